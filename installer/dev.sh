@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README, on a fresh Debian 12 machine with nothing but git:
+#   installer/dev.sh run    install what is missing, build, run the main job on the embedded demo school
+#   installer/dev.sh test   install what is missing, build, and pass every test (what .ci/run calls)
+# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${WAYMARK_PRESET:-dev}
+build_dir="$repo/build/$preset"
+
+# Everything the build, the host and the tests use, by Debian package name.
+build_packages=(
+    g++ cmake ninja-build pkg-config git
+    libpoco-dev libsoci-dev unixodbc unixodbc-dev libsqliteodbc odbc-postgresql tdsodbc
+    libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev fonts-dejavu-core
+)
+test_packages=(
+    libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql
+)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+        cmake --preset "$preset" -S "$repo"
+    fi
+    cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+run_main_job() {
+    export WAYMARK_DATA_DIR=${WAYMARK_DATA_DIR:-$repo/waymark-data}
+    "$build_dir/bin/waymark" main
+}
+
+run_tests() {
+    # A throwaway PostgreSQL on loopback, so every store test runs on both databases.
+    local pg_dir
+    pg_dir=$(mktemp -d /tmp/waymark-pg.XXXXXX)
+    "$repo/installer/test-postgres.sh" start "$pg_dir"
+    trap '"$repo/installer/test-postgres.sh" stop "$pg_dir"' EXIT
+    WAYMARK_TEST_POSTGRES=$("$repo/installer/test-postgres.sh" connection "$pg_dir")
+    export WAYMARK_TEST_POSTGRES
+    ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 600
+}
+
+case "${1:-}" in
+    run)
+        install_missing "${build_packages[@]}" "${test_packages[@]}"
+        build
+        run_main_job
+        ;;
+    test)
+        install_missing "${build_packages[@]}" "${test_packages[@]}"
+        build
+        run_tests
+        ;;
+    deps)
+        install_missing "${build_packages[@]}" "${test_packages[@]}"
+        ;;
+    build)
+        build
+        ;;
+    *)
+        echo "usage: installer/dev.sh run|test|deps|build" >&2
+        echo "  run   install what is missing, build, and run the main job on the embedded demo school" >&2
+        echo "  test  install what is missing, build, and run every test (needs root or sudo)" >&2
+        exit 2
+        ;;
+esac

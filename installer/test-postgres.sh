@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server on loopback for the test suite, run as the unprivileged `postgres`
+# user (root in CI has no systemd). Usage: test-postgres.sh start|stop|connection DIR
+set -euo pipefail
+
+command=${1:?start, stop or connection}
+dir=${2:?a scratch folder}
+port=${WAYMARK_TEST_POSTGRES_PORT:-55432}
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+case "$command" in
+    start)
+        [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+        as_postgres "$pg_bin/initdb" -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+        as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+        psql -h 127.0.0.1 -p "$port" -U waymark -d postgres -qc 'CREATE DATABASE waymark_test' >/dev/null
+        ;;
+    stop)
+        as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
+        rm -rf "$dir"
+        ;;
+    connection)
+        echo "DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=waymark_test;Uid=waymark;Pwd=;UseDeclareFetch=1;Fetch=10000;"
+        ;;
+    *)
+        echo "usage: test-postgres.sh start|stop|connection DIR" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,2 @@
+include("${CMAKE_CURRENT_LIST_DIR}/WaymarkSDKTargets.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/WaymarkPlugin.cmake")
