@@ -14,9 +14,11 @@ namespace waymark::plugins {
 
 class instance {
 public:
-    // Takes ownership of `plugin`, which `library` created; refuses (destroying it) a plugin object
-    // whose own table is too small or lacks destroy/get_interface.
-    instance(std::shared_ptr<const loaded_library> library, const waymark_plugin *plugin);
+    // Takes ownership of `plugin`, which `library` created for `descriptor` (one of the library's
+    // own); refuses (plugin_error) a plugin object whose table is too small or lacks
+    // destroy/get_interface.
+    instance(std::shared_ptr<const loaded_library> library, const descriptor_info &descriptor,
+             const waymark_plugin *plugin);
     instance(instance &&other) noexcept;
     instance &operator=(instance &&other) noexcept;
     instance(const instance &) = delete;

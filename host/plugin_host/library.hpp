@@ -36,6 +36,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Where a library's waymark_host::log writes: the host's logger, naming the library's file.
+struct library_log_context {
+    logger *log;
+    std::string source;
+};
+
 // The SDK version this host was built with, as "1.0.0".
 std::string version_text(const waymark_version &version);
 
@@ -52,27 +58,26 @@ public:
     const waymark_version &sdk_version() const { return sdk_version_; }
     const std::vector<descriptor_info> &descriptors() const { return descriptors_; }
 
+    // The descriptor of plugin `id` in this library, or nullptr.
+    const descriptor_info *find(std::string_view id) const;
+
     // Asks the factory for a new instance of plugin `id`; throws plugin_error with the plugin's
     // sentence. The caller owns the result (instance does that). Thread-safe.
     const waymark_plugin *create(std::string_view id, std::string_view config) const;
 
 private:
-    struct host_context {
-        logger *log;
-        std::string source;  // the file name, which every log line of this library names
-    };
-
     loaded_library(const std::filesystem::path &file, logger &log);
     void run_init();
     void read_factory();
     std::string refusal(std::string_view reason) const;
 
     std::filesystem::path file_;
-    host_context context_;
+    library_log_context context_;
     waymark_host host_{};
     boost::dll::shared_library library_;
     waymark_entry entry_{};
-    waymark_plugin_factory factory_{};
+    const waymark_plugin_factory *factory_table_ = nullptr;  // the plugin's own, passed back to it
+    waymark_plugin_factory factory_{};                       // the prefix the host reads
     waymark_version sdk_version_{};
     std::vector<descriptor_info> descriptors_;
     bool initialised_ = false;

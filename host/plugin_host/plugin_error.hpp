@@ -39,7 +39,7 @@ public:
     std::string text(const std::string &fallback = "") const;
 
 private:
-    std::array<char, 1024> storage_{};
+    std::array<char, 1024> storage_;  // only the first byte is set: zeroing 1 KiB per call would show in batch loops
     waymark_message message_{};
 };
 

@@ -1,6 +1,8 @@
 // A descriptor-scheme plugin (WAYMARK_KIND_SCHEME) as the host uses it: grades, parsing teacher
-// input, contextual labels and batch evaluation. Every plugin failure becomes a plugin_error whose
-// what() is the plugin's own sentence; nothing a plugin does can throw anything else or crash here.
+// input, contextual labels and batch evaluation. Every plugin failure becomes a plugin_error: for
+// invalid input what() is the plugin's own sentence (meant for the teacher), otherwise that
+// sentence prefixed with the plugin's id and file. A grade index out of range is the caller's
+// mistake and throws std::out_of_range before the plugin is asked.
 #pragma once
 
 #include "plugin_host/instance.hpp"
@@ -36,12 +38,15 @@ class scheme_progress {
 public:
     scheme_progress(const instance &plugin, const waymark_scheme_progress &table, uint32_t grade_count);
 
+    // Throws plugin_error for a grade index out of range or when the plugin fails.
+
     waymark_progress progress(uint32_t from_grade, const judgement_context &from, uint32_t to_grade,
                               const judgement_context &to) const;
     double expected_points(const judgement_context &from, const judgement_context &to) const;
 
 private:
-    const instance *plugin_;
+    const waymark_plugin *plugin_;  // stays the same when the owning scheme moves
+    std::string who_;
     waymark_scheme_progress table_;
     uint32_t grade_count_;
 };
