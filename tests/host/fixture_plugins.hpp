@@ -1,0 +1,36 @@
+// Where the test plugins of tests/sdk/fixtures are built, and a scratch folder per test.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
+namespace waymark::testing {
+
+inline std::filesystem::path fixture_plugin(const std::string &name) {
+    return std::filesystem::path(WAYMARK_FIXTURE_DIR) / (name + ".so");
+}
+
+// A fresh, empty folder, removed when the object goes.
+class scratch_folder {
+public:
+    scratch_folder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "waymark-test-XXXXXX").string();
+        path_ = ::mkdtemp(pattern.data());
+    }
+    ~scratch_folder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    scratch_folder(const scratch_folder &) = delete;
+    scratch_folder &operator=(const scratch_folder &) = delete;
+
+    const std::filesystem::path &path() const { return path_; }
+    std::filesystem::path operator/(const std::string &name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace waymark::testing
