@@ -79,15 +79,7 @@ app_sublevels_scheme::app_sublevels_scheme(const plugin_args &)
             // Where the line falls between two sublevels, both count as "at" (the 4a/4b pair of seed 004).
             const auto [low, high] = bracketing_points(grade_defs(), *line);
             for (uint32_t grade = 0; grade < grade_defs().size(); ++grade) {
-                const double p = points_of(grade);
-                waymark_evaluation &cell = evaluations_.at(year, term, grade);
-                if (p < low) {
-                    cell = {WAYMARK_BAND_BELOW, 0, colours::red};
-                } else if (p <= high) {
-                    cell = {WAYMARK_BAND_AT, 1, colours::green};
-                } else {
-                    cell = {WAYMARK_BAND_ABOVE, 1, colours::blue};
-                }
+                evaluations_.at(year, term, grade) = against_range(points_of(grade), low, high);
             }
         }
     }

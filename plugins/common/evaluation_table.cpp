@@ -1,6 +1,14 @@
 #include "evaluation_table.hpp"
 
+#include "band_colours.hpp"
+
 namespace waymark::schemes {
+
+waymark_evaluation against_range(double points, double low, double high) {
+    if (points < low) return {WAYMARK_BAND_BELOW, 0, colours::red};
+    if (points <= high) return {WAYMARK_BAND_AT, 1, colours::green};
+    return {WAYMARK_BAND_ABOVE, 1, colours::blue};
+}
 
 void copy_evaluations(const waymark_evaluation *row, std::span<const uint32_t> grades,
                       std::span<waymark_evaluation> out) {

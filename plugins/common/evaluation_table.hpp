@@ -11,6 +11,9 @@
 
 namespace waymark::schemes {
 
+// Below `low` red and not on track, low..high green, above blue; both on track.
+waymark_evaluation against_range(double points, double low, double high);
+
 // out[i] = row[grades[i]]; the wrapper has already checked every index.
 void copy_evaluations(const waymark_evaluation *row, std::span<const uint32_t> grades,
                       std::span<waymark_evaluation> out);

@@ -121,14 +121,7 @@ lep_points_scheme::lep_points_scheme(const plugin_args &)
         for (int32_t term = WAYMARK_TERM_AUTUMN; term <= WAYMARK_TERM_SUMMER; ++term) {
             const auto [low, high] = expected_range(year, term);
             for (int32_t p = first_point; p <= last_point; ++p) {
-                waymark_evaluation &cell = evaluations_.at(year, term, index_of(p));
-                if (p < low) {
-                    cell = {WAYMARK_BAND_BELOW, 0, colours::red};
-                } else if (p <= high) {
-                    cell = {WAYMARK_BAND_AT, 1, colours::green};
-                } else {
-                    cell = {WAYMARK_BAND_ABOVE, 1, colours::blue};
-                }
+                evaluations_.at(year, term, index_of(p)) = against_range(p, low, high);
             }
         }
     }

@@ -9,13 +9,8 @@
 namespace {
 
 using waymark::schemes::app_sublevels_scheme;
-using waymark::testing::make_context;
-using waymark::testing::scheme_instance;
+using namespace waymark::testing;  // scheme_instance, make_context, autumn, spring, summer
 using ::testing::HasSubstr;
-
-constexpr int32_t autumn = WAYMARK_TERM_AUTUMN;
-constexpr int32_t spring = WAYMARK_TERM_SPRING;
-constexpr int32_t summer = WAYMARK_TERM_SUMMER;
 
 class app_sublevels_test : public ::testing::Test {
 protected:

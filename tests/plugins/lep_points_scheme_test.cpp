@@ -9,13 +9,8 @@
 namespace {
 
 using waymark::schemes::lep_points_scheme;
-using waymark::testing::make_context;
-using waymark::testing::scheme_instance;
+using namespace waymark::testing;  // scheme_instance, make_context, autumn, spring, summer
 using ::testing::HasSubstr;
-
-constexpr int32_t autumn = WAYMARK_TERM_AUTUMN;
-constexpr int32_t spring = WAYMARK_TERM_SPRING;
-constexpr int32_t summer = WAYMARK_TERM_SUMMER;
 
 uint32_t grade_of(int32_t point) { return static_cast<uint32_t>(point - 1); }
 

@@ -21,6 +21,10 @@ struct call_result {
     std::string message;  // the error sentence, or describe()'s label
 };
 
+constexpr int32_t autumn = WAYMARK_TERM_AUTUMN;
+constexpr int32_t spring = WAYMARK_TERM_SPRING;
+constexpr int32_t summer = WAYMARK_TERM_SUMMER;
+
 inline waymark_context make_context(int32_t nc_year, int32_t term, const char *subject = "maths") {
     return waymark_context{sizeof(waymark_context), nc_year, term, subject};
 }
