@@ -5,9 +5,13 @@
 namespace waymark::cli {
 
 extern const command version_command;
+extern const command plugins_command;
+extern const command main_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
+        main_command,
+        plugins_command,
         version_command,
     };
     return table;
