@@ -72,6 +72,14 @@ public:
         return result;
     }
 
+    // parse()'s refusal sentence, or "accepted" / "status N" when it did not refuse as invalid input.
+    std::string refusal(const char *input) const {
+        const call_result result = parse(input);
+        if (result.status == WAYMARK_OK) return "accepted";
+        if (result.status != WAYMARK_ERROR_INVALID_INPUT) return "status " + std::to_string(result.status);
+        return result.message;
+    }
+
     call_result describe(uint32_t index, int32_t nc_year = 4, int32_t term = WAYMARK_TERM_SUMMER) const {
         call_result result;
         std::array<char, 256> text{};
