@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <ostream>
 
 namespace waymark::cli {
@@ -61,7 +62,16 @@ void print_scheme_sample(const plugins::registry &registry, const plugins::plugi
                          std::ostream &out) {
     const auto &d = listing.descriptor;
     out << '\n' << d.name << " (" << d.id << ' ' << d.version << ")\n";
-    const plugins::scheme scheme = registry.create_scheme(d.id);
+    std::optional<plugins::scheme> created;
+    try {
+        created.emplace(registry.create_scheme(d.id));
+    } catch (const plugins::plugin_error &e) {
+        // A scheme that needs the school's settings (a bands file, say) cannot run without them.
+        if (e.status() != WAYMARK_ERROR_INVALID_INPUT) throw;
+        out << "  not shown: " << e.what() << '\n';
+        return;
+    }
+    const plugins::scheme &scheme = *created;
     const std::array<plugins::judgement_context, 3> contexts{{{2, WAYMARK_TERM_SPRING, "reading"},
                                                               {4, WAYMARK_TERM_SUMMER, "maths"},
                                                               {6, WAYMARK_TERM_SUMMER, "writing"}}};

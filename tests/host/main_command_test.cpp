@@ -16,16 +16,29 @@ TEST(main_command, lists_plugins_and_evaluates_each_scheme_around_its_expectatio
     scratch_folder folder;
     std::filesystem::copy_file(fixture_plugin("fixture_hello"), folder / "hello.so");
     std::filesystem::copy_file(fixture_plugin("fixture_c_scheme"), folder / "c.so");
+    std::filesystem::copy_file(fixture_plugin("fixture_throwing"), folder / "throwing.so");
+    std::filesystem::copy_file(fixture_plugin("fixture_needs_setting"), folder / "needs-setting.so");
     ::setenv("WAYMARK_PLUGIN_PATH", folder.path().c_str(), 1);
     const auto result = run_cli({"main"});
     ::unsetenv("WAYMARK_PLUGIN_PATH");
-    EXPECT_EQ(result.status, 0) << result.err;
+    // The throwing scheme fails while judging: the job says so and fails, after showing the rest.
+    EXPECT_EQ(result.status, 1);
+    EXPECT_NE(result.err.find("waymark main: Plugin 'org.waymark.test.throwing' (throwing.so) could not evaluate "
+                              "grades: evaluate exploded."),
+              std::string::npos)
+        << result.err;
     const std::string text = single_spaced(result.out);
     EXPECT_NE(text.find("Hello scheme (org.example.hello-scheme 1.0.0)\n"
                         " context grade label in context band on track\n"
                         " Year 2 Spring, reading EM Emerging for Year 2 below no\n"
                         " Year 2 Spring, reading EXP Expected for Year 2 at yes\n"
                         " Year 2 Spring, reading EXC Exceeding for Year 2 above yes\n"),
+              std::string::npos)
+        << result.out;
+    // A scheme that cannot be created without the school's settings is named, not judged.
+    EXPECT_NE(text.find("C test scheme (org.waymark.test.needs-setting 1.0.0)\n"
+                        " not shown: Plugin 'org.waymark.test.needs-setting' (needs-setting.so) could not be "
+                        "created: This test scheme needs a setting.\n"),
               std::string::npos)
         << result.out;
     // The C scheme has no "above": its sample stops at the expectation.
@@ -36,3 +49,4 @@ TEST(main_command, lists_plugins_and_evaluates_each_scheme_around_its_expectatio
 }
 
 }  // namespace
+

@@ -40,9 +40,10 @@ TEST_F(registry_test, loads_a_folder_keeping_the_good_and_reporting_the_rest) {
             EXPECT_TRUE(report.descriptors.empty());
         }
     }
-    EXPECT_EQ(loaded, (std::vector<std::string>{"fixture_c_scheme.so", "fixture_hello.so", "fixture_throwing.so"}));
+    EXPECT_EQ(loaded, (std::vector<std::string>{"fixture_c_scheme.so", "fixture_hello.so", "fixture_needs_setting.so",
+                                                "fixture_throwing.so"}));
     EXPECT_EQ(refused.size(), 8u);
-    EXPECT_EQ(plugins.plugins().size(), 3u);
+    EXPECT_EQ(plugins.plugins().size(), 4u);
     // Each refusal was also logged as a warning.
     EXPECT_NE(log_text.str().find("warning: plugins: The plugin file '"), std::string::npos);
 }
