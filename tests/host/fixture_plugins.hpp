@@ -1,7 +1,12 @@
 // Where the test plugins of tests/sdk/fixtures are built, and a scratch folder per test.
 #pragma once
 
+#include "plugin_host/logger.hpp"
+
+#include <waymark/plugin.h>
+
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include <unistd.h>
@@ -11,6 +16,14 @@ namespace waymark::testing {
 inline std::filesystem::path fixture_plugin(const std::string &name) {
     return std::filesystem::path(WAYMARK_FIXTURE_DIR) / (name + ".so");
 }
+
+// A host log kept in memory, every level, so a test can read what plugins and the host said.
+struct captured_log {
+    std::ostringstream text;
+    waymark::plugins::logger log{text, WAYMARK_LOG_DEBUG};
+
+    bool contains(const std::string &part) const { return text.str().find(part) != std::string::npos; }
+};
 
 // A fresh, empty folder, removed when the object goes.
 class scratch_folder {

@@ -6,24 +6,21 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 namespace {
 
 using waymark::plugins::instance;
-using waymark::plugins::logger;
 using waymark::plugins::plugin_error;
 using waymark::plugins::registry;
 using waymark::testing::fixture_plugin;
 
 class instance_test : public ::testing::Test {
 protected:
-    std::ostringstream log_text;
-    logger log{log_text, WAYMARK_LOG_DEBUG};
+    waymark::testing::captured_log captured;
 };
 
 TEST_F(instance_test, hands_out_interfaces_by_id) {
-    registry plugins(log);
+    registry plugins(captured.log);
     plugins.load_file(fixture_plugin("fixture_hello"));
     const instance hello = plugins.create("org.example.hello-scheme");
     EXPECT_EQ(hello.descriptor().id, "org.example.hello-scheme");
@@ -37,7 +34,7 @@ TEST_F(instance_test, hands_out_interfaces_by_id) {
 }
 
 TEST_F(instance_test, refuses_a_table_smaller_than_the_host_needs) {
-    registry plugins(log);
+    registry plugins(captured.log);
     plugins.load_file(fixture_plugin("fixture_hello"));
     const instance hello = plugins.create("org.example.hello-scheme");
     try {
@@ -55,17 +52,17 @@ TEST_F(instance_test, refuses_a_table_smaller_than_the_host_needs) {
 TEST_F(instance_test, keeps_its_library_loaded_after_the_registry_is_gone_and_deinit_comes_last) {
     std::optional<instance> survivor;
     {
-        registry plugins(log);
+        registry plugins(captured.log);
         plugins.load_file(fixture_plugin("fixture_c_scheme"));
         survivor.emplace(plugins.create("org.waymark.test.c-scheme"));
     }
     // The registry is gone but the library is not: the instance still works.
-    EXPECT_EQ(log_text.str().find("deinit"), std::string::npos);
+    EXPECT_EQ(captured.text.str().find("deinit"), std::string::npos);
     const auto table = survivor->interface<waymark_scheme>(WAYMARK_KIND_SCHEME);
     ASSERT_TRUE(table);
     EXPECT_EQ(table->grade_count(survivor->raw()), 2u);
     survivor.reset();
-    const std::string text = log_text.str();
+    const std::string text = captured.text.str();
     const auto destroyed = text.find("instance destroyed");
     const auto deinit = text.find("deinit");
     ASSERT_NE(destroyed, std::string::npos) << text;
@@ -74,7 +71,7 @@ TEST_F(instance_test, keeps_its_library_loaded_after_the_registry_is_gone_and_de
 }
 
 TEST_F(instance_test, moves_without_destroying_twice) {
-    registry plugins(log);
+    registry plugins(captured.log);
     plugins.load_file(fixture_plugin("fixture_c_scheme"));
     instance first = plugins.create("org.waymark.test.c-scheme");
     instance second = std::move(first);
@@ -82,8 +79,8 @@ TEST_F(instance_test, moves_without_destroying_twice) {
     third = std::move(second);
     EXPECT_EQ(third.descriptor().id, "org.waymark.test.c-scheme");
     std::size_t destroyed = 0;
-    for (auto at = log_text.str().find("instance destroyed"); at != std::string::npos;
-         at = log_text.str().find("instance destroyed", at + 1)) {
+    for (auto at = captured.text.str().find("instance destroyed"); at != std::string::npos;
+         at = captured.text.str().find("instance destroyed", at + 1)) {
         ++destroyed;
     }
     EXPECT_EQ(destroyed, 1u);  // third's own object, replaced by the move

@@ -6,13 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 namespace {
 
 using waymark::plugins::load_refused;
 using waymark::plugins::loaded_library;
-using waymark::plugins::logger;
 using waymark::testing::fixture_plugin;
 using waymark::testing::scratch_folder;
 
@@ -21,7 +19,7 @@ protected:
     // The sentence the host gives for `file`; fails the test when the file loads.
     std::string refusal_of(const std::filesystem::path &file) {
         try {
-            loaded_library::load(file, log);
+            loaded_library::load(file, captured.log);
         } catch (const load_refused &e) {
             return e.what();
         }
@@ -29,12 +27,11 @@ protected:
         return {};
     }
 
-    std::ostringstream log_text;
-    logger log{log_text, WAYMARK_LOG_DEBUG};
+    waymark::testing::captured_log captured;
 };
 
 TEST_F(library_test, loads_a_c_plugin_and_reads_its_descriptor) {
-    const auto library = loaded_library::load(fixture_plugin("fixture_c_scheme"), log);
+    const auto library = loaded_library::load(fixture_plugin("fixture_c_scheme"), captured.log);
     ASSERT_EQ(library->descriptors().size(), 1u);
     const auto &d = library->descriptors()[0];
     EXPECT_EQ(d.id, "org.waymark.test.c-scheme");
@@ -46,12 +43,11 @@ TEST_F(library_test, loads_a_c_plugin_and_reads_its_descriptor) {
     EXPECT_NE(library->find("org.waymark.test.c-scheme"), nullptr);
     EXPECT_EQ(library->find("org.waymark.other"), nullptr);
     // The plugin's init logged through the host, and the line names its file.
-    EXPECT_NE(log_text.str().find("info: fixture_c_scheme.so: C test scheme ready"), std::string::npos)
-        << log_text.str();
+    EXPECT_TRUE(captured.contains("info: fixture_c_scheme.so: C test scheme ready")) << captured.text.str();
 }
 
 TEST_F(library_test, loads_a_plugin_built_with_the_cpp_wrapper) {
-    const auto library = loaded_library::load(fixture_plugin("fixture_hello"), log);
+    const auto library = loaded_library::load(fixture_plugin("fixture_hello"), captured.log);
     ASSERT_EQ(library->descriptors().size(), 1u);
     EXPECT_EQ(library->descriptors()[0].id, "org.example.hello-scheme");
 }
@@ -69,35 +65,13 @@ TEST_F(library_test, refuses_a_file_that_is_not_a_library) {
                                                  "' was refused: it is not a shared library (it has no ELF header).");
 }
 
-TEST_F(library_test, names_the_unresolved_symbol) {
-    const std::string sentence = refusal_of(fixture_plugin("fixture_unresolved"));
-    EXPECT_NE(sentence.find("fixture_unresolved.so' was refused: the system could not load it: "), std::string::npos)
-        << sentence;
-    EXPECT_NE(sentence.find("undefined symbol: waymark_fixture_missing_function"), std::string::npos) << sentence;
-}
-
-TEST_F(library_test, refuses_a_library_without_the_entry_symbol) {
-    const std::string sentence = refusal_of(fixture_plugin("fixture_no_entry"));
-    EXPECT_NE(sentence.find("fixture_no_entry.so' was refused: it does not export the symbol waymark_plugin_entry"),
-              std::string::npos)
-        << sentence;
-}
-
 TEST_F(library_test, refuses_another_sdk_major_version_naming_both_versions) {
     const auto file = fixture_plugin("fixture_major_two");
     EXPECT_EQ(refusal_of(file), "The plugin file '" + file.string() +
                                     "' was refused: it was built with Waymark SDK 2.0.0, but this host uses SDK "
                                     "1.0.0 and accepts only plugins built with SDK 1.x.");
     // It was refused before anything of it ran.
-    EXPECT_EQ(log_text.str().find("C test scheme ready"), std::string::npos);
-}
-
-TEST_F(library_test, refuses_an_entry_smaller_than_sdk_1) {
-    const std::string sentence = refusal_of(fixture_plugin("fixture_short_entry"));
-    EXPECT_NE(sentence.find("its waymark_plugin_entry declares 16 bytes, fewer than the " +
-                            std::to_string(sizeof(waymark_entry)) + " bytes of SDK 1.0."),
-              std::string::npos)
-        << sentence;
+    EXPECT_FALSE(captured.contains("C test scheme ready"));
 }
 
 TEST_F(library_test, refuses_a_factory_without_create_and_still_runs_deinit) {
@@ -105,20 +79,7 @@ TEST_F(library_test, refuses_a_factory_without_create_and_still_runs_deinit) {
     EXPECT_NE(sentence.find("its factory lacks one of the functions count, descriptor and create"), std::string::npos)
         << sentence;
     // init had run, so the refusal ran deinit before unloading.
-    EXPECT_NE(log_text.str().find("fixture_null_create.so: deinit"), std::string::npos) << log_text.str();
-}
-
-TEST_F(library_test, refuses_an_unknown_kind) {
-    const std::string sentence = refusal_of(fixture_plugin("fixture_unknown_kind"));
-    EXPECT_NE(sentence.find("its plugin 'org.waymark.test.c-scheme' has the unknown kind 'waymark.teleporter/1'"),
-              std::string::npos)
-        << sentence;
-}
-
-TEST_F(library_test, refuses_a_descriptor_without_a_name) {
-    const std::string sentence = refusal_of(fixture_plugin("fixture_no_name"));
-    EXPECT_NE(sentence.find("fixture_no_name.so' was refused: its descriptor 0 has no name."), std::string::npos)
-        << sentence;
+    EXPECT_TRUE(captured.contains("fixture_null_create.so: deinit")) << captured.text.str();
 }
 
 TEST_F(library_test, shows_the_plugins_own_message_when_init_fails) {
@@ -127,11 +88,11 @@ TEST_F(library_test, shows_the_plugins_own_message_when_init_fails) {
                                     "' was refused: its init failed (invalid input): The licence file "
                                     "/etc/acme/licence.key is missing.");
     // A failed init is not followed by deinit.
-    EXPECT_EQ(log_text.str().find("deinit"), std::string::npos);
+    EXPECT_FALSE(captured.contains("deinit"));
 }
 
 TEST_F(library_test, reports_a_create_failure_with_the_plugins_sentence) {
-    const auto library = loaded_library::load(fixture_plugin("fixture_throwing"), log);
+    const auto library = loaded_library::load(fixture_plugin("fixture_throwing"), captured.log);
     try {
         library->create("org.waymark.test.throwing", "throw in constructor");
         FAIL() << "create should have failed";
@@ -141,6 +102,38 @@ TEST_F(library_test, reports_a_create_failure_with_the_plugins_sentence) {
                                "The bands file could not be read.");
     }
 }
+
+// Fixtures refused for one reason each, and a part of the sentence that names the reason.
+struct refusal_case {
+    const char *fixture;
+    std::string reason;
+};
+
+void PrintTo(const refusal_case &c, std::ostream *out) { *out << c.fixture; }
+
+class library_refusal : public library_test, public ::testing::WithParamInterface<refusal_case> {};
+
+TEST_P(library_refusal, is_one_sentence_naming_the_file_and_the_reason) {
+    const auto file = fixture_plugin(GetParam().fixture);
+    const std::string sentence = refusal_of(file);
+    EXPECT_EQ(sentence.rfind("The plugin file '" + file.string() + "' was refused: ", 0), 0u) << sentence;
+    EXPECT_NE(sentence.find(GetParam().reason), std::string::npos) << sentence;
+    EXPECT_EQ(sentence.back(), '.');
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    fixtures, library_refusal,
+    ::testing::Values(
+        refusal_case{"fixture_unresolved",
+                     "the system could not load it: " WAYMARK_FIXTURE_DIR
+                     "/fixture_unresolved.so: undefined symbol: waymark_fixture_missing_function"},
+        refusal_case{"fixture_no_entry", "it does not export the symbol waymark_plugin_entry"},
+        refusal_case{"fixture_short_entry", "its waymark_plugin_entry declares 16 bytes, fewer than the " +
+                                                std::to_string(sizeof(waymark_entry)) + " bytes of SDK 1.0."},
+        refusal_case{"fixture_unknown_kind",
+                     "its plugin 'org.waymark.test.c-scheme' has the unknown kind 'waymark.teleporter/1'"},
+        refusal_case{"fixture_no_name", "its descriptor 0 has no name."}),
+    [](const auto &test) { return std::string(test.param.fixture); });
 
 TEST(version_text, prints_major_minor_patch) {
     EXPECT_EQ(waymark::plugins::version_text({1, 4, 2}), "1.4.2");

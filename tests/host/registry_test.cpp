@@ -6,21 +6,18 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 namespace {
 
 using waymark::plugins::load_report;
-using waymark::plugins::logger;
 using waymark::plugins::registry;
 using waymark::testing::fixture_plugin;
 using waymark::testing::scratch_folder;
 
 class registry_test : public ::testing::Test {
 protected:
-    std::ostringstream log_text;
-    logger log{log_text};
-    registry plugins{log};
+    waymark::testing::captured_log captured;
+    registry plugins{captured.log};
 };
 
 TEST_F(registry_test, loads_a_folder_keeping_the_good_and_reporting_the_rest) {
@@ -45,7 +42,7 @@ TEST_F(registry_test, loads_a_folder_keeping_the_good_and_reporting_the_rest) {
     EXPECT_EQ(refused.size(), 8u);
     EXPECT_EQ(plugins.plugins().size(), 4u);
     // Each refusal was also logged as a warning.
-    EXPECT_NE(log_text.str().find("warning: plugins: The plugin file '"), std::string::npos);
+    EXPECT_TRUE(captured.contains("warning: plugins: The plugin file '"));
 }
 
 TEST_F(registry_test, refuses_a_second_file_with_an_id_already_loaded_naming_the_first) {

@@ -7,14 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 namespace {
 
 using waymark::plugins::judgement_context;
-using waymark::plugins::logger;
 using waymark::plugins::plugin_error;
 using waymark::plugins::registry;
 using waymark::plugins::scheme;
@@ -41,9 +39,8 @@ protected:
         return plugin_error(WAYMARK_OK, "");
     }
 
-    std::ostringstream log_text;
-    logger log{log_text};
-    registry plugins{log};
+    waymark::testing::captured_log captured;
+    registry plugins{captured.log};
     const judgement_context year3{3, WAYMARK_TERM_SPRING, "reading"};
 };
 
