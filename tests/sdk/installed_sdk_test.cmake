@@ -3,7 +3,9 @@
 #   2. configure and build sdk/examples/hello-scheme as a separate project against that prefix only;
 #   3. check that the plugin exports nothing but waymark_plugin_entry;
 #   4. `waymark plugins check` it, then load it in a GoogleTest that parses and evaluates grades;
-#   5. check that find_package(WaymarkSDK 2) is refused by this SDK 1.
+#   5. check that find_package(WaymarkSDK 2) is refused by this SDK 1;
+#   6. install the host and the built-in plugins, and check the installed host finds them in
+#      <prefix>/lib/waymark/plugins.
 # Run by ctest as: cmake -D BUILD_DIR=... -D SOURCE_DIR=... -D WORK_DIR=... -D WAYMARK=... -D LOADER=...
 #                        -D GENERATOR=... -D CXX_COMPILER=... -P installed_sdk_test.cmake
 foreach(required BUILD_DIR SOURCE_DIR WORK_DIR WAYMARK LOADER GENERATOR CXX_COMPILER)
@@ -62,5 +64,17 @@ if(status EQUAL 0 OR NOT err MATCHES "compatible with requested version \"2\"")
     message(FATAL_ERROR "find_package(WaymarkSDK 2) should be refused by SDK 1:\n${out}\n${err}")
 endif()
 
+set(host_prefix "${WORK_DIR}/host")
+foreach(component host plugins)
+    step("Installing the ${component} component"
+        "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${host_prefix}" --component ${component})
+endforeach()
+step("The installed host listing its plugins" "${CMAKE_COMMAND}" -E env WAYMARK_PLUGIN_PATH=
+    "${host_prefix}/bin/waymark" plugins list)
+if(NOT step_output MATCHES "org\\.waymark\\.lancashire-four-band[^\n]+/lib/waymark/plugins/lancashire-four-band\\.so")
+    message(FATAL_ERROR "The installed host did not find the built-in plugins:\n${step_output}")
+endif()
+
 file(REMOVE_RECURSE "${WORK_DIR}")
-message(STATUS "The installed SDK builds, exports and loads the example plugin; SDK 2 is refused.")
+message(STATUS "The installed SDK builds, exports and loads the example plugin; SDK 2 is refused; "
+               "the installed host finds the installed plugins.")
