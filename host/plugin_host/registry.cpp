@@ -48,16 +48,15 @@ registry::~registry() = default;
 
 load_report registry::load_file(const std::filesystem::path &file) {
     const auto canonical = canonical_or_same(file);
-    for (const load_report &report : reports_) {
-        if (canonical_or_same(report.path) == canonical) return report;
-    }
+    const auto seen = std::find(canonical_paths_.begin(), canonical_paths_.end(), canonical);
+    if (seen != canonical_paths_.end()) return reports_[static_cast<std::size_t>(seen - canonical_paths_.begin())];
     load_report report{file, false, {}, {}};
     try {
         auto library = loaded_library::load(file, *log_);
         if (auto problem = duplicate_id_problem(*library)) throw load_refused(*problem);
         report.loaded = true;
         report.descriptors = library->descriptors();
-        libraries_.push_back(loaded{std::move(library), canonical});
+        libraries_.push_back(std::move(library));
         for (const auto &d : report.descriptors) {
             log_->write(WAYMARK_LOG_DEBUG, "plugins", "loaded " + d.id + " " + d.version + " from " + file.string());
         }
@@ -66,6 +65,7 @@ load_report registry::load_file(const std::filesystem::path &file) {
         log_->write(WAYMARK_LOG_WARNING, "plugins", report.message);
     }
     reports_.push_back(report);
+    canonical_paths_.push_back(canonical);
     return report;
 }
 
@@ -92,6 +92,7 @@ void registry::load_default_folders() {
                                {}};
             log_->write(WAYMARK_LOG_WARNING, "plugins", report.message);
             reports_.push_back(std::move(report));
+            canonical_paths_.push_back(canonical_or_same(folder));
             continue;
         }
         load_folder(folder);
@@ -100,24 +101,24 @@ void registry::load_default_folders() {
 
 std::optional<std::string> registry::duplicate_id_problem(const loaded_library &library) const {
     for (const auto &d : library.descriptors()) {
-        if (const loaded *other = library_of(d.id)) {
+        if (const library_ptr *other = library_of(d.id)) {
             return "The plugin file '" + library.file().string() + "' was refused: its plugin id '" + d.id +
-                   "' is already loaded from '" + other->library->file().string() + "'.";
+                   "' is already loaded from '" + (*other)->file().string() + "'.";
         }
     }
     return std::nullopt;
 }
 
-const registry::loaded *registry::library_of(std::string_view id) const {
+const registry::library_ptr *registry::library_of(std::string_view id) const {
     const auto it = std::find_if(libraries_.begin(), libraries_.end(),
-                                 [&](const loaded &l) { return l.library->find(id) != nullptr; });
+                                 [&](const library_ptr &l) { return l->find(id) != nullptr; });
     return it == libraries_.end() ? nullptr : &*it;
 }
 
 std::vector<plugin_listing> registry::plugins() const {
     std::vector<plugin_listing> all;
     for (const auto &l : libraries_) {
-        for (const auto &d : l.library->descriptors()) all.push_back(plugin_listing{d, l.library->file()});
+        for (const auto &d : l->descriptors()) all.push_back(plugin_listing{d, l->file()});
     }
     return all;
 }
@@ -129,19 +130,19 @@ std::vector<plugin_listing> registry::plugins_of_kind(std::string_view kind) con
 }
 
 std::optional<plugin_listing> registry::find(std::string_view id) const {
-    const loaded *l = library_of(id);
+    const library_ptr *l = library_of(id);
     if (l == nullptr) return std::nullopt;
-    return plugin_listing{*l->library->find(id), l->library->file()};
+    return plugin_listing{*(*l)->find(id), (*l)->file()};
 }
 
 instance registry::create(std::string_view id, std::string_view config) const {
-    const loaded *l = library_of(id);
+    const library_ptr *l = library_of(id);
     if (l == nullptr) {
         throw plugin_error(WAYMARK_ERROR_NOT_FOUND, "No loaded plugin has the id '" + std::string(id) +
                                                         "'; `waymark plugins list` shows the loaded ones.");
     }
-    const descriptor_info &descriptor = *l->library->find(id);
-    return instance(l->library, descriptor, l->library->create(id, config));
+    const descriptor_info &descriptor = *(*l)->find(id);
+    return instance(*l, descriptor, (*l)->create(id, config));
 }
 
 scheme registry::create_scheme(std::string_view id, std::string_view config) const {

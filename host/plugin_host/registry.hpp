@@ -59,15 +59,13 @@ public:
     scheme create_scheme(std::string_view id, std::string_view config = "") const;
 
 private:
-    struct loaded {
-        std::shared_ptr<const loaded_library> library;
-        std::filesystem::path canonical;
-    };
-    const loaded *library_of(std::string_view id) const;
+    using library_ptr = std::shared_ptr<const loaded_library>;
+    const library_ptr *library_of(std::string_view id) const;
     std::optional<std::string> duplicate_id_problem(const loaded_library &library) const;
 
     logger *log_;
-    std::vector<loaded> libraries_;
+    std::vector<library_ptr> libraries_;
+    std::vector<std::filesystem::path> canonical_paths_;  // of reports_, to load each file once
     std::vector<load_report> reports_;
 };
 

@@ -74,7 +74,8 @@ typedef int32_t waymark_status;
 #define WAYMARK_ERROR_INTERNAL 4      /* a fault inside the plugin; the message names it */
 
 /* A caller-owned buffer for one sentence of UTF-8. The callee writes at most capacity bytes,
- * including the terminating NUL. */
+ * including the terminating NUL. The host passes 1024 bytes and never trusts the result: it reads
+ * no further than capacity and replaces bytes that are not UTF-8. */
 typedef struct waymark_message {
     char *text;
     uint32_t capacity;
@@ -124,7 +125,7 @@ typedef struct waymark_plugin_descriptor {
     const char *name;        /* shown to users: "LEP points" */
     const char *vendor;      /* "Waymark", "Acme Consultancy Ltd" */
     const char *version;     /* the plugin's own version, e.g. "1.2.0" */
-    const char *description; /* one sentence */
+    const char *description; /* one sentence; may be NULL. Every other field is required and non-empty */
 } waymark_plugin_descriptor;
 
 /* A live plugin object. Created by the factory, destroyed by its own destroy(). */
@@ -166,7 +167,9 @@ typedef struct waymark_entry {
      * is shown to the user. May be NULL. Not called concurrently with anything. */
     waymark_status (*init)(const waymark_host *host, waymark_message *error);
 
-    /* Called once before unloading, after every instance is destroyed. May be NULL. */
+    /* Called once before unloading, after every instance is destroyed; also when the host refuses
+     * the library after a successful init (a bad factory or descriptor), never after a failed init.
+     * May be NULL. */
     void (*deinit)(void);
 
     /* The library's factory. Thread-safe; the same pointer every time. */
