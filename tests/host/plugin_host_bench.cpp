@@ -1,0 +1,65 @@
+// What the plugin host itself costs: loading and checking a library (dlopen, entry, factory and
+// descriptor checks, init, then deinit and dlclose), creating an instance, and one judgement through
+// the scheme handle alone versus in batches (the built-in schemes' own speed is in tests/bench).
+#include "plugin_host/registry.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <sstream>
+#include <vector>
+
+namespace {
+
+using waymark::plugins::judgement_context;
+using waymark::plugins::logger;
+using waymark::plugins::registry;
+
+const std::string hello = WAYMARK_FIXTURE_DIR "/fixture_hello.so";
+
+void load_and_unload_a_library(benchmark::State &state) {
+    std::ostringstream quiet;
+    logger log(quiet);
+    for (auto _ : state) {
+        registry plugins(log);
+        benchmark::DoNotOptimize(plugins.load_file(hello).loaded);
+    }
+}
+BENCHMARK(load_and_unload_a_library);
+
+void refuse_a_foreign_sdk_version(benchmark::State &state) {
+    std::ostringstream quiet;
+    logger log(quiet);
+    for (auto _ : state) {
+        registry plugins(log);
+        benchmark::DoNotOptimize(plugins.load_file(WAYMARK_FIXTURE_DIR "/fixture_major_two.so").loaded);
+    }
+}
+BENCHMARK(refuse_a_foreign_sdk_version);
+
+void create_a_scheme(benchmark::State &state) {
+    registry plugins;
+    plugins.load_file(hello);
+    for (auto _ : state) benchmark::DoNotOptimize(plugins.create_scheme("org.example.hello-scheme").grade_count());
+}
+BENCHMARK(create_a_scheme);
+
+// Judgements through one scheme handle, `range(0)` grades per call.
+void evaluate(benchmark::State &state) {
+    registry plugins;
+    plugins.load_file(hello);
+    const auto scheme = plugins.create_scheme("org.example.hello-scheme");
+    const judgement_context context{4, WAYMARK_TERM_SPRING, "maths"};
+    std::vector<uint32_t> grades(static_cast<std::size_t>(state.range(0)));
+    for (std::size_t i = 0; i < grades.size(); ++i) grades[i] = static_cast<uint32_t>(i % 3);
+    std::vector<waymark_evaluation> out(grades.size());
+    for (auto _ : state) {
+        scheme.evaluate(context, grades, out);
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(evaluate)->Arg(1)->Arg(64)->Arg(4096);
+
+}  // namespace
+
+BENCHMARK_MAIN();
