@@ -2,6 +2,7 @@
 // for a missing file or a foreign file are not fit to show a user.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
