@@ -1,0 +1,61 @@
+// Reads a SIMS-style MIS (the shape of shared/domain.md section 7, as the demo MIS builds it) in bulk:
+// the schools, each school's pupils on roll and leavers with their characteristics and class, and
+// their statutory results. The SQL is data (connectors/sims/queries.sql); this unit only binds and
+// fetches it, in batches of vectors.
+#pragma once
+
+#include "domain/calendar.hpp"
+#include "domain/pupil.hpp"
+#include "sims/named_queries.hpp"
+
+#include <soci/session.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waymark::connectors {
+
+struct mis_school {
+    int establishment_id = 0;
+    std::string la_code;    // three digits, "888"
+    std::string estab_no;   // four digits, "2000"
+    std::string name;
+    std::string postcode;
+};
+
+// One statutory result as the MIS holds it; `aspect` names what was assessed ("EYFSP.E01",
+// "EYFSP.GLD", "PHONICS.MARK", "PHONICS.OUTCOME", "KS1.READING.TA" ...), `value` is the grade code or
+// the mark, as text.
+struct mis_result {
+    std::string upn;
+    std::string aspect;
+    std::string academic_year;  // "2023/2024"
+    domain::date result_date{};
+    std::string value;
+
+    bool operator==(const mis_result &) const = default;
+};
+
+class sims_connector {
+public:
+    // `schema_prefix` places the MIS tables: "sims." on servers, "" on SQLite.
+    sims_connector(soci::session &session, std::string_view schema_prefix);
+
+    std::vector<mis_school> schools();
+
+    // The school's pupils as they stand on `as_of`: on roll, and left (date_left set, archived).
+    // FSM is an FSM period open on `as_of`, Ever 6 one open at any time in the six years before; the
+    // year override is set when the pupil's year group differs from the one the date of birth gives.
+    // Throws std::runtime_error naming the pupil and column when the MIS holds a value Waymark cannot
+    // read (an unreadable date, say).
+    std::vector<domain::pupil> pupils(const mis_school &school, domain::date as_of);
+
+    std::vector<mis_result> statutory_results(const mis_school &school);
+
+private:
+    soci::session &session_;
+    named_queries queries_;
+};
+
+}  // namespace waymark::connectors
