@@ -1,0 +1,186 @@
+#include "store/database.hpp"
+
+#include <soci/odbc/soci-odbc.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace waymark::store {
+namespace {
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// The value of KEY=value in an ODBC connection string (braces removed), "" when absent.
+std::string attribute(std::string_view connection, std::string_view key) {
+    const std::string lower = lowercase(connection);
+    const std::string wanted = lowercase(key) + "=";
+    for (std::size_t start = 0; start < lower.size();) {
+        const std::size_t end = std::min(lower.find(';', start), lower.size());
+        std::string_view part(lower.data() + start, end - start);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        if (part.starts_with(wanted)) {
+            const std::size_t value_at = start + (part.data() - (lower.data() + start)) + wanted.size();
+            std::string value(connection.substr(value_at, end - value_at));
+            if (value.size() >= 2 && value.front() == '{' && value.back() == '}') value = value.substr(1, value.size() - 2);
+            return value;
+        }
+        start = end + 1;
+    }
+    return {};
+}
+
+std::string driver_described(std::string_view connection) {
+    if (const auto driver = attribute(connection, "driver"); !driver.empty()) return "the ODBC driver '" + driver + "'";
+    if (const auto dsn = attribute(connection, "dsn"); !dsn.empty()) return "the ODBC data source '" + dsn + "'";
+    return "the ODBC connection '" + redacted(connection) + "'";
+}
+
+// What to tell someone whose connection could not be opened, by SQLSTATE.
+std::string open_failure(std::string_view connection, const soci::soci_error &error) {
+    const std::string state = sqlstate_of(error);
+    const std::string who = driver_described(connection);
+    const std::string detail = " (" + redacted(connection) + ": " + redacted(error.get_error_message()) + ")";
+    // unixODBC reports a driver library it cannot load with SQLSTATE 01000 through SOCI, so the
+    // driver manager's own words are the reliable sign.
+    const std::string message = error.get_error_message();
+    if (state == "IM002" || state == "IM003" || message.find("Can't open lib") != std::string::npos ||
+        message.find("Data source name not found") != std::string::npos) {
+        return "Waymark could not load " + who +
+               ": it is not installed or not registered with unixODBC; `odbcinst -q -d` lists the installed "
+               "drivers (install libsqliteodbc or odbc-postgresql)" + detail + ".";
+    }
+    if (state == "28000" || state == "28P01") {
+        return "The database server refused the login through " + who + "; check Uid and Pwd in --db or waymark.ini" +
+               detail + ".";
+    }
+    if (state.starts_with("08")) {
+        return "The database server refused the connection through " + who +
+               "; check that it is running and that Server, Port and Database in --db or waymark.ini are right" +
+               detail + ".";
+    }
+    return "Waymark could not open the database through " + who +
+           "; check the connection string in --db or waymark.ini" + detail + ".";
+}
+
+dialect dialect_of(soci::session &session, std::string_view connection) {
+    // Only the ODBC backend is ever used, so its session backend is an odbc_session_backend (the
+    // library exports no RTTI for a dynamic_cast).
+    auto &backend = static_cast<soci::odbc_session_backend &>(*session.get_backend());
+    switch (backend.get_database_product()) {
+        case soci::odbc_session_backend::prod_sqlite: return dialect::sqlite;
+        case soci::odbc_session_backend::prod_postgresql: return dialect::postgresql;
+        case soci::odbc_session_backend::prod_mssql: return dialect::sqlserver;
+        default:
+            throw database_error("The database reached through " + driver_described(connection) +
+                                 " is not one Waymark supports; use SQLite, PostgreSQL or SQL Server.");
+    }
+}
+
+}  // namespace
+
+std::string_view dialect_name(dialect kind) {
+    switch (kind) {
+        case dialect::sqlite: return "SQLite";
+        case dialect::postgresql: return "PostgreSQL";
+        case dialect::sqlserver: return "SQL Server";
+    }
+    return "";
+}
+
+database_error::database_error(const std::string &sentence, std::string sqlstate)
+    : std::runtime_error(sentence), sqlstate_(std::move(sqlstate)) {}
+
+std::string redacted(std::string_view connection) {
+    std::string out;
+    for (std::size_t start = 0; start < connection.size();) {
+        const std::size_t end = std::min(connection.find(';', start), connection.size());
+        std::string_view part = connection.substr(start, end - start);
+        const std::string key = lowercase(part.substr(0, part.find('=')));
+        if ((key == "pwd" || key == "password") && part.find('=') != std::string_view::npos) {
+            out += std::string(part.substr(0, part.find('=') + 1)) + "***";
+        } else {
+            out += part;
+        }
+        if (end < connection.size()) out += ';';
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string sqlstate_of(const std::exception &error) {
+    if (const auto *odbc = dynamic_cast<const soci::odbc_soci_error *>(&error)) {
+        return reinterpret_cast<const char *>(odbc->odbc_error_code());
+    }
+    if (const auto *ours = dynamic_cast<const database_error *>(&error)) return ours->sqlstate();
+    return {};
+}
+
+database::database(std::string connection) : connection_(std::move(connection)) { connect(); }
+database::~database() = default;
+database::database(database &&) noexcept = default;
+database &database::operator=(database &&) noexcept = default;
+
+void database::connect() {
+    auto opened = std::make_unique<soci::session>();
+    try {
+        opened->open(soci::odbc, connection_);
+    } catch (const soci::soci_error &e) {
+        throw database_error(open_failure(connection_, e), sqlstate_of(e));
+    }
+    kind_ = dialect_of(*opened, connection_);
+    // SQLite checks foreign keys only when asked, once per connection.
+    if (kind_ == dialect::sqlite) *opened << "PRAGMA foreign_keys = ON";
+    session_ = std::move(opened);
+}
+
+soci::session &database::session() {
+    if (!session_) connect();
+    return *session_;
+}
+
+soci::session &database::begin() {
+    soci::session &active = session();
+    active.begin();
+    return active;
+}
+
+void database::commit() { session_->commit(); }
+
+void database::fail(std::string_view what, std::exception_ptr failure) {
+    // Roll back, then ask the server something trivial: a connection that cannot do both is gone,
+    // whatever SQLSTATE the driver chose for the statement that failed.
+    bool alive = session_ != nullptr;
+    if (alive) {
+        try {
+            session_->rollback();
+            int one = 0;
+            *session_ << "SELECT 1", soci::into(one);
+        } catch (const std::exception &) {
+            alive = false;
+        }
+    }
+    std::string state;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const soci::soci_error &e) {
+        state = sqlstate_of(e);
+        if (alive && !state.starts_with("08")) {
+            throw database_error("The database refused " + std::string(what) + ": " + e.get_error_message() +
+                                     " (SQLSTATE " + state + "); nothing was saved.",
+                                 state);
+        }
+    } catch (...) {
+        if (alive) throw;
+    }
+    session_.reset();
+    throw database_error("The database connection was lost while " + std::string(what) +
+                             "; nothing was saved. Check that the database server is running and reachable, "
+                             "then try again: Waymark reconnects by itself.",
+                         "08S01");
+}
+
+}  // namespace waymark::store

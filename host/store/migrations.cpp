@@ -1,0 +1,283 @@
+#include "store/migrations.hpp"
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <ctime>
+#include <string_view>
+
+namespace waymark::store {
+namespace {
+
+struct migration {
+    int version;
+    std::string_view description;
+    std::string_view sql;  // statements separated by ";\n"; {id} and {now} filled per dialect
+};
+
+// Conventions of every wm_ table: VARCHAR(n), never TEXT (sqliteodbc reports TEXT as 64 KB per cell
+// and bulk fetches crawl); yes/no as SMALLINT 0/1 (SQL Server has no BOOLEAN and PostgreSQL will not
+// take an int for one); dates as ISO 'YYYY-MM-DD' text and instants as 'YYYY-MM-DDTHH:MM:SSZ', so no
+// driver converts them through a local time zone; academic years as the calendar year their autumn
+// falls in (2025 = 2025/2026).
+constexpr std::array migrations{
+    migration{1, "schools, pupils, calendar, subjects, statutory results, assessment history", R"sql(
+CREATE TABLE wm_schools (
+    id {id},
+    la_number VARCHAR(3) NOT NULL,
+    establishment_number VARCHAR(4) NOT NULL,
+    urn VARCHAR(8) NOT NULL DEFAULT '',
+    name VARCHAR(200) NOT NULL,
+    postcode VARCHAR(10) NOT NULL DEFAULT '',
+    current_academic_year INTEGER NOT NULL,
+    UNIQUE (la_number, establishment_number)
+);
+CREATE TABLE wm_custom_flag_names (
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    slot SMALLINT NOT NULL CHECK (slot BETWEEN 1 AND 6),
+    name VARCHAR(60) NOT NULL,
+    PRIMARY KEY (school_id, slot)
+);
+CREATE TABLE wm_classes (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    name VARCHAR(60) NOT NULL,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE wm_academic_years (
+    start_year INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(9) NOT NULL UNIQUE,
+    first_day VARCHAR(10) NOT NULL,
+    last_day VARCHAR(10) NOT NULL
+);
+CREATE TABLE wm_terms (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    academic_year INTEGER NOT NULL REFERENCES wm_academic_years (start_year),
+    sequence SMALLINT NOT NULL CHECK (sequence BETWEEN 1 AND 6),
+    name VARCHAR(20) NOT NULL,
+    starts_on VARCHAR(10) NOT NULL,
+    ends_on VARCHAR(10) NOT NULL,
+    UNIQUE (school_id, academic_year, sequence)
+);
+CREATE TABLE wm_subjects (
+    id {id},
+    code VARCHAR(20) NOT NULL UNIQUE,
+    name VARCHAR(60) NOT NULL
+);
+CREATE TABLE wm_pupils (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    upn VARCHAR(13) NOT NULL,
+    former_upn VARCHAR(13) NOT NULL DEFAULT '',
+    surname VARCHAR(100) NOT NULL,
+    forename VARCHAR(100) NOT NULL,
+    date_of_birth VARCHAR(10) NOT NULL,
+    gender VARCHAR(1) NOT NULL CHECK (gender IN ('M', 'F')),
+    postcode VARCHAR(10) NOT NULL DEFAULT '',
+    ethnicity VARCHAR(4) NOT NULL DEFAULT '',
+    first_language VARCHAR(3) NOT NULL DEFAULT '',
+    eal SMALLINT NOT NULL DEFAULT 0,
+    fsm SMALLINT NOT NULL DEFAULT 0,
+    ever6_fsm SMALLINT NOT NULL DEFAULT 0,
+    pupil_premium SMALLINT NOT NULL DEFAULT 0,
+    looked_after SMALLINT NOT NULL DEFAULT 0,
+    previously_looked_after SMALLINT NOT NULL DEFAULT 0,
+    sen VARCHAR(1) NOT NULL DEFAULT 'N' CHECK (sen IN ('N', 'K', 'E', 'A', 'P', 'S')),
+    alternative_assessment SMALLINT NOT NULL DEFAULT 0,
+    class_id BIGINT REFERENCES wm_classes (id),
+    year_override SMALLINT,
+    date_joined VARCHAR(10),
+    date_left VARCHAR(10),
+    la_reference VARCHAR(20) NOT NULL DEFAULT '',
+    custom_flag_1 SMALLINT NOT NULL DEFAULT 0,
+    custom_flag_2 SMALLINT NOT NULL DEFAULT 0,
+    custom_flag_3 SMALLINT NOT NULL DEFAULT 0,
+    custom_flag_4 SMALLINT NOT NULL DEFAULT 0,
+    custom_flag_5 SMALLINT NOT NULL DEFAULT 0,
+    custom_flag_6 SMALLINT NOT NULL DEFAULT 0,
+    include_in_data SMALLINT NOT NULL DEFAULT 1,
+    archived SMALLINT NOT NULL DEFAULT 0,
+    UNIQUE (school_id, upn)
+);
+CREATE INDEX wm_pupils_on_roll ON wm_pupils (school_id, archived);
+CREATE INDEX wm_pupils_class ON wm_pupils (class_id);
+CREATE TABLE wm_eyfsp_results (
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    goal VARCHAR(3) NOT NULL CHECK (goal IN ('E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09',
+                                            'E10', 'E11', 'E12', 'E13', 'E14', 'E15', 'E16', 'E17')),
+    academic_year INTEGER NOT NULL,
+    outcome VARCHAR(8) NOT NULL CHECK (outcome IN ('Emerging', 'Expected')),
+    PRIMARY KEY (pupil_id, goal)
+);
+CREATE VIEW wm_eyfsp_gld AS
+    SELECT pupil_id, academic_year,
+           CASE WHEN SUM(CASE WHEN goal <= 'E12' AND outcome = 'Expected' THEN 1 ELSE 0 END) = 12
+                THEN 1 ELSE 0 END AS gld
+    FROM wm_eyfsp_results
+    GROUP BY pupil_id, academic_year;
+CREATE TABLE wm_phonics_thresholds (
+    academic_year INTEGER NOT NULL PRIMARY KEY,
+    threshold SMALLINT NOT NULL CHECK (threshold BETWEEN 0 AND 40)
+);
+CREATE TABLE wm_phonics_results (
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    academic_year INTEGER NOT NULL,
+    mark SMALLINT CHECK (mark BETWEEN 0 AND 40),
+    outcome VARCHAR(2) NOT NULL CHECK (outcome IN ('Wa', 'Wt', 'A', 'D', 'L', 'Q')),
+    PRIMARY KEY (pupil_id, academic_year)
+);
+CREATE TABLE wm_key_stage_results (
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    key_stage SMALLINT NOT NULL CHECK (key_stage IN (1, 2)),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    academic_year INTEGER NOT NULL,
+    ta_code VARCHAR(4) CHECK (ta_code IN ('PK1', 'PK2', 'PK3', 'PK4', 'PK5', 'PK6', 'BLW', 'WTS', 'EXS', 'GDS',
+                                          'HNM', 'A', 'D', 'EM')),
+    scaled_score SMALLINT CHECK (scaled_score BETWEEN 79 AND 120),
+    PRIMARY KEY (pupil_id, key_stage, subject_id)
+);
+CREATE TABLE wm_assessments (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    name VARCHAR(100) NOT NULL,
+    assessed_on VARCHAR(10) NOT NULL,
+    academic_year INTEGER NOT NULL,
+    term VARCHAR(20) NOT NULL,
+    UNIQUE (school_id, academic_year, name)
+);
+CREATE TABLE wm_assessment_records (
+    id {id},
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    assessment_id BIGINT NOT NULL REFERENCES wm_assessments (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    value VARCHAR(40) NOT NULL DEFAULT '',
+    recorded_by VARCHAR(100) NOT NULL,
+    recorded_at VARCHAR(20) NOT NULL,
+    supersedes_id BIGINT REFERENCES wm_assessment_records (id),
+    cleared SMALLINT NOT NULL DEFAULT 0
+);
+CREATE INDEX wm_assessment_records_cell ON wm_assessment_records (assessment_id, subject_id, pupil_id);
+CREATE INDEX wm_assessment_records_pupil ON wm_assessment_records (pupil_id);
+CREATE TABLE wm_interventions (
+    id {id},
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    name VARCHAR(100) NOT NULL,
+    academic_year INTEGER NOT NULL,
+    started_on VARCHAR(10) NOT NULL,
+    ended_on VARCHAR(10)
+);
+CREATE INDEX wm_interventions_pupil ON wm_interventions (pupil_id, academic_year);
+CREATE TABLE wm_rollovers (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    from_year INTEGER NOT NULL,
+    to_year INTEGER NOT NULL,
+    performed_at VARCHAR(20) NOT NULL,
+    pupils_on_roll INTEGER NOT NULL,
+    overrides_moved INTEGER NOT NULL,
+    UNIQUE (school_id, to_year)
+))sql"},
+    migration{2, "the core subjects", R"sql(
+INSERT INTO wm_subjects (code, name) VALUES ('reading', 'Reading');
+INSERT INTO wm_subjects (code, name) VALUES ('writing', 'Writing');
+INSERT INTO wm_subjects (code, name) VALUES ('maths', 'Mathematics');
+INSERT INTO wm_subjects (code, name) VALUES ('gps', 'Grammar, punctuation and spelling');
+INSERT INTO wm_subjects (code, name) VALUES ('science', 'Science'))sql"},
+};
+
+// The dialect map: the only words the migrations spell differently per database.
+std::string_view identity_column(dialect kind) {
+    switch (kind) {
+        case dialect::sqlite: return "INTEGER PRIMARY KEY";  // the rowid itself
+        case dialect::postgresql: return "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+        case dialect::sqlserver: return "BIGINT IDENTITY(1,1) PRIMARY KEY";
+    }
+    return "";
+}
+
+std::string_view create_version_table(dialect kind) {
+    if (kind == dialect::sqlserver) {
+        return "IF OBJECT_ID('wm_schema_version') IS NULL CREATE TABLE wm_schema_version ("
+               "version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at VARCHAR(20) NOT NULL)";
+    }
+    return "CREATE TABLE IF NOT EXISTS wm_schema_version ("
+           "version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at VARCHAR(20) NOT NULL)";
+}
+
+std::string for_dialect(std::string_view sql, dialect kind) {
+    std::string out;
+    for (std::size_t at = 0;;) {
+        const std::size_t found = sql.find("{id}", at);
+        out += sql.substr(at, found - at);
+        if (found == std::string_view::npos) return out;
+        out += identity_column(kind);
+        at = found + 4;
+    }
+}
+
+std::string now_utc() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[sizeof "2025-09-01T08:30:00Z"];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+void apply(soci::session &session, const migration &step, dialect kind) {
+    const std::string sql = for_dialect(step.sql, kind);
+    for (std::size_t at = 0; at < sql.size();) {
+        const std::size_t end = std::min(sql.find(";\n", at), sql.size());
+        const std::string statement = sql.substr(at, end - at);
+        if (statement.find_first_not_of(" \n") != std::string::npos) session << statement;
+        at = end + 2;
+    }
+    const std::string description(step.description);
+    const std::string applied_at = now_utc();
+    session << "INSERT INTO wm_schema_version (version, description, applied_at) VALUES (:v, :d, :a)",
+        soci::use(step.version), soci::use(description), soci::use(applied_at);
+}
+
+}  // namespace
+
+int latest_schema_version() { return migrations.back().version; }
+
+int schema_version(database &db) {
+    return db.transaction("reading the schema version", [&](soci::session &session) {
+        session << create_version_table(db.kind());
+        int version = 0;
+        soci::indicator none = soci::i_ok;
+        session << "SELECT MAX(version) FROM wm_schema_version", soci::into(version, none);
+        return none == soci::i_null ? 0 : version;
+    });
+}
+
+migration_report migrate(database &db) {
+    migration_report report;
+    report.from = schema_version(db);
+    if (report.from > latest_schema_version()) {
+        throw database_error("This database's Waymark schema is version " + std::to_string(report.from) +
+                             " but this waymark knows versions up to " + std::to_string(latest_schema_version()) +
+                             " only; upgrade waymark before using this database (nothing was changed).");
+    }
+    for (const migration &step : migrations) {
+        if (step.version <= report.from) continue;
+        db.transaction("applying schema migration " + std::to_string(step.version) + " (" + std::string(step.description) + ")",
+                       [&](soci::session &session) { apply(session, step, db.kind()); });
+    }
+    report.to = latest_schema_version();
+    return report;
+}
+
+database open(const settings &where) {
+    if (where.connection == embedded_connection(where.data_dir)) {
+        std::error_code ignored;
+        std::filesystem::create_directories(where.data_dir, ignored);
+    }
+    database db(where.connection);
+    migrate(db);
+    return db;
+}
+
+}  // namespace waymark::store

@@ -1,0 +1,32 @@
+// Where Waymark keeps its data and which database it talks to, resolved once from the command line,
+// the environment and the settings file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace waymark::store {
+
+struct settings {
+    std::filesystem::path data_dir;  // --data-dir, else $WAYMARK_DATA_DIR, else ./waymark-data
+    std::string connection;          // --db, else [database] connection= in the settings file,
+                                     // else the embedded SQLite file <data_dir>/waymark.db
+};
+
+// A settings file that cannot be used (named, with what to fix).
+class settings_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The settings file is `config_file` when given (it must exist), else <data_dir>/waymark.ini when it
+// exists. Throws settings_error when a file is given but missing or unreadable.
+settings resolve_settings(std::optional<std::string> db, std::optional<std::string> data_dir,
+                          std::optional<std::string> config_file);
+
+// The embedded database's connection string for a data folder.
+std::string embedded_connection(const std::filesystem::path &data_dir);
+
+}  // namespace waymark::store

@@ -1,0 +1,76 @@
+#include "database_fixture.hpp"
+#include "store/settings.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace {
+
+using waymark::store::resolve_settings;
+using waymark::store::settings_error;
+
+class settings_test : public ::testing::Test {
+protected:
+    void SetUp() override {
+        folder_ = std::filesystem::temp_directory_path() / waymark::testing::unique_test_name();
+        std::filesystem::create_directories(folder_);
+        ::unsetenv("WAYMARK_DATA_DIR");
+    }
+    void TearDown() override { std::filesystem::remove_all(folder_); }
+
+    std::filesystem::path write_ini(const std::string &name, const std::string &text) {
+        const auto path = folder_ / name;
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    std::filesystem::path folder_;
+};
+
+TEST_F(settings_test, defaults_to_the_embedded_file_in_the_data_folder) {
+    const auto resolved = resolve_settings(std::nullopt, folder_.string(), std::nullopt);
+    EXPECT_EQ(resolved.data_dir, folder_);
+    EXPECT_EQ(resolved.connection, "DRIVER=SQLite3;Database=" + (folder_ / "waymark.db").string() + ";");
+}
+
+TEST_F(settings_test, data_folder_comes_from_the_environment_then_the_working_folder) {
+    ::setenv("WAYMARK_DATA_DIR", folder_.c_str(), 1);
+    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt).data_dir, folder_);
+    ::unsetenv("WAYMARK_DATA_DIR");
+    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt).data_dir,
+              std::filesystem::current_path() / "waymark-data");
+    EXPECT_EQ(resolve_settings(std::nullopt, (folder_ / "other").string(), std::nullopt).data_dir, folder_ / "other");
+}
+
+TEST_F(settings_test, the_ini_in_the_data_folder_names_the_database) {
+    write_ini("waymark.ini", "[database]\nconnection = DRIVER={PostgreSQL Unicode};Server=db;Port=5432;\n");
+    EXPECT_EQ(resolve_settings(std::nullopt, folder_.string(), std::nullopt).connection,
+              "DRIVER={PostgreSQL Unicode};Server=db;Port=5432;");
+}
+
+TEST_F(settings_test, the_db_flag_wins_over_the_ini_and_config_over_the_default_ini) {
+    write_ini("waymark.ini", "[database]\nconnection = DRIVER=SQLite3;Database=/from/ini.db\n");
+    const auto other = write_ini("other.ini", "[database]\nconnection = DSN=from_config\n");
+    EXPECT_EQ(resolve_settings(std::string("DSN=flag"), folder_.string(), other.string()).connection, "DSN=flag");
+    EXPECT_EQ(resolve_settings(std::nullopt, folder_.string(), other.string()).connection, "DSN=from_config");
+}
+
+TEST_F(settings_test, an_ini_without_a_connection_keeps_the_embedded_file) {
+    write_ini("waymark.ini", "[server]\nport = 8080\n");
+    EXPECT_EQ(resolve_settings(std::nullopt, folder_.string(), std::nullopt).connection,
+              waymark::store::embedded_connection(folder_));
+}
+
+TEST_F(settings_test, a_missing_config_file_is_named) {
+    try {
+        resolve_settings(std::nullopt, folder_.string(), (folder_ / "absent.ini").string());
+        FAIL() << "a missing --config file was accepted";
+    } catch (const settings_error &e) {
+        EXPECT_NE(std::string(e.what()).find("absent.ini given with --config does not exist"), std::string::npos)
+            << e.what();
+    }
+}
+
+}  // namespace
