@@ -13,7 +13,7 @@ build_dir="$repo/build/$preset"
 build_packages=(
     g++ cmake ninja-build pkg-config git
     libpoco-dev libsoci-dev unixodbc unixodbc-dev libsqliteodbc odbc-postgresql tdsodbc
-    libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev fonts-dejavu-core
+    libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev libcsv-dev fonts-dejavu-core
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql
@@ -55,6 +55,7 @@ run_tests() {
     trap '"$repo/installer/test-postgres.sh" stop "$pg_dir"' EXIT
     WAYMARK_TEST_POSTGRES=$("$repo/installer/test-postgres.sh" connection "$pg_dir")
     export WAYMARK_TEST_POSTGRES
+    export WAYMARK_TEST_REQUIRE_POSTGRES=1
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 600
 }
 
