@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <stdexcept>
@@ -49,7 +50,7 @@ private:
 // A population the names and codes are drawn from; weights are per thousand pupils, roughly an
 // English town with a mixed intake.
 struct heritage {
-    std::vector<std::string> ethnicity_codes;  // main and extended codes, drawn evenly
+    std::vector<std::string> ethnicity_codes;  // main and extended codes (domain/codes.hpp), drawn evenly; a repeat weighs a code double
     int weight;
     double eal_rate;
     std::vector<std::string> boys, girls, surnames;
@@ -57,29 +58,29 @@ struct heritage {
 
 const std::vector<heritage> &heritages() {
     static const std::vector<heritage> all{
-        {{"WBRI", "WENG", "WSCO", "WWEL"}, 640, 0.0,
+        {{"WBRI", "WBRI", "WBRI", "WBRI", "WENG", "WENG", "WSCO"}, 640, 0.0,
          {"Oliver", "George", "Harry", "Jack", "Charlie", "Noah", "Alfie", "Thomas", "Jacob", "Freddie", "Leo", "Arthur"},
          {"Amelia", "Olivia", "Isla", "Ava", "Emily", "Zoë", "Grace", "Poppy", "Freya", "Ruby", "Evie", "Chloë"},
          {"Smith", "Jones", "Taylor", "Brown", "Wilson", "Walker", "Wright", "Thompson", "Ashworth", "Holt", "Entwistle",
           "O'Neill", "Pickup", "Hargreaves"}},
         {{"WIRI"}, 20, 0.0, {"Seán", "Ciarán", "Pádraig", "Conor"}, {"Siobhán", "Niamh", "Aoife", "Róisín"},
          {"O'Brien", "Murphy", "Kelly", "O'Sullivan", "Ní Bhriain"}},
-        {{"WOTH", "WPOL", "WTUR"}, 70, 0.85, {"Łukasz", "Jakub", "Kacper", "Emre", "Mateusz"},
+        {{"WOTH", "WOTH", "WTUR"}, 70, 0.85, {"Łukasz", "Jakub", "Kacper", "Emre", "Mateusz"},
          {"Zofia", "Wiktoria", "Małgorzata", "Elif", "Zuzanna"},
          {"Kowalski", "Nowak", "Wiśniewska", "Wójcik", "Yılmaz", "Lewandowski"}},
         {{"WROM", "WIRT"}, 8, 0.2, {"Levi", "Tyson", "Johnny"}, {"Mercedes", "Esme", "Shanice"}, {"Lee", "Boswell", "Lovell"}},
         {{"MWBC", "MWBA", "MWAS", "MWAP"}, 60, 0.05, {"Kai", "Tyler", "Zayn", "Reuben"}, {"Maya", "Leah", "Aaliyah", "Imani"},
          {"Campbell", "Walker-Ahmed", "Robinson", "Osei-Wright"}},
-        {{"APKN", "AMPK"}, 90, 0.7, {"Muhammad", "Ibrahim", "Hamza", "Ayaan"}, {"Ayesha", "Zainab", "Maryam", "Hafsa"},
+        {{"APKN", "AOPK"}, 90, 0.7, {"Muhammad", "Ibrahim", "Hamza", "Ayaan"}, {"Ayesha", "Zainab", "Maryam", "Hafsa"},
          {"Khan", "Hussain", "Ahmed", "Iqbal", "Akhtar"}},
         {{"AIND"}, 30, 0.55, {"Arjun", "Rohan", "Vihaan", "Dev"}, {"Priya", "Ananya", "Diya", "Anika"},
          {"Patel", "Sharma", "Mistry", "Desai"}},
         {{"ABAN"}, 20, 0.7, {"Rayan", "Tahmid", "Arif"}, {"Nusrat", "Tasnim", "Ruma"}, {"Rahman", "Begum", "Uddin", "Miah"}},
-        {{"BAFR", "BNGN", "BSOM"}, 35, 0.5, {"Tobi", "Chidi", "Abdi", "Kwame"}, {"Chiamaka", "Hodan", "Adaeze", "Amara"},
+        {{"BAFR", "BAOF"}, 35, 0.5, {"Tobi", "Chidi", "Abdi", "Kwame"}, {"Chiamaka", "Hodan", "Adaeze", "Amara"},
          {"Adebayo", "Okafor", "Mohamed", "Mensah"}},
         {{"BCRB"}, 10, 0.0, {"Marcus", "Jermaine", "Andre"}, {"Kayla", "Tiana", "Shania"}, {"Campbell", "Williams", "Clarke"}},
         {{"CHNE"}, 7, 0.6, {"Wei", "Jun", "Hao"}, {"Mei", "Xinyi", "Yu"}, {"Wang", "Li", "Chen", "Zhang"}},
-        {{"AOTH", "OOTH"}, 6, 0.8, {"Minh", "Anh", "Thanh"}, {"Linh", "Mai", "Thảo"}, {"Nguyễn", "Trần", "Phạm"}},
+        {{"AOTH", "AOTA", "OOTH"}, 6, 0.8, {"Minh", "Anh", "Thanh"}, {"Linh", "Mai", "Thảo"}, {"Nguyễn", "Trần", "Phạm"}},
         {{"REFU", "NOBT"}, 4, 0.0, {"Daniel", "Samuel"}, {"Sophie", "Hannah"}, {"Green", "Hall"}},
     };
     return all;
@@ -88,7 +89,9 @@ const std::vector<heritage> &heritages() {
 const std::vector<std::string> &ethnicity_codes() {
     static const std::vector<std::string> codes = [] {
         std::vector<std::string> all;
-        for (const auto &h : heritages()) all.insert(all.end(), h.ethnicity_codes.begin(), h.ethnicity_codes.end());
+        for (const auto &h : heritages())
+            for (const auto &code : h.ethnicity_codes)
+                if (std::find(all.begin(), all.end(), code) == all.end()) all.push_back(code);
         return all;
     }();
     return codes;
@@ -306,7 +309,7 @@ public:
             }
         }
         for (int i = 0; i < options_.pupils_per_school / 20; ++i) {
-            add_pupil(random_.below(7), random_.below(classes), true);
+            add_pupil(1 + random_.below(6), random_.below(classes), true);  // Years 1-6: at school long enough to leave
             ++summary.leavers;
         }
         summary.results = results_;
@@ -346,7 +349,9 @@ private:
         const year_month_day dob = plus_days(year_month_day{std::chrono::year{birth_year}, September, 1d}, random_.below(365));
         const year_month_day reception_start{std::chrono::year{current_year_ - nc_year}, September, 4d};
         const bool late = random_.chance(0.12);
-        const year_month_day admission = late ? day_between(random_, reception_start, options_.as_of) : reception_start;
+        // A leaver joined at least a month before leaving, and left before `as_of`.
+        const year_month_day latest_admission = leaver ? plus_days(options_.as_of, -45) : options_.as_of;
+        const year_month_day admission = late ? day_between(random_, reception_start, latest_admission) : reception_start;
         std::optional<year_month_day> leaving;
         if (leaver) leaving = day_between(random_, plus_days(admission, 30), options_.as_of);
 
@@ -367,7 +372,7 @@ private:
         const auto &codes = ethnicity_codes();
         const int ethnicity_id = static_cast<int>(std::find(codes.begin(), codes.end(), code) - codes.begin()) + 1;
         std::string language = "'ENG'";
-        if (random_.chance(h.eal_rate + 0.04)) language = "'OTH'";
+        if (random_.chance(h.eal_rate + 0.02)) language = "'OTH'";
         else if (random_.chance(0.01)) language = random_.chance(0.5) ? "'NOT'" : "'REF'";
         rows_.add("stud_student", tuple_of(number(person_id), quoted(upn), former, number(ethnicity_id), language,
                                            number(random_.chance(0.01) ? 1 : 0), std::string("NULL")));
@@ -376,12 +381,16 @@ private:
         const std::string until = leaving ? date_literal(*leaving) : std::string("NULL");
         add_fsm(person_id, admission, leaving);
         const double roll = static_cast<double>(random_.below(1000)) / 1000.0;
-        if (roll < 0.025) rows_.add("stud_sen_status", tuple_of(number(person_id), quoted("E"), date_literal(admission), until));
-        else if (roll < 0.145) rows_.add("stud_sen_status", tuple_of(number(person_id), quoted("K"), date_literal(day_between(random_, admission, options_.as_of)), until));
+        if (roll < 0.028) rows_.add("stud_sen_status", tuple_of(number(person_id), quoted("E"), date_literal(admission), until));
+        else if (roll < 0.158) rows_.add("stud_sen_status", tuple_of(number(person_id), quoted("K"), date_literal(day_between(random_, admission, options_.as_of)), until));
 
-        // A few pupils are taught with the year below (the year group says so; the DOB does not).
-        const int taught_year = nc_year > 0 && random_.chance(0.005) ? nc_year - 1 : nc_year;
-        const auto joined_group = sys_days{admission} > sys_days{year_start_} ? admission : year_start_;
+        // A leaver's groups are the ones they were in when they left. A few pupils are taught with the
+        // year below (the year group says so; the date of birth does not).
+        const int left_years_ago = leaving ? current_year_ - domain::academic_year_of(*leaving).start_year : 0;
+        const int year_then = nc_year - left_years_ago;
+        const int taught_year = year_then > 0 && random_.chance(0.005) ? year_then - 1 : year_then;
+        const year_month_day group_year_start{year_start_.year() - std::chrono::years{left_years_ago}, September, 4d};
+        const auto joined_group = sys_days{admission} > sys_days{group_year_start} ? admission : group_year_start;
         rows_.add("stud_base_group_membership", tuple_of(number(person_id), number(year_group_id(taught_year)), date_literal(joined_group), until));
         rows_.add("stud_base_group_membership", tuple_of(number(person_id), number(group_id(taught_year, class_index)), date_literal(joined_group), until));
         add_statutory_history(person_id, nc_year, admission, leaving);

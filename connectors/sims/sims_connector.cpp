@@ -25,6 +25,7 @@ std::string digits(int value, int width) {
 
 // The columns of the `pupils` query, one vector each, in the query's order.
 struct pupil_columns {
+    std::vector<int> establishment;
     std::vector<std::string> upn, former_upn, surname, forename, dob, gender, postcode, ethnicity, language;
     std::vector<int> looked_after;
     std::vector<std::string> la_reference, admission, leaving;
@@ -36,7 +37,7 @@ struct pupil_columns {
         for (auto *text : {&upn, &former_upn, &surname, &forename, &dob, &gender, &postcode, &ethnicity, &language,
                            &la_reference, &admission, &leaving, &sen, &class_name})
             text->resize(n);
-        for (auto *number : {&looked_after, &fsm, &ever6_fsm, &year_group}) number->resize(n);
+        for (auto *number : {&establishment, &looked_after, &fsm, &ever6_fsm, &year_group}) number->resize(n);
     }
 };
 
@@ -61,32 +62,33 @@ std::vector<mis_school> sims_connector::schools() {
     return schools;
 }
 
-std::vector<domain::pupil> sims_connector::pupils(const mis_school &school, domain::date as_of) {
+std::map<int, std::vector<domain::pupil>> sims_connector::pupils(const std::vector<mis_school> &schools, domain::date as_of) {
+    std::map<int, std::string> school_postcode;
+    for (const auto &school : schools) school_postcode[school.establishment_id] = school.postcode;
     const std::string as_of_text = domain::format_iso_date(as_of);
     const std::string ever6_text =
         domain::format_iso_date(domain::date{as_of.year() - std::chrono::years{6}, as_of.month(), as_of.day()});
-    const int establishment = school.establishment_id;
     pupil_columns c;
     c.resize(batch_rows);
     soci::statement statement =
-        (session_.prepare << queries_["pupils"], soci::use(establishment, "establishment"), soci::use(as_of_text, "as_of"),
-         soci::use(ever6_text, "ever6_from"), soci::into(c.upn), soci::into(c.former_upn), soci::into(c.surname),
+        (session_.prepare << queries_["pupils"], soci::use(as_of_text, "as_of"), soci::use(ever6_text, "ever6_from"),
+         soci::into(c.establishment), soci::into(c.upn), soci::into(c.former_upn), soci::into(c.surname),
          soci::into(c.forename), soci::into(c.dob), soci::into(c.gender), soci::into(c.postcode), soci::into(c.ethnicity),
          soci::into(c.language), soci::into(c.looked_after), soci::into(c.la_reference), soci::into(c.admission),
          soci::into(c.leaving), soci::into(c.fsm), soci::into(c.ever6_fsm), soci::into(c.sen), soci::into(c.class_name),
          soci::into(c.year_group));
     statement.execute();
-    std::vector<domain::pupil> pupils;
+    std::map<int, std::vector<domain::pupil>> pupils;
     while (statement.fetch()) {
         for (std::size_t i = 0; i < c.upn.size(); ++i) {
-            domain::pupil &p = pupils.emplace_back();
+            domain::pupil &p = pupils[c.establishment[i]].emplace_back();
             p.upn = c.upn[i];
             p.former_upn = c.former_upn[i];
             p.surname = c.surname[i];
             p.forename = c.forename[i];
             p.date_of_birth = read_date(c.dob[i], p.upn, "date of birth");
             p.gender = c.gender[i] == "F" ? 'F' : 'M';
-            p.postcode = c.postcode[i].empty() ? school.postcode : c.postcode[i];
+            p.postcode = c.postcode[i].empty() ? school_postcode[c.establishment[i]] : c.postcode[i];
             p.ethnicity = c.ethnicity[i];
             p.first_language = c.language[i];
             p.eal = p.first_language == "OTH" || p.first_language == "OTB";
@@ -108,16 +110,17 @@ std::vector<domain::pupil> sims_connector::pupils(const mis_school &school, doma
     return pupils;
 }
 
-std::vector<mis_result> sims_connector::statutory_results(const mis_school &school) {
-    const int establishment = school.establishment_id;
+std::map<int, std::vector<mis_result>> sims_connector::statutory_results() {
+    std::vector<int> establishment(batch_rows);
     std::vector<std::string> upn(batch_rows), aspect(batch_rows), year(batch_rows), date(batch_rows), value(batch_rows);
-    soci::statement statement = (session_.prepare << queries_["statutory_results"], soci::use(establishment, "establishment"),
-                                 soci::into(upn), soci::into(aspect), soci::into(year), soci::into(date), soci::into(value));
+    soci::statement statement = (session_.prepare << queries_["statutory_results"], soci::into(establishment), soci::into(upn),
+                                 soci::into(aspect), soci::into(year), soci::into(date), soci::into(value));
     statement.execute();
-    std::vector<mis_result> results;
+    std::map<int, std::vector<mis_result>> results;
     while (statement.fetch()) {
         for (std::size_t i = 0; i < upn.size(); ++i)
-            results.push_back({upn[i], aspect[i], year[i], read_date(date[i], upn[i], "result date"), value[i]});
+            results[establishment[i]].push_back({upn[i], aspect[i], year[i], read_date(date[i], upn[i], "result date"), value[i]});
+        establishment.resize(batch_rows);
         for (auto *v : {&upn, &aspect, &year, &date, &value}) v->resize(batch_rows);
     }
     return results;

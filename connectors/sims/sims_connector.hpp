@@ -10,6 +10,7 @@
 
 #include <soci/session.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,14 +45,15 @@ public:
 
     std::vector<mis_school> schools();
 
-    // The school's pupils as they stand on `as_of`: on roll, and left (date_left set, archived).
-    // FSM is an FSM period open on `as_of`, Ever 6 one open at any time in the six years before; the
-    // year override is set when the pupil's year group differs from the one the date of birth gives.
-    // Throws std::runtime_error naming the pupil and column when the MIS holds a value Waymark cannot
-    // read (an unreadable date, say).
-    std::vector<domain::pupil> pupils(const mis_school &school, domain::date as_of);
+    // Every school's pupils as they stand on `as_of`, by establishment_id, in one pass: on roll, and
+    // left (date_left set, archived). FSM is an FSM period open on `as_of`, Ever 6 one open at any
+    // time in the six years before; the year override is set when the pupil's year group differs from
+    // the one the date of birth gives; the school's postcode stands in for an unknown one. Throws
+    // std::runtime_error naming the pupil and column when the MIS holds a value Waymark cannot read.
+    std::map<int, std::vector<domain::pupil>> pupils(const std::vector<mis_school> &schools, domain::date as_of);
 
-    std::vector<mis_result> statutory_results(const mis_school &school);
+    // Every school's statutory results, by establishment_id, ordered by pupil and date.
+    std::map<int, std::vector<mis_result>> statutory_results();
 
 private:
     soci::session &session_;
