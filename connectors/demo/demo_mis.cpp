@@ -145,13 +145,13 @@ public:
         return it == rows_.end() ? 0 : static_cast<long long>(it->second.size());
     }
     // Multi-row INSERTs of at most 500 rows (SQL Server's limit is 1000), in table order.
-    void write(soci::session &session, std::string_view prefix) const {
+    void write(soci::session &session, std::string_view mis_schema) const {
         for (std::size_t t = 0; t < table_count; ++t) {
             const auto it = rows_.find(mis_tables[t]);
             if (it == rows_.end()) continue;
             const auto &tuples = it->second;
             for (std::size_t from = 0; from < tuples.size(); from += 500) {
-                std::string sql = "INSERT INTO " + std::string(prefix) + std::string(mis_tables[t]) + " VALUES ";
+                std::string sql = qualify_mis_tables("INSERT INTO {mis}" + std::string(mis_tables[t]), mis_schema) + " VALUES ";
                 const std::size_t to = std::min(tuples.size(), from + 500);
                 for (std::size_t i = from; i < to; ++i) {
                     if (i != from) sql += ',';
@@ -471,8 +471,8 @@ private:
     long long results_ = 0;
 };
 
-std::vector<std::string> schema_statements(std::string_view prefix) {
-    const std::string sql = qualify_mis_tables(demo_schema_sql(), prefix);
+std::vector<std::string> schema_statements(std::string_view mis_schema) {
+    const std::string sql = qualify_mis_tables(demo_schema_sql(), mis_schema);
     std::vector<std::string> statements;
     std::string current;
     std::size_t from = 0;
@@ -493,41 +493,40 @@ std::vector<std::string> schema_statements(std::string_view prefix) {
 
 }  // namespace
 
-std::string_view mis_schema_prefix(bool database_has_schemas) { return database_has_schemas ? "sims." : ""; }
-
-bool demo_mis_exists(soci::session &session, std::string_view schema_prefix) {
+bool demo_mis_exists(soci::session &session, std::string_view mis_schema) {
     int tables = 0;
-    if (schema_prefix.empty()) {
+    const std::string schema(mis_schema);
+    if (schema.empty()) {
         session << "SELECT CAST(COUNT(*) AS INTEGER) FROM sqlite_master WHERE type = 'table' AND name = 'sims_person'",
             soci::into(tables);
     } else {
-        session << "SELECT CAST(COUNT(*) AS INTEGER) FROM information_schema.tables WHERE table_schema = 'sims' "
+        session << "SELECT CAST(COUNT(*) AS INTEGER) FROM information_schema.tables WHERE table_schema = :mis_schema "
                    "AND table_name = 'sims_person'",
-            soci::into(tables);
+            soci::use(schema, "mis_schema"), soci::into(tables);
     }
     return tables > 0;
 }
 
-void drop_demo_mis(soci::session &session, std::string_view schema_prefix) {
+void drop_demo_mis(soci::session &session, std::string_view mis_schema) {
     soci::transaction transaction(session);
-    for (std::size_t t = table_count; t-- > 0;) session << "DROP TABLE IF EXISTS " + std::string(schema_prefix) + std::string(mis_tables[t]);
+    for (std::size_t t = table_count; t-- > 0;) session << qualify_mis_tables("DROP TABLE IF EXISTS {mis}" + std::string(mis_tables[t]), mis_schema);
     transaction.commit();
 }
 
-demo_summary build_demo_mis(soci::session &session, std::string_view schema_prefix, const demo_options &options) {
+demo_summary build_demo_mis(soci::session &session, std::string_view mis_schema, const demo_options &options) {
     if (options.schools < 1 || options.pupils_per_school < 7)
         throw std::invalid_argument("the demo needs at least one school and seven pupils per school (one a year group)");
-    if (demo_mis_exists(session, schema_prefix))
+    if (demo_mis_exists(session, mis_schema))
         throw std::logic_error("the database already holds the MIS tables (sims_person exists)");
     {
         soci::transaction transaction(session);
-        if (!schema_prefix.empty()) session << "CREATE SCHEMA IF NOT EXISTS sims";
-        for (const auto &statement : schema_statements(schema_prefix)) session << statement;
+        if (!mis_schema.empty()) session << "CREATE SCHEMA IF NOT EXISTS " + std::string(mis_schema);
+        for (const auto &statement : schema_statements(mis_schema)) session << statement;
         row_batches catalogue;
         add_catalogue(catalogue);
         const int current_year = static_cast<int>(options.as_of.year()) - (options.as_of.month() < September ? 1 : 0);
         add_resultsets(catalogue, current_year, options.as_of);
-        catalogue.write(session, schema_prefix);
+        catalogue.write(session, mis_schema);
         transaction.commit();
     }
     demo_summary total;
@@ -535,7 +534,7 @@ demo_summary build_demo_mis(soci::session &session, std::string_view schema_pref
         row_batches rows;
         const auto school = school_builder(options, index, rows).build();
         soci::transaction transaction(session);
-        rows.write(session, schema_prefix);
+        rows.write(session, mis_schema);
         transaction.commit();
         total.schools += school.schools;
         total.pupils_on_roll += school.pupils_on_roll;

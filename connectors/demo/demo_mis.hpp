@@ -27,17 +27,18 @@ struct demo_summary {
     long long results = 0;
 };
 
-// The prefix that places a MIS table in its schema: "sims." on servers, "" on SQLite (no schemas).
-std::string_view mis_schema_prefix(bool database_has_schemas);
+// `mis_schema` is the schema the MIS tables live in ("sims" on servers, see default_mis_schema in
+// sims/named_queries.hpp), or "" for none, which only SQLite uses.
 
 // True when the database already holds the MIS tables.
-bool demo_mis_exists(soci::session &session, std::string_view schema_prefix);
+bool demo_mis_exists(soci::session &session, std::string_view mis_schema);
 
 // Drops every MIS table (the `wm_` tables are not touched).
-void drop_demo_mis(soci::session &session, std::string_view schema_prefix);
+void drop_demo_mis(soci::session &session, std::string_view mis_schema);
 
-// Creates the MIS tables and fills them: one transaction for the schema and one per school, with
-// multi-row INSERTs. Throws std::logic_error when the tables exist already (drop them first).
-demo_summary build_demo_mis(soci::session &session, std::string_view schema_prefix, const demo_options &options);
+// Creates the schema when needed and the MIS tables, and fills them: one transaction for the schema
+// and one per school, with multi-row INSERTs. Throws std::logic_error when the tables exist already
+// (drop them first).
+demo_summary build_demo_mis(soci::session &session, std::string_view mis_schema, const demo_options &options);
 
 }  // namespace waymark::connectors::demo

@@ -4,8 +4,11 @@
 
 namespace waymark::connectors {
 
-std::string qualify_mis_tables(std::string_view sql, std::string_view schema_prefix) {
+std::string_view default_mis_schema(bool database_has_schemas) { return database_has_schemas ? "sims" : ""; }
+
+std::string qualify_mis_tables(std::string_view sql, std::string_view mis_schema) {
     static constexpr std::string_view marker = "{mis}";
+    const std::string schema_prefix = mis_schema.empty() ? std::string() : std::string(mis_schema) + ".";
     std::string out;
     out.reserve(sql.size());
     std::size_t from = 0;
@@ -17,7 +20,7 @@ std::string qualify_mis_tables(std::string_view sql, std::string_view schema_pre
     return out;
 }
 
-named_queries::named_queries(std::string_view text, std::string_view origin, std::string_view schema_prefix)
+named_queries::named_queries(std::string_view text, std::string_view origin, std::string_view mis_schema)
     : origin_(origin) {
     static constexpr std::string_view header = "-- name:";
     std::string *current = nullptr;
@@ -37,7 +40,7 @@ named_queries::named_queries(std::string_view text, std::string_view origin, std
             if (!added) throw std::invalid_argument(where + ": the query '" + std::string(name) + "' is named twice.");
             current = &it->second;
         } else if (current != nullptr && !line.starts_with("--")) {
-            current->append(qualify_mis_tables(line, schema_prefix)).push_back('\n');
+            current->append(qualify_mis_tables(line, mis_schema)).push_back('\n');
         } else if (current == nullptr && !line.empty() && !line.starts_with("--")) {
             throw std::invalid_argument(where + ": SQL before the first `-- name:` line belongs to no query.");
         }

@@ -43,8 +43,8 @@ struct pupil_columns {
 
 }  // namespace
 
-sims_connector::sims_connector(soci::session &session, std::string_view schema_prefix)
-    : session_(session), queries_(sims_queries_sql(), "connectors/sims/queries.sql", schema_prefix) {}
+sims_connector::sims_connector(soci::session &session, std::string_view mis_schema)
+    : session_(session), queries_(sims_queries_sql(), "connectors/sims/queries.sql", mis_schema) {}
 
 std::vector<mis_school> sims_connector::schools() {
     std::vector<int> id(batch_rows), la(batch_rows), estab(batch_rows);

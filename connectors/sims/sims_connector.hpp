@@ -40,8 +40,8 @@ struct mis_result {
 
 class sims_connector {
 public:
-    // `schema_prefix` places the MIS tables: "sims." on servers, "" on SQLite.
-    sims_connector(soci::session &session, std::string_view schema_prefix);
+    // `mis_schema` places the MIS tables: "sims" on servers, "" on SQLite (default_mis_schema).
+    sims_connector(soci::session &session, std::string_view mis_schema);
 
     std::vector<mis_school> schools();
 
