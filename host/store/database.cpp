@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <ctime>
 
 namespace waymark::store {
 namespace {
@@ -111,6 +113,15 @@ std::string redacted(std::string_view connection) {
     return out;
 }
 
+std::string utc_timestamp_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[sizeof "2025-09-01T08:30:00Z"];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 std::string sqlstate_of(const std::exception &error) {
     if (const auto *odbc = dynamic_cast<const soci::odbc_soci_error *>(&error)) {
         return reinterpret_cast<const char *>(odbc->odbc_error_code());
@@ -170,7 +181,7 @@ void database::fail(std::string_view what, std::exception_ptr failure) {
         state = sqlstate_of(e);
         if (alive && !state.starts_with("08")) {
             throw database_error("The database refused " + std::string(what) + ": " + e.get_error_message() +
-                                     " (SQLSTATE " + state + "); nothing was saved.",
+                                     (state.empty() ? "" : " (SQLSTATE " + state + ")") + "; nothing was saved.",
                                  state);
         }
     } catch (...) {

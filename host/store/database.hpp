@@ -81,6 +81,9 @@ private:
     std::unique_ptr<soci::session> session_;  // null after the connection was lost
 };
 
+// Now as 'YYYY-MM-DDTHH:MM:SSZ', the form every wm_ table stores instants in.
+std::string utc_timestamp_now();
+
 // The SQLSTATE of a SOCI error from the ODBC backend, "" for any other exception.
 std::string sqlstate_of(const std::exception &error);
 

@@ -1,9 +1,7 @@
 #include "store/migrations.hpp"
 
 #include <array>
-#include <chrono>
 #include <filesystem>
-#include <ctime>
 #include <string_view>
 
 namespace waymark::store {
@@ -12,7 +10,7 @@ namespace {
 struct migration {
     int version;
     std::string_view description;
-    std::string_view sql;  // statements separated by ";\n"; {id} and {now} filled per dialect
+    std::string_view sql;  // statements separated by ";\n"; {id} filled per dialect
 };
 
 // Conventions of every wm_ table: VARCHAR(n), never TEXT (sqliteodbc reports TEXT as 64 KB per cell
@@ -216,15 +214,6 @@ std::string for_dialect(std::string_view sql, dialect kind) {
     }
 }
 
-std::string now_utc() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[sizeof "2025-09-01T08:30:00Z"];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 void apply(soci::session &session, const migration &step, dialect kind) {
     const std::string sql = for_dialect(step.sql, kind);
     for (std::size_t at = 0; at < sql.size();) {
@@ -234,7 +223,7 @@ void apply(soci::session &session, const migration &step, dialect kind) {
         at = end + 2;
     }
     const std::string description(step.description);
-    const std::string applied_at = now_utc();
+    const std::string applied_at = utc_timestamp_now();
     session << "INSERT INTO wm_schema_version (version, description, applied_at) VALUES (:v, :d, :a)",
         soci::use(step.version), soci::use(description), soci::use(applied_at);
 }
