@@ -317,8 +317,9 @@ public:
     }
 
 private:
-    int group_id(int year, int class_index) const { return school_.establishment_id * 100 + year * 10 + class_index + 1; }
-    int year_group_id(int year) const { return school_.establishment_id * 100 + year * 10; }
+    // Ids leave room for 99 classes a year and 99,999 people a school (build_demo_mis checks the sizes).
+    int group_id(int year, int class_index) const { return school_.establishment_id * 1000 + year * 100 + class_index + 1; }
+    int year_group_id(int year) const { return school_.establishment_id * 1000 + year * 100; }
 
     void add_groups(int classes) {
         for (int year = 0; year <= 6; ++year) {
@@ -336,13 +337,15 @@ private:
 
     std::string next_upn(int allocated_year) {
         char body[32];
-        std::snprintf(body, sizeof body, "%03d%04d%02d%03d", school_.la_code, school_.estab_no, allocated_year % 100,
-                      upn_serial_++ % 1000);
+        // Three serial digits a year: a school allocating more moves on to the next year's numbers.
+        const int serial = upn_serial_++;
+        std::snprintf(body, sizeof body, "%03d%04d%02d%03d", school_.la_code, school_.estab_no,
+                      (allocated_year + serial / 1000) % 100, serial % 1000);
         return with_check_letter(body);
     }
 
     void add_pupil(int nc_year, int class_index, bool leaver) {
-        const int person_id = school_.establishment_id * 10000 + ++person_count_;
+        const int person_id = school_.establishment_id * 100000 + ++person_count_;
         const heritage &h = draw_heritage(random_);
         const bool girl = random_.chance(0.49);
         const int birth_year = current_year_ - 5 - nc_year;  // born September of this year .. August of the next
@@ -514,8 +517,8 @@ void drop_demo_mis(soci::session &session, std::string_view mis_schema) {
 }
 
 demo_summary build_demo_mis(soci::session &session, std::string_view mis_schema, const demo_options &options) {
-    if (options.schools < 1 || options.pupils_per_school < 7)
-        throw std::invalid_argument("the demo needs at least one school and seven pupils per school (one a year group)");
+    if (options.schools < 1 || options.schools > 7999 || options.pupils_per_school < 7 || options.pupils_per_school > 20000)
+        throw std::invalid_argument("the demo takes 1 to 7,999 schools of 7 to 20,000 pupils each");
     if (demo_mis_exists(session, mis_schema))
         throw std::logic_error("the database already holds the MIS tables (sims_person exists)");
     {

@@ -61,8 +61,7 @@ ORDER BY h.establishment_id, s.unique_pupil_no
 -- Every statutory result of every establishment's pupils: the aspect's code names what was assessed
 -- (EYFSP.E01..E17, EYFSP.GLD, PHONICS.MARK, PHONICS.OUTCOME, KS1.<SUBJECT>.TA), the value is the
 -- grade's code or the mark.
-SELECT h.establishment_id, s.unique_pupil_no, a.code, rs.academic_year, CAST(rs.result_date AS VARCHAR(10)),
-       COALESCE(g.code, CAST(r.mark AS VARCHAR(10)))
+SELECT h.establishment_id, s.unique_pupil_no, a.code, rs.academic_year, COALESCE(g.code, CAST(r.mark AS VARCHAR(10)))
 FROM {mis}stud_school_history h
 JOIN {mis}asm_result r ON r.person_id = h.person_id
 JOIN {mis}stud_student s ON s.person_id = h.person_id

@@ -18,6 +18,42 @@ domain::date read_date(std::string_view text, std::string_view upn, std::string_
                              " '" + std::string(text) + "'; correct it in the MIS and run again.");
 }
 
+// The profile's statutory aspects: the MIS's aspect code, what Waymark calls it, and how the MIS
+// writes grades Waymark spells differently.
+struct statutory_aspect {
+    std::string_view code;
+    domain::statutory_kind kind;
+    std::string_view subject;
+};
+
+constexpr std::string_view goal_codes[] = {"E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09",
+                                           "E10", "E11", "E12", "E13", "E14", "E15", "E16", "E17"};
+
+std::optional<statutory_aspect> statutory_aspect_of(std::string_view code) {
+    using domain::statutory_kind;
+    static constexpr statutory_aspect fixed[] = {
+        {"EYFSP.GLD", statutory_kind::eyfsp_gld, ""},
+        {"PHONICS.MARK", statutory_kind::phonics_mark, ""},
+        {"PHONICS.OUTCOME", statutory_kind::phonics_outcome, ""},
+        {"KS1.READING.TA", statutory_kind::ks1_ta, "reading"},
+        {"KS1.WRITING.TA", statutory_kind::ks1_ta, "writing"},
+        {"KS1.MATHS.TA", statutory_kind::ks1_ta, "maths"},
+        {"KS1.SCIENCE.TA", statutory_kind::ks1_ta, "science"},
+    };
+    for (const auto &aspect : fixed)
+        if (aspect.code == code) return aspect;
+    if (code.starts_with("EYFSP.E"))
+        for (const auto goal : goal_codes)
+            if (code.substr(6) == goal) return statutory_aspect{code, statutory_kind::eyfsp_goal, goal};
+    return std::nullopt;
+}
+
+std::string statutory_value(std::string_view grade) {
+    if (grade == "EMG") return "Emerging";
+    if (grade == "EXP") return "Expected";
+    return std::string(grade);
+}
+
 std::string digits(int value, int width) {
     std::string text = std::to_string(value);
     return std::string(text.size() < static_cast<std::size_t>(width) ? static_cast<std::size_t>(width) - text.size() : 0, '0') + text;
@@ -110,18 +146,29 @@ std::map<int, std::vector<domain::pupil>> sims_connector::pupils(const std::vect
     return pupils;
 }
 
-std::map<int, std::vector<mis_result>> sims_connector::statutory_results() {
+std::map<int, std::vector<domain::statutory_result>> sims_connector::statutory_results() {
     std::vector<int> establishment(batch_rows);
-    std::vector<std::string> upn(batch_rows), aspect(batch_rows), year(batch_rows), date(batch_rows), value(batch_rows);
-    soci::statement statement = (session_.prepare << queries_["statutory_results"], soci::into(establishment), soci::into(upn),
-                                 soci::into(aspect), soci::into(year), soci::into(date), soci::into(value));
+    std::vector<std::string> upn(batch_rows), aspect(batch_rows), year(batch_rows), value(batch_rows);
+    soci::statement statement = (session_.prepare << queries_["statutory_results"], soci::into(establishment),
+                                 soci::into(upn), soci::into(aspect), soci::into(year), soci::into(value));
     statement.execute();
-    std::map<int, std::vector<mis_result>> results;
+    std::map<int, std::vector<domain::statutory_result>> results;
     while (statement.fetch()) {
-        for (std::size_t i = 0; i < upn.size(); ++i)
-            results[establishment[i]].push_back({upn[i], aspect[i], year[i], read_date(date[i], upn[i], "result date"), value[i]});
+        for (std::size_t i = 0; i < upn.size(); ++i) {
+            const auto known = statutory_aspect_of(aspect[i]);
+            if (!known) continue;
+            const auto academic = domain::parse_academic_year(year[i]);
+            domain::statutory_result result{upn[i], known->kind, std::string(known->subject), statutory_value(value[i]),
+                                            academic.value_or(domain::academic_year{})};
+            auto problem = academic ? domain::statutory_problem(result)
+                                    : std::optional<std::string>("its academic year '" + year[i] + "' is not like 2023/2024");
+            if (problem)
+                throw std::runtime_error("The MIS result " + aspect[i] + " '" + value[i] + "' of pupil " + upn[i] +
+                                         " cannot be read: " + *problem);
+            results[establishment[i]].push_back(std::move(result));
+        }
         establishment.resize(batch_rows);
-        for (auto *v : {&upn, &aspect, &year, &date, &value}) v->resize(batch_rows);
+        for (auto *v : {&upn, &aspect, &year, &value}) v->resize(batch_rows);
     }
     return results;
 }

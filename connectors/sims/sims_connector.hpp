@@ -6,6 +6,7 @@
 
 #include "domain/calendar.hpp"
 #include "domain/pupil.hpp"
+#include "domain/statutory.hpp"
 #include "sims/named_queries.hpp"
 
 #include <soci/session.h>
@@ -25,19 +26,6 @@ struct mis_school {
     std::string postcode;
 };
 
-// One statutory result as the MIS holds it; `aspect` names what was assessed ("EYFSP.E01",
-// "EYFSP.GLD", "PHONICS.MARK", "PHONICS.OUTCOME", "KS1.READING.TA" ...), `value` is the grade code or
-// the mark, as text.
-struct mis_result {
-    std::string upn;
-    std::string aspect;
-    std::string academic_year;  // "2023/2024"
-    domain::date result_date{};
-    std::string value;
-
-    bool operator==(const mis_result &) const = default;
-};
-
 class sims_connector {
 public:
     // `mis_schema` places the MIS tables: "sims" on servers, "" on SQLite (default_mis_schema).
@@ -52,8 +40,10 @@ public:
     // std::runtime_error naming the pupil and column when the MIS holds a value Waymark cannot read.
     std::map<int, std::vector<domain::pupil>> pupils(const std::vector<mis_school> &schools, domain::date as_of);
 
-    // Every school's statutory results, by establishment_id, ordered by pupil and date.
-    std::map<int, std::vector<mis_result>> statutory_results();
+    // Every school's statutory results, by establishment_id, ordered by pupil and date. Aspects that
+    // are not statutory results (the profile's aspect table in sims_connector.cpp) are left out.
+    // Throws std::runtime_error naming the pupil, aspect and value Waymark cannot read.
+    std::map<int, std::vector<domain::statutory_result>> statutory_results();
 
 private:
     soci::session &session_;
