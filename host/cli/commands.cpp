@@ -7,11 +7,19 @@ namespace waymark::cli {
 extern const command version_command;
 extern const command plugins_command;
 extern const command main_command;
+extern const command migrate_command;
+extern const command rollover_command;
+extern const command demo_command;
+extern const command sync_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
         main_command,
+        demo_command,
+        migrate_command,
         plugins_command,
+        rollover_command,
+        sync_command,
         version_command,
     };
     return table;

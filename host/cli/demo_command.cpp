@@ -1,0 +1,77 @@
+#include "command.hpp"
+#include "open_database.hpp"
+
+#include "demo/demo_mis.hpp"
+#include "domain/calendar.hpp"
+
+#include <chrono>
+#include <ostream>
+
+namespace waymark::cli {
+namespace {
+
+int parse_count(const invocation &args, std::string_view name, int fallback, int least) {
+    const auto text = args.option(name);
+    if (!text) return fallback;
+    try {
+        std::size_t used = 0;
+        const int value = std::stoi(*text, &used);
+        if (used == text->size() && value >= least) return value;
+    } catch (const std::exception &) {
+    }
+    throw usage_error("--" + std::string(name) + " takes a whole number of at least " + std::to_string(least) + ", not '" + *text + "'");
+}
+
+int run_demo(const invocation &args, io streams) {
+    connectors::demo::demo_options options;
+    options.seed = static_cast<std::uint64_t>(parse_count(args, "seed", 1, 0));
+    options.schools = parse_count(args, "schools", 1, 1);
+    options.pupils_per_school = parse_count(args, "pupils-per-school", 420, 7);
+    if (const auto as_of = args.option("as-of")) {
+        const auto day = domain::parse_iso_date(*as_of);
+        if (!day) throw usage_error("--as-of takes a date as YYYY-MM-DD, not '" + *as_of + "'");
+        options.as_of = *day;
+    } else {
+        options.as_of = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    }
+    store::database database = open_database(args);
+    const auto mis_schema = mis_schema_of(database);
+    soci::session &session = database.session();
+    if (connectors::demo::demo_mis_exists(session, mis_schema)) {
+        if (!args.has_switch("rebuild")) {
+            streams.err << "waymark demo: the database already holds a demo MIS; nothing was changed. Run "
+                           "`waymark demo --rebuild` to drop the MIS tables and build them again (Waymark's own "
+                           "tables are kept).\n";
+            return 1;
+        }
+        connectors::demo::drop_demo_mis(session, mis_schema);
+        streams.out << "Dropped the existing demo MIS.\n";
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const auto summary = connectors::demo::build_demo_mis(session, mis_schema, options);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    streams.out << "Built the demo MIS in " << store::dialect_name(database.kind()) << " as of "
+                << domain::format_iso_date(options.as_of) << " (seed " << options.seed << "): " << summary.schools
+                << (summary.schools == 1 ? " school, " : " schools, ") << summary.pupils_on_roll << " pupils on roll, "
+                << summary.leavers << " leavers, " << summary.results << " statutory results, in " << seconds << " s.\n"
+                << "Next: `waymark sync --dry-run` shows what an import from this MIS would do.\n";
+    return 0;
+}
+
+}  // namespace
+
+extern const command demo_command{
+    "demo",
+    "demo [--seed N] [--schools N] [--pupils-per-school M] [--as-of YYYY-MM-DD] [--rebuild]",
+    "Build a demo MIS (SIMS-style tables) full of realistic, made-up pupils in the database.",
+    "Creates the MIS tables (schema `sims` on PostgreSQL and SQL Server, unqualified on SQLite) and\n"
+    "fills them deterministically from --seed (default 1): by default one two-form-entry primary school\n"
+    "with 420 pupils Reception to Year 6, some leavers, and their EYFSP, phonics and KS1 history.\n"
+    "--schools N --pupils-per-school M builds a local authority (500 x 200 = 100,000 pupils) for\n"
+    "benchmarks. --as-of sets the day the MIS stands at (default today).\n"
+    "When the database already holds a demo MIS the command refuses and changes nothing; --rebuild\n"
+    "drops the MIS tables and builds them again. Waymark's own wm_ tables are never touched.",
+    {"rebuild"},
+    run_demo};
+
+}  // namespace waymark::cli

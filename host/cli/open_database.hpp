@@ -1,0 +1,18 @@
+// The database a command works on, from the global options --db, --data-dir and --config.
+#pragma once
+
+#include "command.hpp"
+
+#include "store/database.hpp"
+
+#include <string_view>
+
+namespace waymark::cli {
+
+// Opens it (creating the embedded SQLite file's folder) with Waymark's tables up to date.
+store::database open_database(const invocation &args);
+
+// The schema the MIS tables live in: "sims" on servers, "" on SQLite (no schemas).
+std::string_view mis_schema_of(const store::database &database);
+
+}  // namespace waymark::cli
