@@ -35,6 +35,21 @@ std::string attribute(std::string_view connection, std::string_view key) {
     return {};
 }
 
+// A driver's message on one line (PostgreSQL's span several) without trailing blanks.
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (blank) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string driver_described(std::string_view connection) {
     if (const auto driver = attribute(connection, "driver"); !driver.empty()) return "the ODBC driver '" + driver + "'";
     if (const auto dsn = attribute(connection, "dsn"); !dsn.empty()) return "the ODBC data source '" + dsn + "'";
@@ -45,7 +60,7 @@ std::string driver_described(std::string_view connection) {
 std::string open_failure(std::string_view connection, const soci::soci_error &error) {
     const std::string state = sqlstate_of(error);
     const std::string who = driver_described(connection);
-    const std::string detail = " (" + redacted(connection) + ": " + redacted(error.get_error_message()) + ")";
+    const std::string detail = " (" + redacted(connection) + ": " + redacted(one_line(error.get_error_message())) + ")";
     // unixODBC reports a driver library it cannot load with SQLSTATE 01000 through SOCI, so the
     // driver manager's own words are the reliable sign.
     const std::string message = error.get_error_message();
@@ -180,7 +195,7 @@ void database::fail(std::string_view what, std::exception_ptr failure) {
     } catch (const soci::soci_error &e) {
         state = sqlstate_of(e);
         if (alive && !state.starts_with("08")) {
-            throw database_error("The database refused " + std::string(what) + ": " + e.get_error_message() +
+            throw database_error("The database refused " + std::string(what) + ": " + one_line(e.get_error_message()) +
                                      (state.empty() ? "" : " (SQLSTATE " + state + ")") + "; nothing was saved.",
                                  state);
         }

@@ -259,12 +259,16 @@ migration_report migrate(database &db) {
     return report;
 }
 
-database open(const settings &where) {
+database connect(const settings &where) {
     if (where.connection == embedded_connection(where.data_dir)) {
-        std::error_code ignored;
+        std::error_code ignored;  // a folder that cannot be made shows as the driver failing to open the file
         std::filesystem::create_directories(where.data_dir, ignored);
     }
-    database db(where.connection);
+    return database(where.connection);
+}
+
+database open(const settings &where) {
+    database db = connect(where);
     migrate(db);
     return db;
 }

@@ -24,8 +24,10 @@ struct migration_report {
 // both versions.
 migration_report migrate(database &db);
 
-// Opens the database the settings name (creating the data folder for the embedded SQLite file) and
-// brings its schema up to date.
+// Opens the database the settings name, creating the data folder for the embedded SQLite file.
+database connect(const settings &where);
+
+// connect(), then migrate(): the database every command works on.
 database open(const settings &where);
 
 }  // namespace waymark::store
