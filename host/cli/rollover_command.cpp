@@ -1,9 +1,8 @@
 #include "command.hpp"
+#include "open_database.hpp"
 
-#include "store/migrations.hpp"
 #include "store/rollover.hpp"
 #include "store/schools.hpp"
-#include "store/settings.hpp"
 
 #include <ostream>
 
@@ -36,8 +35,7 @@ int run_rollover(const invocation &args, io streams) {
     const std::string &to_text = args.required_option("to");
     const auto to = domain::parse_academic_year(to_text);
     if (!to) throw usage_error("--to takes an academic year such as 2026/2027, not '" + to_text + "'.");
-    store::database database =
-        store::open(store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config")));
+    store::database database = open_database(args);
     const auto school = chosen_school(database.session(), args);
     const auto record = database.transaction("rolling the school over to " + domain::format_academic_year(*to),
                                              [&](soci::session &session) { return store::roll_over(session, school.id, *to); });

@@ -190,7 +190,7 @@ void pupil_rows::into_all(soci::details::prepare_temp_type &statement) {
 }
 
 std::string pupil_rows::select_list() {
-    return "p.id, " + joined([](const std::string &name) { return "p." + name; }) + ", COALESCE(c.name, '')";
+    return "p.id, " + joined([](const std::string &name) { return "p." + name; }) + ", CAST(COALESCE(c.name, '') AS VARCHAR(60))";
 }
 
 std::string pupil_rows::insert_columns() {

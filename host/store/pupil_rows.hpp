@@ -30,7 +30,7 @@ public:
     void into_all(soci::details::prepare_temp_type &statement);
     void resize(std::size_t rows);
 
-    // "p.id, p.upn, ..., COALESCE(c.name, '')" for FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id.
+    // "p.id, p.upn, ..., the class name" for FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id.
     static std::string select_list();
     // "upn, former_upn, ..." and ":upn, :former_upn, ..." for an INSERT (class_id and school_id not included).
     static std::string insert_columns();

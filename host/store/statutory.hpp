@@ -1,0 +1,36 @@
+// Statutory results (EYFSP goals, phonics check, KS1 and KS2 teacher assessment and scaled scores) in
+// bulk, keyed by the pupil's UPN within a school. Writing merges: a result replaces the same result
+// (same pupil, goal or subject), and a file that carries only a TA code keeps a stored scaled score.
+// GLD is never stored: wm_eyfsp_gld derives it from goals E01-E12.
+#pragma once
+
+#include "domain/statutory.hpp"
+
+#include <soci/soci.h>
+
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+namespace waymark::store {
+
+// A result that cannot be stored, named by its position in the batch, UPN and kind; nothing of the
+// batch was written.
+class statutory_refused : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The threshold a phonics mark must reach for "Wa" in a year (32 when the year has none stored).
+void set_phonics_threshold(soci::session &session, domain::academic_year year, int threshold);
+
+// Checks every result (domain::statutory_problem, known UPN) before writing any, then writes them with
+// one statement per table. A phonics mark without an outcome gets Wa or Wt from the year's threshold.
+// A GLD read from a file is not stored (it is derived). Run it inside database::transaction.
+void write_statutory_results(soci::session &session, long long school_id,
+                             std::span<const domain::statutory_result> results);
+
+// Everything stored for the school's pupils, with GLD derived, ordered by UPN then kind and subject.
+std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id);
+
+}  // namespace waymark::store
