@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace waymark::connectors {
 
@@ -118,25 +119,25 @@ std::map<int, std::vector<domain::pupil>> sims_connector::pupils(const std::vect
     while (statement.fetch()) {
         for (std::size_t i = 0; i < c.upn.size(); ++i) {
             domain::pupil &p = pupils[c.establishment[i]].emplace_back();
-            p.upn = c.upn[i];
-            p.former_upn = c.former_upn[i];
-            p.surname = c.surname[i];
-            p.forename = c.forename[i];
+            p.upn = std::move(c.upn[i]);
+            p.former_upn = std::move(c.former_upn[i]);
+            p.surname = std::move(c.surname[i]);
+            p.forename = std::move(c.forename[i]);
             p.date_of_birth = read_date(c.dob[i], p.upn, "date of birth");
             p.gender = c.gender[i] == "F" ? 'F' : 'M';
-            p.postcode = c.postcode[i].empty() ? school_postcode[c.establishment[i]] : c.postcode[i];
-            p.ethnicity = c.ethnicity[i];
-            p.first_language = c.language[i];
+            p.postcode = c.postcode[i].empty() ? school_postcode[c.establishment[i]] : std::move(c.postcode[i]);
+            p.ethnicity = std::move(c.ethnicity[i]);
+            p.first_language = std::move(c.language[i]);
             p.eal = p.first_language == "OTH" || p.first_language == "OTB";
             p.looked_after = c.looked_after[i] != 0;
-            p.la_reference = c.la_reference[i];
+            p.la_reference = std::move(c.la_reference[i]);
             p.date_joined = read_date(c.admission[i], p.upn, "admission date");
             if (!c.leaving[i].empty()) p.date_left = read_date(c.leaving[i], p.upn, "leaving date");
             p.archived = p.date_left && *p.date_left <= as_of;
             p.fsm = c.fsm[i] != 0;
             p.ever6_fsm = c.ever6_fsm[i] != 0;
             p.sen = c.sen[i].empty() ? 'N' : c.sen[i][0];
-            p.class_name = c.class_name[i];
+            p.class_name = std::move(c.class_name[i]);
             const auto year = domain::academic_year_of(p.date_left && p.archived ? *p.date_left : as_of);
             if (c.year_group[i] >= 0 && c.year_group[i] != domain::nc_year(p.date_of_birth, year))
                 p.year_override = c.year_group[i];

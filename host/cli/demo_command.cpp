@@ -27,13 +27,7 @@ int run_demo(const invocation &args, io streams) {
     options.seed = static_cast<std::uint64_t>(parse_count(args, "seed", 1, 0));
     options.schools = parse_count(args, "schools", 1, 1);
     options.pupils_per_school = parse_count(args, "pupils-per-school", 420, 7);
-    if (const auto as_of = args.option("as-of")) {
-        const auto day = domain::parse_iso_date(*as_of);
-        if (!day) throw usage_error("--as-of takes a date as YYYY-MM-DD, not '" + *as_of + "'");
-        options.as_of = *day;
-    } else {
-        options.as_of = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    }
+    options.as_of = as_of_option(args);
     store::database database = open_database(args);
     const auto mis_schema = mis_schema_of(database);
     soci::session &session = database.session();

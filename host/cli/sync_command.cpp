@@ -12,13 +12,7 @@ namespace {
 
 int run_sync(const invocation &args, io streams) {
     services::mis_source mis;
-    if (const auto as_of = args.option("as-of")) {
-        const auto day = domain::parse_iso_date(*as_of);
-        if (!day) throw usage_error("--as-of takes a date as YYYY-MM-DD, not '" + *as_of + "'");
-        mis.as_of = *day;
-    } else {
-        mis.as_of = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    }
+    mis.as_of = as_of_option(args);
     store::database database = open_database(args);
     mis.mis_schema = std::string(mis_schema_of(database));
     const bool dry_run = args.has_switch("dry-run");

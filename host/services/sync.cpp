@@ -20,37 +20,43 @@ std::string yes_no(bool value) { return value ? "yes" : "no"; }
 std::string day_text(const std::optional<domain::date> &day) { return day ? domain::format_iso_date(*day) : ""; }
 
 // The fields the MIS owns, in the order a data manager reads them: how each is shown and copied.
+// Fields are compared directly first; text is made only for the few that differ.
 struct synced_field {
     std::string_view name;
     std::function<std::string(const pupil &)> text;
     std::function<void(pupil &to, const pupil &from)> copy;
+    std::function<bool(const pupil &, const pupil &)> same;
 };
 
 template <typename T> std::function<void(pupil &, const pupil &)> copier(T pupil::*member) {
     return [member](pupil &to, const pupil &from) { to.*member = from.*member; };
 }
 
+template <typename T> std::function<bool(const pupil &, const pupil &)> comparer(T pupil::*member) {
+    return [member](const pupil &a, const pupil &b) { return a.*member == b.*member; };
+}
+
 const std::vector<synced_field> &synced_fields() {
     static const std::vector<synced_field> fields{
-        {"surname", [](const pupil &p) { return p.surname; }, copier(&pupil::surname)},
-        {"forename", [](const pupil &p) { return p.forename; }, copier(&pupil::forename)},
-        {"date of birth", [](const pupil &p) { return domain::format_iso_date(p.date_of_birth); }, copier(&pupil::date_of_birth)},
-        {"gender", [](const pupil &p) { return std::string(1, p.gender); }, copier(&pupil::gender)},
-        {"former UPN", [](const pupil &p) { return p.former_upn; }, copier(&pupil::former_upn)},
-        {"class", [](const pupil &p) { return p.class_name; }, copier(&pupil::class_name)},
-        {"year override", [](const pupil &p) { return p.year_override ? std::to_string(*p.year_override) : ""; }, copier(&pupil::year_override)},
-        {"FSM", [](const pupil &p) { return yes_no(p.fsm); }, copier(&pupil::fsm)},
-        {"Ever 6 FSM", [](const pupil &p) { return yes_no(p.ever6_fsm); }, copier(&pupil::ever6_fsm)},
-        {"SEN", [](const pupil &p) { return std::string(1, p.sen); }, copier(&pupil::sen)},
-        {"EAL", [](const pupil &p) { return yes_no(p.eal); }, copier(&pupil::eal)},
-        {"first language", [](const pupil &p) { return p.first_language; }, copier(&pupil::first_language)},
-        {"ethnicity", [](const pupil &p) { return p.ethnicity; }, copier(&pupil::ethnicity)},
-        {"looked after", [](const pupil &p) { return yes_no(p.looked_after); }, copier(&pupil::looked_after)},
-        {"postcode", [](const pupil &p) { return p.postcode; }, copier(&pupil::postcode)},
-        {"date joined", [](const pupil &p) { return day_text(p.date_joined); }, copier(&pupil::date_joined)},
-        {"date left", [](const pupil &p) { return day_text(p.date_left); }, copier(&pupil::date_left)},
-        {"LA reference", [](const pupil &p) { return p.la_reference; }, copier(&pupil::la_reference)},
-        {"archived", [](const pupil &p) { return yes_no(p.archived); }, copier(&pupil::archived)},
+        {"surname", [](const pupil &p) { return p.surname; }, copier(&pupil::surname), comparer(&pupil::surname)},
+        {"forename", [](const pupil &p) { return p.forename; }, copier(&pupil::forename), comparer(&pupil::forename)},
+        {"date of birth", [](const pupil &p) { return domain::format_iso_date(p.date_of_birth); }, copier(&pupil::date_of_birth), comparer(&pupil::date_of_birth)},
+        {"gender", [](const pupil &p) { return std::string(1, p.gender); }, copier(&pupil::gender), comparer(&pupil::gender)},
+        {"former UPN", [](const pupil &p) { return p.former_upn; }, copier(&pupil::former_upn), comparer(&pupil::former_upn)},
+        {"class", [](const pupil &p) { return p.class_name; }, copier(&pupil::class_name), comparer(&pupil::class_name)},
+        {"year override", [](const pupil &p) { return p.year_override ? std::to_string(*p.year_override) : ""; }, copier(&pupil::year_override), comparer(&pupil::year_override)},
+        {"FSM", [](const pupil &p) { return yes_no(p.fsm); }, copier(&pupil::fsm), comparer(&pupil::fsm)},
+        {"Ever 6 FSM", [](const pupil &p) { return yes_no(p.ever6_fsm); }, copier(&pupil::ever6_fsm), comparer(&pupil::ever6_fsm)},
+        {"SEN", [](const pupil &p) { return std::string(1, p.sen); }, copier(&pupil::sen), comparer(&pupil::sen)},
+        {"EAL", [](const pupil &p) { return yes_no(p.eal); }, copier(&pupil::eal), comparer(&pupil::eal)},
+        {"first language", [](const pupil &p) { return p.first_language; }, copier(&pupil::first_language), comparer(&pupil::first_language)},
+        {"ethnicity", [](const pupil &p) { return p.ethnicity; }, copier(&pupil::ethnicity), comparer(&pupil::ethnicity)},
+        {"looked after", [](const pupil &p) { return yes_no(p.looked_after); }, copier(&pupil::looked_after), comparer(&pupil::looked_after)},
+        {"postcode", [](const pupil &p) { return p.postcode; }, copier(&pupil::postcode), comparer(&pupil::postcode)},
+        {"date joined", [](const pupil &p) { return day_text(p.date_joined); }, copier(&pupil::date_joined), comparer(&pupil::date_joined)},
+        {"date left", [](const pupil &p) { return day_text(p.date_left); }, copier(&pupil::date_left), comparer(&pupil::date_left)},
+        {"LA reference", [](const pupil &p) { return p.la_reference; }, copier(&pupil::la_reference), comparer(&pupil::la_reference)},
+        {"archived", [](const pupil &p) { return yes_no(p.archived); }, copier(&pupil::archived), comparer(&pupil::archived)},
     };
     return fields;
 }
@@ -79,13 +85,12 @@ school_plan plan_school(const std::vector<pupil> &mis, const std::vector<store::
     std::unordered_map<std::string_view, bool> seen;
     seen.reserve(mis.size());
     const auto compare = [](const store::stored_pupil &current, const pupil &wanted) {
-        pupil_change change{current, {}};
+        pupil_change change;  // copies the stored record only when something differs
         for (const auto &field : synced_fields()) {
-            auto before = field.text(current.pupil);
-            auto after = field.text(wanted);
-            if (before == after) continue;
+            if (field.same(current.pupil, wanted)) continue;
+            if (change.fields.empty()) change.updated = current;
             field.copy(change.updated.pupil, wanted);
-            change.fields.push_back({std::string(field.name), std::move(before), std::move(after)});
+            change.fields.push_back({std::string(field.name), field.text(current.pupil), field.text(wanted)});
         }
         return change;
     };

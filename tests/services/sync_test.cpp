@@ -156,7 +156,8 @@ TEST_P(sync_test, a_pupil_gone_from_the_mis_is_archived_and_waymark_fields_are_k
     db().session() << "UPDATE wm_pupils SET pupil_premium = 1, custom_flag_2 = 1 WHERE upn = '" + upn + "'";
     db().session() << "DELETE FROM " + table("stud_school_history") + " WHERE person_id = " + std::to_string(person);
     services::run_sync(db(), source());
-    const auto &p = find(stored_pupils(), upn);
+    const auto stored = stored_pupils();
+    const auto &p = find(stored, upn);
     EXPECT_TRUE(p.archived);
     EXPECT_EQ(p.date_left, testing::demo_day);
     EXPECT_TRUE(p.pupil_premium);

@@ -1,0 +1,170 @@
+// Import from the MIS at local-authority size: a full sync against SOCI alone bulk fetching the same
+// pupil rows through the same ODBC driver, in the same run. The LA database (500 schools x 200 pupils
+// by default; WAYMARK_BENCH_SCHOOLS / WAYMARK_BENCH_PUPILS change it) is built once into a file under
+// the build folder and reused; with WAYMARK_TEST_POSTGRES set, the same runs on PostgreSQL, the MIS
+// kept in a schema named after its size.
+#include "demo/demo_mis.hpp"
+#include "services/sync.hpp"
+#include "sims/named_queries.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace {
+
+using namespace waymark;
+
+std::string_view sims_queries();
+
+int from_environment(const char *name, int fallback) {
+    const char *text = std::getenv(name);
+    return text == nullptr || *text == '\0' ? fallback : std::atoi(text);
+}
+
+constexpr std::chrono::year_month_day bench_day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{22}};
+
+// One benchmark database: Waymark's tables and the MIS, built on first use.
+struct la_database {
+    std::unique_ptr<store::database> db;
+    std::string mis_schema;
+
+    static la_database &on(bool postgresql) {
+        static std::array<std::unique_ptr<la_database>, 2> opened;
+        auto &slot = opened[postgresql ? 1 : 0];
+        if (!slot) slot = std::make_unique<la_database>(open(postgresql));
+        return *slot;
+    }
+
+    static la_database open(bool postgresql) {
+        const int schools = from_environment("WAYMARK_BENCH_SCHOOLS", 500);
+        const int pupils = from_environment("WAYMARK_BENCH_PUPILS", 200);
+        const std::string size = std::to_string(schools) + "x" + std::to_string(pupils);
+        la_database la;
+        if (postgresql) {
+            std::string server = std::getenv("WAYMARK_TEST_POSTGRES");
+            if (server.back() != ';') server += ';';
+            store::database(server).session() << "CREATE SCHEMA IF NOT EXISTS bench_wm_" + size;
+            la.db = std::make_unique<store::database>(server + "ConnSettings=SET search_path TO bench_wm_" + size + ";");
+            la.mis_schema = "bench_mis_" + size;
+        } else {
+            const auto folder = std::filesystem::path(WAYMARK_BINARY_DIR) / "bench-data";
+            std::filesystem::create_directories(folder);
+            la.db = std::make_unique<store::database>("DRIVER=SQLite3;Database=" + (folder / ("la-" + size + ".db")).string() + ";");
+        }
+        store::migrate(*la.db);
+        if (!connectors::demo::demo_mis_exists(la.db->session(), la.mis_schema)) {
+            std::cerr << "Building the " << size << " LA MIS for " << (postgresql ? "PostgreSQL" : "SQLite") << " once...\n";
+            connectors::demo::demo_options options;
+            options.seed = 42;
+            options.schools = schools;
+            options.pupils_per_school = pupils;
+            options.as_of = bench_day;
+            const auto started = std::chrono::steady_clock::now();
+            connectors::demo::build_demo_mis(la.db->session(), la.mis_schema, options);
+            std::cerr << "  built in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
+        }
+        return la;
+    }
+
+    services::mis_source source() const { return {mis_schema, bench_day}; }
+
+    void forget_waymark_pupils() {
+        db->transaction("emptying the benchmark's wm_ tables", [](soci::session &session) {
+            session << "DELETE FROM wm_pupils";
+            session << "DELETE FROM wm_classes";
+            session << "DELETE FROM wm_schools";
+        });
+    }
+};
+
+bool skip_without_postgres(benchmark::State &state, bool postgresql) {
+    if (postgresql && std::getenv("WAYMARK_TEST_POSTGRES") == nullptr) {
+        state.SkipWithError("set WAYMARK_TEST_POSTGRES to run this on PostgreSQL");
+        return true;
+    }
+    return false;
+}
+
+// The baseline: the connector's own `pupils` query, every row fetched into plain vectors, nothing else.
+void soci_bulk_fetch(benchmark::State &state, bool postgresql) {
+    if (skip_without_postgres(state, postgresql)) return;
+    auto &la = la_database::on(postgresql);
+    const connectors::named_queries queries(sims_queries(), "queries.sql", la.mis_schema);
+    const std::string as_of = "2026-11-22", ever6_from = "2020-11-22";
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        constexpr std::size_t batch = 5000;
+        std::array<std::vector<std::string>, 19> columns;
+        for (auto &column : columns) column.resize(batch);
+        soci::details::prepare_temp_type prepared = la.db->session().prepare << queries["pupils"];
+        prepared, soci::use(as_of, "as_of"), soci::use(ever6_from, "ever6_from");
+        for (auto &column : columns) prepared, soci::into(column);
+        soci::statement statement = prepared;
+        statement.execute();
+        rows = 0;
+        while (statement.fetch()) {
+            rows += columns[0].size();
+            for (auto &column : columns) column.resize(batch);
+        }
+        benchmark::DoNotOptimize(rows);
+    }
+    state.counters["pupils"] = static_cast<double>(rows);
+    state.counters["rows/s"] = benchmark::Counter(static_cast<double>(rows) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// A first import: every school created and every pupil inserted, in one transaction.
+void sync_into_empty_store(benchmark::State &state, bool postgresql) {
+    if (skip_without_postgres(state, postgresql)) return;
+    auto &la = la_database::on(postgresql);
+    std::size_t added = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        la.forget_waymark_pupils();
+        state.ResumeTiming();
+        const auto plan = services::run_sync(*la.db, la.source());
+        added = 0;
+        for (const auto &school : plan.schools) added += school.adds.size();
+    }
+    state.counters["pupils"] = static_cast<double>(added);
+}
+
+// The termly import: everything read and compared, nothing to change.
+void sync_unchanged(benchmark::State &state, bool postgresql) {
+    if (skip_without_postgres(state, postgresql)) return;
+    auto &la = la_database::on(postgresql);
+    if (!services::plan_sync(*la.db, la.source()).empty()) services::run_sync(*la.db, la.source());
+    int compared = 0;
+    for (auto _ : state) {
+        const auto plan = services::run_sync(*la.db, la.source());
+        if (!plan.empty()) state.SkipWithError("a second sync found changes");
+        compared = 0;
+        for (const auto &school : plan.schools) compared += school.unchanged;
+    }
+    state.counters["pupils"] = compared;
+}
+
+BENCHMARK_CAPTURE(soci_bulk_fetch, sqlite, false)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK_CAPTURE(sync_unchanged, sqlite, false)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK_CAPTURE(sync_into_empty_store, sqlite, false)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+BENCHMARK_CAPTURE(soci_bulk_fetch, postgresql, true)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK_CAPTURE(sync_unchanged, postgresql, true)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK_CAPTURE(sync_into_empty_store, postgresql, true)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+
+}  // namespace
+
+namespace waymark::connectors {
+std::string_view sims_queries_sql();  // the profile's SQL as the connector compiles it in
+}
+
+namespace {
+std::string_view sims_queries() { return waymark::connectors::sims_queries_sql(); }
+}  // namespace
+
+BENCHMARK_MAIN();

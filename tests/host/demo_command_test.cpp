@@ -1,0 +1,49 @@
+#include "cli_runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace waymark {
+namespace {
+
+using testing::run_cli;
+
+class demo_command_test : public ::testing::Test {
+protected:
+    void SetUp() override {
+        folder_ = std::filesystem::temp_directory_path() / ("wm_demo_command_" + std::to_string(::getpid()) + "_" +
+                                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(folder_);
+    }
+    void TearDown() override { std::filesystem::remove_all(folder_); }
+    std::vector<std::string> words(std::vector<std::string> command) {
+        command.insert(command.end(), {"--data-dir", folder_.string(), "--as-of", "2026-11-22"});
+        return command;
+    }
+    std::filesystem::path folder_;
+};
+
+TEST_F(demo_command_test, builds_once_then_refuses_until_asked_to_rebuild) {
+    const auto built = run_cli(words({"demo", "--seed", "3"}));
+    ASSERT_EQ(built.status, 0) << built.err;
+    EXPECT_NE(built.out.find("Built the demo MIS in SQLite as of 2026-11-22 (seed 3): 1 school, 420 pupils on roll, 21 leavers"), std::string::npos) << built.out;
+    const auto again = run_cli(words({"demo"}));
+    EXPECT_EQ(again.status, 1);
+    EXPECT_EQ(again.err, "waymark demo: the database already holds a demo MIS; nothing was changed. Run `waymark demo "
+                         "--rebuild` to drop the MIS tables and build them again (Waymark's own tables are kept).\n");
+    const auto rebuilt = run_cli(words({"demo", "--rebuild", "--schools", "2", "--pupils-per-school", "70"}));
+    ASSERT_EQ(rebuilt.status, 0) << rebuilt.err;
+    EXPECT_NE(rebuilt.out.find("Dropped the existing demo MIS."), std::string::npos);
+    EXPECT_NE(rebuilt.out.find("2 schools, 140 pupils on roll"), std::string::npos) << rebuilt.out;
+}
+
+TEST_F(demo_command_test, refuses_counts_that_are_not_whole_numbers) {
+    const auto result = run_cli(words({"demo", "--schools", "many"}));
+    EXPECT_EQ(result.status, 2);
+    EXPECT_NE(result.err.find("--schools takes a whole number of at least 1, not 'many'"), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(folder_ / "waymark.db")) << "nothing was opened";
+}
+
+}  // namespace
+}  // namespace waymark
