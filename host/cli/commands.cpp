@@ -11,11 +11,15 @@ extern const command migrate_command;
 extern const command rollover_command;
 extern const command demo_command;
 extern const command sync_command;
+extern const command import_command;
+extern const command export_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
         main_command,
         demo_command,
+        export_command,
+        import_command,
         migrate_command,
         plugins_command,
         rollover_command,
