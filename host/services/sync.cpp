@@ -2,12 +2,15 @@
 
 #include "domain/calendar.hpp"
 #include "sims/sims_connector.hpp"
+#include "store/statutory.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <algorithm>
 #include <functional>
+#include <tuple>
+#include <unordered_set>
 #include <ostream>
 #include <unordered_map>
 
@@ -122,11 +125,31 @@ school_plan plan_school(const std::vector<pupil> &mis, const std::vector<store::
     return plan;
 }
 
+std::vector<domain::statutory_result> plan_results(std::vector<domain::statutory_result> mis,
+                                                   std::vector<domain::statutory_result> stored,
+                                                   const std::vector<std::string> &known_upns) {
+    const std::unordered_set<std::string_view> known(known_upns.begin(), known_upns.end());
+    std::erase_if(mis, [&](const domain::statutory_result &r) {
+        return r.kind == domain::statutory_kind::eyfsp_gld || !known.contains(r.upn);
+    });
+    const auto order = [](const domain::statutory_result &a, const domain::statutory_result &b) {
+        return std::tie(a.upn, a.kind, a.subject, a.year.start_year, a.value) <
+               std::tie(b.upn, b.kind, b.subject, b.year.start_year, b.value);
+    };
+    std::sort(mis.begin(), mis.end(), order);
+    std::sort(stored.begin(), stored.end(), order);
+    std::vector<domain::statutory_result> missing;
+    std::set_difference(std::make_move_iterator(mis.begin()), std::make_move_iterator(mis.end()), stored.begin(),
+                        stored.end(), std::back_inserter(missing), order);
+    return missing;
+}
+
 namespace {
 
 struct read_mis {
     std::vector<connectors::mis_school> schools;
     std::map<int, std::vector<pupil>> pupils;
+    std::map<int, std::vector<domain::statutory_result>> results;
 };
 
 read_mis read_from(soci::session &session, const mis_source &mis) {
@@ -134,11 +157,12 @@ read_mis read_from(soci::session &session, const mis_source &mis) {
     read_mis read;
     read.schools = connector.schools();
     read.pupils = connector.pupils(read.schools, mis.as_of);
+    read.results = connector.statutory_results();
     return read;
 }
 
 sync_plan plan_with(soci::session &session, const mis_source &mis) {
-    const auto read = read_from(session, mis);
+    auto read = read_from(session, mis);
     sync_plan plan;
     for (const auto &mis_school : read.schools) {
         store::school wanted{0, mis_school.la_code, mis_school.estab_no, "", mis_school.name, mis_school.postcode,
@@ -153,6 +177,13 @@ sync_plan plan_with(soci::session &session, const mis_source &mis) {
             wanted.urn = stored->urn;
             wanted.current_year = stored->current_year;
         }
+        std::vector<std::string> known_upns;
+        for (const auto &p : waymark) known_upns.push_back(p.pupil.upn);
+        for (const auto &p : school.adds) known_upns.push_back(p.upn);
+        school.results = plan_results(std::move(read.results[mis_school.establishment_id]),
+                                      stored ? store::load_statutory_results(session, stored->id)
+                                             : std::vector<domain::statutory_result>{},
+                                      known_upns);
         school.school_is_new = !stored;
         school.school_changed = !stored || stored->name != wanted.name || stored->postcode != wanted.postcode;
         school.school = std::move(wanted);
@@ -170,6 +201,7 @@ void apply(soci::session &session, sync_plan &plan) {
         for (const auto *group : {&school.changes, &school.leavers})
             for (const auto &change : *group) rewritten.push_back(change.updated);
         if (!rewritten.empty()) store::update_pupils(session, school.school.id, rewritten);
+        if (!school.results.empty()) store::write_statutory_results(session, school.school.id, school.results);
     }
 }
 
@@ -190,7 +222,7 @@ void print_plan(const sync_plan &plan, std::ostream &out) {
         out << school.school.name << " (" << school.school.la_number << '/' << school.school.establishment_number << ")"
             << (school.school_is_new ? ", new to Waymark" : school.school_changed ? ", renamed or moved" : "") << ": " << school.adds.size() << " to add, "
             << school.leavers.size() << " leavers to archive, " << school.changes.size() << " changed, "
-            << school.unchanged << " unchanged\n";
+            << school.unchanged << " unchanged, " << school.results.size() << " statutory results to record\n";
         if (plan.schools.size() > 1) continue;  // a local authority's run lists counts per school only
         for (const auto &p : school.adds) out << "  add      " << display_name(p) << ", class " << p.class_name << '\n';
         for (const auto &change : school.leavers) {
@@ -231,6 +263,7 @@ void print_plan_json(const sync_plan &plan, std::ostream &out) {
         entry.set("name", school.school.name);
         entry.set("new", school.school_is_new);
         entry.set("unchanged", school.unchanged);
+        entry.set("statutory_results", static_cast<int>(school.results.size()));
         Poco::JSON::Array added, archived, changed;
         for (const auto &p : school.adds) added.add(p.upn);
         for (const auto &change : school.leavers) archived.add(change.updated.pupil.upn);

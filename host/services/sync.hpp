@@ -5,6 +5,7 @@
 
 #include "domain/calendar.hpp"
 #include "domain/pupil.hpp"
+#include "domain/statutory.hpp"
 #include "store/database.hpp"
 #include "store/pupils.hpp"
 #include "store/schools.hpp"
@@ -38,8 +39,13 @@ struct school_plan {
     std::vector<pupil_change> leavers;  // on roll in Waymark, left (or gone from) the MIS: archived
     std::vector<pupil_change> changes;  // in both, some field the MIS owns differs (or rejoined)
     int unchanged = 0;
+    // Statutory results (EYFSP, phonics, KS1) of pupils Waymark knows that it lacks or holds
+    // differently; GLD is not among them, Waymark derives it from the goals.
+    std::vector<domain::statutory_result> results;
 
-    bool empty() const { return !school_changed && adds.empty() && leavers.empty() && changes.empty(); }
+    bool empty() const {
+        return !school_changed && adds.empty() && leavers.empty() && changes.empty() && results.empty();
+    }
 };
 
 struct sync_plan {
@@ -62,6 +68,11 @@ struct mis_source {
     std::string mis_schema;
     domain::date as_of{};
 };
+
+// The MIS's results Waymark does not hold as they are: of pupils in `known_upns`, without GLD.
+std::vector<domain::statutory_result> plan_results(std::vector<domain::statutory_result> mis,
+                                                   std::vector<domain::statutory_result> stored,
+                                                   const std::vector<std::string> &known_upns);
 
 // Reads every school of the MIS and plans what a sync would do; writes nothing.
 sync_plan plan_sync(store::database &db, const mis_source &mis);

@@ -32,7 +32,8 @@ TEST_F(sync_command_test, dry_run_then_apply_then_nothing_to_change) {
     const auto dry = run_cli(words({"sync", "--dry-run"}));
     ASSERT_EQ(dry.status, 0) << dry.err;
     EXPECT_TRUE(dry.out.starts_with("Brookfield Community Primary School (888/2000), new to Waymark: 420 to add, 0 leavers "
-                                    "to archive, 0 changed, 0 unchanged\n  add      ")) << dry.out;
+                                    "to archive, 0 changed, 0 unchanged, ")) << dry.out;
+    EXPECT_NE(dry.out.find(" statutory results to record\n  add      "), std::string::npos) << dry.out;
     EXPECT_TRUE(dry.out.ends_with("Dry run: nothing was written. Run `waymark sync` to apply these changes.\n"));
     const auto again_dry = run_cli(words({"sync", "--dry-run"}));
     EXPECT_EQ(again_dry.out, dry.out) << "the dry run wrote nothing";
@@ -42,7 +43,7 @@ TEST_F(sync_command_test, dry_run_then_apply_then_nothing_to_change) {
     EXPECT_TRUE(applied.out.ends_with("Applied in one transaction.\n"));
     const auto second = run_cli(words({"sync"}));
     EXPECT_EQ(second.out, "Brookfield Community Primary School (888/2000): 0 to add, 0 leavers to archive, 0 changed, 420 "
-                          "unchanged\nWaymark already matches the MIS: nothing to change.\n");
+                          "unchanged, 0 statutory results to record\nWaymark already matches the MIS: nothing to change.\n");
 }
 
 TEST_F(sync_command_test, json_plan) {

@@ -5,6 +5,7 @@
 #include "domain/upn.hpp"
 #include "store/pupils.hpp"
 #include "store/schools.hpp"
+#include "store/statutory.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -86,6 +87,15 @@ TEST_P(sync_test, applying_stores_the_pupils_intact_and_a_second_run_changes_not
     const auto mis_pupils = applied.schools[0].adds;
     for (const auto &p : mis_pupils) EXPECT_EQ(find(stored, p.upn), p);
     EXPECT_TRUE(std::any_of(stored.begin(), stored.end(), [](const auto &s) { return s.pupil.forename == "Zoë" || s.pupil.surname == "O'Neill"; }));
+
+    // The statutory history comes too (GLD is derived by Waymark, not copied).
+    const auto &results = applied.schools[0].results;
+    EXPECT_GT(results.size(), 4000u);
+    EXPECT_TRUE(std::none_of(results.begin(), results.end(), [](const auto &r) { return r.kind == domain::statutory_kind::eyfsp_gld; }));
+    const auto school = store::find_school(db().session(), "888", "2000");
+    auto stored_results = store::load_statutory_results(db().session(), school->id);
+    std::erase_if(stored_results, [](const auto &r) { return r.kind == domain::statutory_kind::eyfsp_gld; });
+    EXPECT_EQ(stored_results.size(), results.size());
 
     const auto again = services::run_sync(db(), source());
     EXPECT_TRUE(again.empty());
