@@ -1,42 +1,20 @@
 #include "command.hpp"
 #include "open_database.hpp"
 
+#include "services/school_choice.hpp"
 #include "store/rollover.hpp"
-#include "store/schools.hpp"
 
 #include <ostream>
 
 namespace waymark::cli {
 namespace {
 
-// The school to roll over: the one named by --school (LA + establishment number, "8012000"), or the
-// only school in the database.
-store::school chosen_school(soci::session &session, const invocation &args) {
-    const auto schools = store::all_schools(session);
-    if (schools.empty()) {
-        throw std::runtime_error("The database holds no school yet; load one (e.g. `waymark sync`) before a rollover.");
-    }
-    const auto named = args.option("school");
-    if (!named) {
-        if (schools.size() == 1) return schools.front();
-        std::string choices;
-        for (const auto &school : schools) choices += (choices.empty() ? "" : ", ") + store::laestab(school);
-        throw usage_error("The database holds " + std::to_string(schools.size()) +
-                          " schools; say which with --school (one of " + choices + ").");
-    }
-    for (const auto &school : schools) {
-        if (store::laestab(school) == *named) return school;
-    }
-    throw usage_error("There is no school " + *named + " in the database; --school takes the LA and establishment "
-                      "numbers together, e.g. 8012000.");
-}
-
 int run_rollover(const invocation &args, io streams) {
     const std::string &to_text = args.required_option("to");
     const auto to = domain::parse_academic_year(to_text);
     if (!to) throw usage_error("--to takes an academic year such as 2026/2027, not '" + to_text + "'.");
     store::database database = open_database(args);
-    const auto school = chosen_school(database.session(), args);
+    const auto school = services::choose_school(database.session(), args.option("school"));
     const auto record = database.transaction("rolling the school over to " + domain::format_academic_year(*to),
                                              [&](soci::session &session) { return store::roll_over(session, school.id, *to); });
     streams.out << "Rolled " << school.name << " (" << store::laestab(school) << ") over from "

@@ -86,8 +86,10 @@ constexpr std::array flag_columns{
 // The nullable columns, after the text and flag columns in every list.
 constexpr std::array nullable_columns{"year_override", "date_joined", "date_left"};
 
+enum class class_column { name_by_join, id };
+
 template <class Each>
-std::string joined(Each &&each) {
+std::string joined(class_column with, Each &&each) {
     std::string out;
     const auto add = [&](const std::string &name) {
         if (!out.empty()) out += ", ";
@@ -96,6 +98,7 @@ std::string joined(Each &&each) {
     for (const auto &column : text_columns()) add(column.name);
     for (const auto &column : flag_columns) add(column.name);
     for (const char *name : nullable_columns) add(name);
+    if (with == class_column::id) add("class_id");
     return out;
 }
 
@@ -133,6 +136,8 @@ void pupil_rows::resize(std::size_t rows) {
     resize_each(texts_, text_columns().size(), rows);
     resize_each(flags_, flag_columns.size(), rows);
     class_names_.resize(rows);
+    class_ids_.resize(rows);
+    class_id_present_.resize(rows, soci::i_ok);
     year_overrides_.resize(rows);
     year_override_present_.resize(rows, soci::i_ok);
     date_joined_.resize(rows);
@@ -141,12 +146,18 @@ void pupil_rows::resize(std::size_t rows) {
     date_left_present_.resize(rows, soci::i_ok);
 }
 
-void pupil_rows::append(long long row_id, const domain::pupil &pupil) {
+void pupil_rows::append(long long row_id, const domain::pupil &pupil, const class_ids &classes) {
     resize(size());  // makes sure every column exists before the first row
     row_ids_.push_back(row_id);
     for (std::size_t c = 0; c < text_columns().size(); ++c) texts_[c].push_back(text_columns()[c].get(pupil));
     for (std::size_t c = 0; c < flag_columns.size(); ++c) flags_[c].push_back(flag_columns[c].get(pupil) ? 1 : 0);
     class_names_.push_back(pupil.class_name);
+    const auto class_row = classes.find(pupil.class_name);
+    if (!pupil.class_name.empty() && class_row == classes.end()) {
+        throw std::logic_error("class '" + pupil.class_name + "' was not added before its pupils");
+    }
+    class_ids_.push_back(class_row == classes.end() ? 0 : class_row->second);
+    class_id_present_.push_back(class_row == classes.end() ? soci::i_null : soci::i_ok);
     year_overrides_.push_back(pupil.year_override.value_or(0));
     year_override_present_.push_back(pupil.year_override ? soci::i_ok : soci::i_null);
     const auto joined_on = optional_date(pupil.date_joined);
@@ -168,15 +179,16 @@ domain::pupil pupil_rows::pupil(std::size_t index) const {
     return out;
 }
 
-void pupil_rows::use_all(soci::details::prepare_temp_type &statement, with_row_id row_id) {
+void pupil_rows::use_all(soci::details::prepare_temp_type &statement, with_row_id row_id, const std::string &suffix) {
     resize(size());
-    if (row_id == with_row_id::yes) statement, soci::use(row_ids_, "row_id");
-    for (std::size_t c = 0; c < texts_.size(); ++c) statement, soci::use(texts_[c], text_columns()[c].name);
-    for (std::size_t c = 0; c < flags_.size(); ++c) statement, soci::use(flags_[c], flag_columns[c].name);
-    statement, soci::use(year_overrides_, year_override_present_, "year_override");
-    statement, soci::use(date_joined_, date_joined_present_, "date_joined");
-    statement, soci::use(date_left_, date_left_present_, "date_left");
-    statement, soci::use(class_names_, "class_name");
+    const auto named = [&](const char *column) { return column + suffix; };
+    if (row_id == with_row_id::yes) statement, soci::use(row_ids_, named("row_id"));
+    for (std::size_t c = 0; c < texts_.size(); ++c) statement, soci::use(texts_[c], named(text_columns()[c].name));
+    for (std::size_t c = 0; c < flags_.size(); ++c) statement, soci::use(flags_[c], named(flag_columns[c].name));
+    statement, soci::use(year_overrides_, year_override_present_, named("year_override"));
+    statement, soci::use(date_joined_, date_joined_present_, named("date_joined"));
+    statement, soci::use(date_left_, date_left_present_, named("date_left"));
+    statement, soci::use(class_ids_, class_id_present_, named("class_id"));
 }
 
 void pupil_rows::into_all(soci::details::prepare_temp_type &statement) {
@@ -190,19 +202,19 @@ void pupil_rows::into_all(soci::details::prepare_temp_type &statement) {
 }
 
 std::string pupil_rows::select_list() {
-    return "p.id, " + joined([](const std::string &name) { return "p." + name; }) + ", CAST(COALESCE(c.name, '') AS VARCHAR(60))";
+    return "p.id, " + joined(class_column::name_by_join, [](const std::string &name) { return "p." + name; }) + ", CAST(COALESCE(c.name, '') AS VARCHAR(60))";
 }
 
 std::string pupil_rows::insert_columns() {
-    return joined([](const std::string &name) { return name; });
+    return joined(class_column::id, [](const std::string &name) { return name; });
 }
 
-std::string pupil_rows::insert_values() {
-    return joined([](const std::string &name) { return ":" + name; });
+std::string pupil_rows::insert_values(const std::string &suffix) {
+    return joined(class_column::id, [&](const std::string &name) { return ":" + name + suffix; });
 }
 
 std::string pupil_rows::update_assignments() {
-    return joined([](const std::string &name) { return name + " = :" + name; });
+    return joined(class_column::id, [](const std::string &name) { return name + " = :" + name; });
 }
 
 }  // namespace waymark::store

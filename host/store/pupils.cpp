@@ -9,35 +9,72 @@ namespace {
 
 constexpr std::size_t fetch_batch = 2000;
 
-// The class a row names, looked up inside the same statement so there is no query per pupil.
-constexpr const char *class_of_row =
-    "(SELECT c.id FROM wm_classes c WHERE c.school_id = :class_school AND c.name = :class_name)";
+// Rows per INSERT statement. psqlODBC runs a vector-bound statement once per row, a round trip each,
+// so an INSERT carries this many VALUES tuples (about 30 parameters each, far below PostgreSQL's
+// 65,535); store_bench measures the difference.
+constexpr std::size_t rows_per_insert = 64;
 
-void ensure_classes_of(soci::session &session, long long school_id, std::span<const domain::pupil> pupils) {
+// Inserts pupils whose count is a multiple of `per_statement`: tuple j of each execution takes pupils
+// j, j + per_statement, j + 2 * per_statement ..., so every column is still one bound vector.
+void insert_in_tuples(soci::session &session, long long school_id, std::span<const domain::pupil> pupils,
+                      std::size_t per_statement, const pupil_rows::class_ids &classes) {
+    const std::size_t executions = pupils.size() / per_statement;
+    std::vector<pupil_rows> tuples(per_statement);
+    for (auto &tuple : tuples) tuple.reserve(executions);
+    for (std::size_t i = 0; i < pupils.size(); ++i) tuples[i % per_statement].append(0, pupils[i], classes);
+    std::vector<std::vector<long long>> schools(per_statement, std::vector<long long>(executions, school_id));
+    std::string sql = "INSERT INTO wm_pupils (school_id, " + pupil_rows::insert_columns() + ") VALUES ";
+    for (std::size_t j = 0; j < per_statement; ++j) {
+        const std::string suffix = "_" + std::to_string(j);
+        sql += (j == 0 ? "(:school" : ", (:school") + suffix + ", " + pupil_rows::insert_values(suffix) + ")";
+    }
+    auto query = (session.prepare << sql);
+    for (std::size_t j = 0; j < per_statement; ++j) {
+        const std::string suffix = "_" + std::to_string(j);
+        query, soci::use(schools[j], "school" + suffix);
+        tuples[j].use_all(query, pupil_rows::with_row_id::no, suffix);
+    }
+    soci::statement(query).execute(true);
+}
+
+template <class Each>
+pupil_rows::class_ids classes_of(soci::session &session, long long school_id, std::size_t count, Each &&name_of) {
     std::vector<std::string> names;
-    names.reserve(pupils.size());
-    for (const auto &pupil : pupils) names.push_back(pupil.class_name);
-    ensure_classes(session, school_id, names);
+    names.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) names.push_back(name_of(i));
+    return ensure_classes(session, school_id, names);
 }
 
 }  // namespace
 
-void ensure_classes(soci::session &session, long long school_id, std::span<const std::string> class_names) {
-    std::set<std::string> wanted(class_names.begin(), class_names.end());
-    wanted.erase("");
-    std::vector<std::string> existing(256);
-    soci::statement read = (session.prepare << "SELECT name FROM wm_classes WHERE school_id = :school",
-                            soci::use(school_id), soci::into(existing));
+std::map<std::string, long long, std::less<>> class_ids(soci::session &session, long long school_id) {
+    std::vector<long long> ids(256);
+    std::vector<std::string> names(256);
+    soci::statement read = (session.prepare << "SELECT id, name FROM wm_classes WHERE school_id = :school",
+                            soci::use(school_id), soci::into(ids), soci::into(names));
     read.execute();
+    std::map<std::string, long long, std::less<>> found;
     while (read.fetch()) {
-        for (const auto &name : existing) wanted.erase(name);
-        existing.resize(256);
+        for (std::size_t i = 0; i < ids.size(); ++i) found.emplace(names[i], ids[i]);
+        ids.resize(256);
+        names.resize(256);
     }
-    if (wanted.empty()) return;
-    std::vector<std::string> names(wanted.begin(), wanted.end());
+    return found;
+}
+
+std::map<std::string, long long, std::less<>> ensure_classes(soci::session &session, long long school_id,
+                                                             std::span<const std::string> class_names) {
+    auto known = class_ids(session, school_id);
+    std::set<std::string> missing;
+    for (const auto &name : class_names) {
+        if (!name.empty() && !known.contains(name)) missing.insert(name);
+    }
+    if (missing.empty()) return known;
+    std::vector<std::string> names(missing.begin(), missing.end());
     std::vector<long long> schools(names.size(), school_id);
     session << "INSERT INTO wm_classes (school_id, name) VALUES (:school, :name)", soci::use(schools),
         soci::use(names);
+    return class_ids(session, school_id);
 }
 
 std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id, which_pupils which) {
@@ -77,33 +114,22 @@ std::unordered_map<std::string, long long> pupil_ids_by_upn(soci::session &sessi
 
 void insert_pupils(soci::session &session, long long school_id, std::span<const domain::pupil> pupils) {
     if (pupils.empty()) return;
-    ensure_classes_of(session, school_id, pupils);
-    pupil_rows rows;
-    rows.reserve(pupils.size());
-    for (const auto &pupil : pupils) rows.append(0, pupil);
-    std::vector<long long> schools(pupils.size(), school_id);
-    std::vector<long long> class_schools(pupils.size(), school_id);
-    auto query = (session.prepare << "INSERT INTO wm_pupils (school_id, class_id, " + pupil_rows::insert_columns() +
-                                         ") VALUES (:school, " + class_of_row + ", " + pupil_rows::insert_values() + ")",
-                  soci::use(schools, "school"), soci::use(class_schools, "class_school"));
-    rows.use_all(query, pupil_rows::with_row_id::no);
-    soci::statement(query).execute(true);
+    const auto classes = classes_of(session, school_id, pupils.size(), [&](std::size_t i) { return pupils[i].class_name; });
+    const std::size_t whole = pupils.size() - pupils.size() % rows_per_insert;
+    if (whole > 0) insert_in_tuples(session, school_id, pupils.first(whole), rows_per_insert, classes);
+    if (whole < pupils.size()) insert_in_tuples(session, school_id, pupils.subspan(whole), pupils.size() - whole, classes);
 }
 
 void update_pupils(soci::session &session, long long school_id, std::span<const stored_pupil> pupils) {
     if (pupils.empty()) return;
-    std::vector<domain::pupil> plain;
-    plain.reserve(pupils.size());
-    for (const auto &stored : pupils) plain.push_back(stored.pupil);
-    ensure_classes_of(session, school_id, plain);
+    const auto classes = classes_of(session, school_id, pupils.size(), [&](std::size_t i) { return pupils[i].pupil.class_name; });
     pupil_rows rows;
     rows.reserve(pupils.size());
-    for (const auto &stored : pupils) rows.append(stored.id, stored.pupil);
+    for (const auto &stored : pupils) rows.append(stored.id, stored.pupil, classes);
     std::vector<long long> schools(pupils.size(), school_id);
-    std::vector<long long> class_schools(pupils.size(), school_id);
-    auto query = (session.prepare << "UPDATE wm_pupils SET class_id = " + std::string(class_of_row) + ", " +
-                                         pupil_rows::update_assignments() + " WHERE id = :row_id AND school_id = :school",
-                  soci::use(schools, "school"), soci::use(class_schools, "class_school"));
+    auto query = (session.prepare << "UPDATE wm_pupils SET " + pupil_rows::update_assignments() +
+                                         " WHERE id = :row_id AND school_id = :school",
+                  soci::use(schools, "school"));
     rows.use_all(query, pupil_rows::with_row_id::yes);
     soci::statement(query).execute(true);
 }

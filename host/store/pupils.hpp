@@ -8,6 +8,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -43,7 +44,9 @@ void update_pupils(soci::session &session, long long school_id, std::span<const 
 std::size_t archive_pupils(soci::session &session, long long school_id, std::span<const long long> pupil_ids,
                            domain::date left_on);
 
-// Adds any of these class names the school does not have yet ("" is no class).
-void ensure_classes(soci::session &session, long long school_id, std::span<const std::string> class_names);
+// Adds any of these class names the school does not have yet ("" is no class); returns every class of
+// the school by name.
+std::map<std::string, long long, std::less<>> ensure_classes(soci::session &session, long long school_id,
+                                                             std::span<const std::string> class_names);
 
 }  // namespace waymark::store

@@ -36,7 +36,7 @@ TEST_P(rollover_command_test, several_schools_need_school_and_a_bad_year_is_a_us
     add_school("2000");
     add_school("3000");
     const auto unnamed = run_cli({"rollover", "--to", "2026/2027", "--db", connection()});
-    EXPECT_EQ(unnamed.status, 2);
+    EXPECT_EQ(unnamed.status, 1);
     EXPECT_THAT(unnamed.err, HasSubstr("say which with --school (one of 8012000, 8013000)"));
     const auto named = run_cli({"rollover", "--to", "2026/2027", "--school", "8013000", "--db", connection()});
     EXPECT_EQ(named.status, 0) << named.err;

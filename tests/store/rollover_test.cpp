@@ -22,11 +22,7 @@ protected:
         auto pupils = waymark::testing::sample_pupils(31);
         pupils.back().archived = true;
         pupils.back().year_override = 2;
-        school_ = migrated_db().transaction("adding the school", [&](soci::session &session) {
-            const auto school = store::find_or_create_school(session, waymark::testing::sample_school());
-            store::insert_pupils(session, school.id, pupils);
-            return school;
-        });
+        school_ = waymark::testing::add_sample_school(migrated_db(), pupils);
     }
 
     store::rollover_record roll_over(int start_year) {

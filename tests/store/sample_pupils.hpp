@@ -3,6 +3,8 @@
 
 #include "domain/pupil.hpp"
 #include "domain/upn.hpp"
+#include "store/database.hpp"
+#include "store/pupils.hpp"
 #include "store/schools.hpp"
 
 #include <string>
@@ -64,6 +66,15 @@ inline std::vector<domain::pupil> sample_pupils(int count, int first_serial = 1)
     std::vector<domain::pupil> pupils;
     for (int i = 0; i < count; ++i) pupils.push_back(sample_pupil(first_serial + i));
     return pupils;
+}
+
+// Stores the sample school with these pupils in one transaction and returns it.
+inline store::school add_sample_school(store::database &db, const std::vector<domain::pupil> &pupils) {
+    return db.transaction("adding the sample school", [&](soci::session &session) {
+        const auto school = store::find_or_create_school(session, sample_school());
+        store::insert_pupils(session, school.id, pupils);
+        return school;
+    });
 }
 
 }  // namespace waymark::testing

@@ -19,11 +19,7 @@ protected:
     void SetUp() override {
         waymark::testing::database_test::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        school_id_ = migrated_db().transaction("adding the school", [](soci::session &session) {
-            const auto school = store::find_or_create_school(session, waymark::testing::sample_school());
-            store::insert_pupils(session, school.id, waymark::testing::sample_pupils(10));
-            return school.id;
-        });
+        school_id_ = waymark::testing::add_sample_school(migrated_db(), waymark::testing::sample_pupils(10)).id;
     }
     void write(const std::vector<statutory_result> &results) {
         db().transaction("saving statutory results", [&](soci::session &session) {
