@@ -45,7 +45,9 @@ public:
     dialect kind() const { return kind_; }
     const std::string &connection() const { return connection_; }
 
-    // The session for reads outside a transaction; reconnects first when the last call lost it.
+    // The session for reads outside a transaction; reconnects first when the last call lost it. A
+    // failure here comes out as SOCI's own error and does not mark the connection lost: wrap reads a
+    // person waits on in transaction() too, which gives them the sentence and the reconnect.
     soci::session &session();
 
     // Runs work(session) in one transaction: commits when it returns, rolls back on any exception.
