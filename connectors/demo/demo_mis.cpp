@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 

@@ -157,7 +157,7 @@ read_mis read_from(soci::session &session, const mis_source &mis) {
     read_mis read;
     read.schools = connector.schools();
     read.pupils = connector.pupils(read.schools, mis.as_of);
-    read.results = connector.statutory_results();
+    if (mis.statutory_results) read.results = connector.statutory_results();
     return read;
 }
 
@@ -180,10 +180,11 @@ sync_plan plan_with(soci::session &session, const mis_source &mis) {
         std::vector<std::string> known_upns;
         for (const auto &p : waymark) known_upns.push_back(p.pupil.upn);
         for (const auto &p : school.adds) known_upns.push_back(p.upn);
-        school.results = plan_results(std::move(read.results[mis_school.establishment_id]),
-                                      stored ? store::load_statutory_results(session, stored->id)
-                                             : std::vector<domain::statutory_result>{},
-                                      known_upns);
+        if (mis.statutory_results)
+            school.results = plan_results(std::move(read.results[mis_school.establishment_id]),
+                                          stored ? store::load_statutory_results(session, stored->id)
+                                                 : std::vector<domain::statutory_result>{},
+                                          known_upns);
         school.school_is_new = !stored;
         school.school_changed = !stored || stored->name != wanted.name || stored->postcode != wanted.postcode;
         school.school = std::move(wanted);

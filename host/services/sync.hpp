@@ -67,6 +67,7 @@ school_plan plan_school(const std::vector<domain::pupil> &mis, const std::vector
 struct mis_source {
     std::string mis_schema;
     domain::date as_of{};
+    bool statutory_results = true;  // false: pupils and schools only
 };
 
 // The MIS's results Waymark does not hold as they are: of pupils in `known_upns`, without GLD.

@@ -1,4 +1,5 @@
 #include "cli_runner.hpp"
+#include "data_dir_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,20 +10,7 @@ namespace {
 
 using testing::run_cli;
 
-class demo_command_test : public ::testing::Test {
-protected:
-    void SetUp() override {
-        folder_ = std::filesystem::temp_directory_path() / ("wm_demo_command_" + std::to_string(::getpid()) + "_" +
-                                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(folder_);
-    }
-    void TearDown() override { std::filesystem::remove_all(folder_); }
-    std::vector<std::string> words(std::vector<std::string> command) {
-        command.insert(command.end(), {"--data-dir", folder_.string(), "--as-of", "2026-11-22"});
-        return command;
-    }
-    std::filesystem::path folder_;
-};
+class demo_command_test : public testing::data_dir_test {};
 
 TEST_F(demo_command_test, builds_once_then_refuses_until_asked_to_rebuild) {
     const auto built = run_cli(words({"demo", "--seed", "3"}));
@@ -42,7 +30,7 @@ TEST_F(demo_command_test, refuses_counts_that_are_not_whole_numbers) {
     const auto result = run_cli(words({"demo", "--schools", "many"}));
     EXPECT_EQ(result.status, 2);
     EXPECT_NE(result.err.find("--schools takes a whole number of at least 1, not 'many'"), std::string::npos) << result.err;
-    EXPECT_FALSE(std::filesystem::exists(folder_ / "waymark.db")) << "nothing was opened";
+    EXPECT_FALSE(std::filesystem::exists(folder() / "waymark.db")) << "nothing was opened";
 }
 
 }  // namespace

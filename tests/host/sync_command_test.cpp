@@ -1,4 +1,5 @@
 #include "cli_runner.hpp"
+#include "data_dir_test.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -12,20 +13,12 @@ namespace {
 using testing::run_cli;
 
 // `waymark demo && waymark sync` on the embedded default, with no other setup.
-class sync_command_test : public ::testing::Test {
+class sync_command_test : public testing::data_dir_test {
 protected:
     void SetUp() override {
-        folder_ = std::filesystem::temp_directory_path() / ("wm_sync_command_" + std::to_string(::getpid()) + "_" +
-                                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(folder_);
+        data_dir_test::SetUp();
         ASSERT_EQ(run_cli(words({"demo"})).status, 0);
     }
-    void TearDown() override { std::filesystem::remove_all(folder_); }
-    std::vector<std::string> words(std::vector<std::string> command) {
-        command.insert(command.end(), {"--data-dir", folder_.string(), "--as-of", "2026-11-22"});
-        return command;
-    }
-    std::filesystem::path folder_;
 };
 
 TEST_F(sync_command_test, dry_run_then_apply_then_nothing_to_change) {
@@ -56,7 +49,7 @@ TEST_F(sync_command_test, json_plan) {
 }
 
 TEST_F(sync_command_test, a_bad_date_is_a_usage_error) {
-    const auto result = run_cli({"sync", "--data-dir", folder_.string(), "--as-of", "22/11/2026"});
+    const auto result = run_cli({"sync", "--data-dir", folder().string(), "--as-of", "22/11/2026"});
     EXPECT_EQ(result.status, 2);
     EXPECT_NE(result.err.find("--as-of takes a date as YYYY-MM-DD, not '22/11/2026'"), std::string::npos) << result.err;
 }
