@@ -183,6 +183,8 @@ private:
     std::string name(column id) {
         const std::string_view value = cell(id);
         if (value.empty()) problem(id, "The " + std::string(name_of(id)) + " is missing; every pupil needs one.");
+        else if (std::ranges::any_of(value, [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            problem(id, "The " + std::string(name_of(id)) + " contains a line break or tab; keep a name on one line.");
         else if (characters(value) > name_limit)
             problem(id, "The " + std::string(name_of(id)) + " is longer than " + std::to_string(name_limit) + " characters.");
         return std::string(value);

@@ -161,7 +161,10 @@ private:
         if (pupil.first_language.size() > 3) refuse("has a first Language \"" + pupil.first_language + "\" longer than three letters");
         pupil.eal = domain::is_eal_language(pupil.first_language);
         const std::string year_text = text_of(details, "NCyearActual");
-        const std::optional<int> actual = year_text == "R" ? std::optional<int>(0) : whole_number(year_text);
+        const std::optional<int> actual = year_text == "R"    ? std::optional<int>(0)
+                                          : year_text == "N2" ? std::optional<int>(-1)
+                                          : year_text == "N1" ? std::optional<int>(-2)
+                                                              : whole_number(year_text);
         if (actual && *actual != domain::nc_year(pupil.date_of_birth, header_.academic_year)) pupil.year_override = actual;
     }
 

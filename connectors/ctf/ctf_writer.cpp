@@ -4,6 +4,7 @@
 
 #include <Poco/XML/XMLWriter.h>
 
+#include <algorithm>
 #include <map>
 
 namespace waymark::connectors::ctf {
@@ -32,7 +33,11 @@ private:
     XMLWriter writer_;
 };
 
-std::string nc_year_text(int year) { return year == 0 ? "R" : std::to_string(year); }
+// CTF year groups: N1 and N2 for the two nursery years, R for Reception, then 1 to 14.
+std::string nc_year_text(int year) {
+    if (year < 0) return "N" + std::to_string(std::max(1, 3 + year));
+    return year == 0 ? "R" : std::to_string(year);
+}
 
 void write_header(ctf_xml &xml, const ctf_header &header) {
     xml.open("Header");

@@ -92,6 +92,9 @@ TEST(read_ctf, extended_codes_and_missing_postcode_are_kept_as_given) {
     const auto by_age = read_ctf(with_pupils(pupil_xml(test::sample_upn(1),
         "<BasicDetails><NCyearActual>2</NCyearActual></BasicDetails>")), shipped_codes(), "t.xml");
     EXPECT_EQ(by_age.pupils[0].year_override, std::nullopt);
+    const auto nursery = read_ctf(with_pupils(pupil_xml(test::sample_upn(1),
+        "<BasicDetails><NCyearActual>N2</NCyearActual></BasicDetails>")), shipped_codes(), "t.xml");
+    EXPECT_EQ(nursery.pupils[0].year_override, -1);
 }
 
 TEST(read_ctf, refuses_a_dtd_outright) {

@@ -59,6 +59,15 @@ TEST(write_ctf, reception_is_written_r_and_ever6_gets_an_ended_instance) {
     EXPECT_THAT(xml, HasSubstr("<FSMstartDate>2024-09-01</FSMstartDate>\n          <FSMendDate>2025-08-31</FSMendDate>"));
 }
 
+TEST(write_ctf, nursery_years_are_n1_and_n2) {
+    auto document = test::sample_ctf(2);
+    document.pupils[0].year_override = -1;
+    document.pupils[1].year_override = -2;
+    const std::string xml = written(document);
+    EXPECT_THAT(xml, HasSubstr("<NCyearActual>N2</NCyearActual>"));
+    EXPECT_THAT(xml, HasSubstr("<NCyearActual>N1</NCyearActual>"));
+}
+
 TEST(write_ctf, statutory_results_grouped_by_key_stage) {
     const auto document = test::sample_ctf(7);  // one pupil in each year group
     ctf_write_summary summary;

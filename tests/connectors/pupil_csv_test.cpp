@@ -81,7 +81,8 @@ TEST(read_pupil_upload, quoted_line_break_in_a_name_keeps_line_numbers_right) {
     const auto upload = read_pupil_upload(header + upn(1) + ",\"Two\nLines\",Amy,05/03/2019,F,PR1 1AA,N,WBRI,N,,\n" +
                                               upn(2) + ",Smith,Amy,31/02/2019,F,PR1 1AA,N,WBRI,N,,\n",
                                           school);
-    EXPECT_THAT(upload.problems, ElementsAre(problem_at(4, "DOB", "not a date")));
+    EXPECT_THAT(upload.problems,
+                ElementsAre(problem_at(2, "Surname", "line break"), problem_at(4, "DOB", "not a date")));
 }
 
 TEST(read_pupil_upload, every_kind_of_bad_cell_is_reported_with_line_and_column) {
