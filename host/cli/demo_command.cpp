@@ -64,7 +64,8 @@ extern const command demo_command{
     "--schools N --pupils-per-school M builds a local authority (500 x 200 = 100,000 pupils) for\n"
     "benchmarks. --as-of sets the day the MIS stands at (default today).\n"
     "When the database already holds a demo MIS the command refuses and changes nothing; --rebuild\n"
-    "drops the MIS tables and builds them again. Waymark's own wm_ tables are never touched.",
+    "drops the MIS tables and builds them again. Waymark's own wm_ tables are never touched (a sync\n"
+    "after rebuilding with another seed archives the pupils of the old MIS, as a real school's would).",
     {"rebuild"},
     run_demo};
 
