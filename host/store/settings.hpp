@@ -3,9 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace waymark::store {
 
@@ -13,6 +16,13 @@ struct settings {
     std::filesystem::path data_dir;  // --data-dir, else $WAYMARK_DATA_DIR, else ./waymark-data
     std::string connection;          // --db, else [database] connection= in the settings file,
                                      // else the embedded SQLite file <data_dir>/waymark.db
+    // Plugin id -> its config string, from `[plugin <id>]` sections' `config =` lines in the settings
+    // file, e.g. [plugin org.waymark.school-bands] config = /path/file.bands. Passed to the plugin as
+    // written (what it means is the plugin's business).
+    std::map<std::string, std::string, std::less<>> plugin_configs;
+
+    // The config string for `plugin_id`, "" when the settings file gives none.
+    std::string plugin_config(std::string_view plugin_id) const;
 };
 
 // A settings file that cannot be used (named, with what to fix).

@@ -63,6 +63,21 @@ TEST_F(settings_test, an_ini_without_a_connection_keeps_the_embedded_file) {
               waymark::store::embedded_connection(folder_));
 }
 
+TEST_F(settings_test, plugin_sections_give_each_plugin_its_config_string) {
+    write_ini("waymark.ini", "[database]\nconnection = DSN=x\n"
+                             "[plugin org.waymark.school-bands]\nconfig = /schools/bands file.bands\n"
+                             "[plugin org.example.other]\nconfig = inline; text=1\ncolour = red\n"
+                             "[pluginless]\nconfig = not a plugin\n");
+    const auto resolved = resolve_settings(std::nullopt, folder_.string(), std::nullopt);
+    EXPECT_EQ(resolved.plugin_config("org.waymark.school-bands"), "/schools/bands file.bands");
+    EXPECT_EQ(resolved.plugin_config("org.example.other"), "inline; text=1");
+    EXPECT_EQ(resolved.plugin_config("org.waymark.absent"), "");
+    EXPECT_EQ(resolved.plugin_configs.size(), 2U);
+    const auto other = write_ini("other.ini", "[plugin org.waymark.school-bands]\nconfig = /other.bands\n");
+    EXPECT_EQ(resolve_settings(std::nullopt, folder_.string(), other.string()).plugin_config("org.waymark.school-bands"),
+              "/other.bands");
+}
+
 TEST_F(settings_test, a_missing_config_file_is_named) {
     try {
         resolve_settings(std::nullopt, folder_.string(), (folder_ / "absent.ini").string());
