@@ -14,6 +14,7 @@ build_packages=(
     g++ cmake ninja-build pkg-config git
     libpoco-dev libsoci-dev unixodbc unixodbc-dev libsqliteodbc odbc-postgresql tdsodbc
     libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev libcsv-dev fonts-dejavu-core
+    nlohmann-json3-dev
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql
@@ -52,7 +53,8 @@ run_tests() {
     local pg_dir
     pg_dir=$(mktemp -d /tmp/waymark-pg.XXXXXX)
     "$repo/installer/test-postgres.sh" start "$pg_dir"
-    trap '"$repo/installer/test-postgres.sh" stop "$pg_dir"' EXIT
+    # Expanded now: pg_dir is local and gone by the time the shell exits.
+    trap "'$repo/installer/test-postgres.sh' stop '$pg_dir'" EXIT
     WAYMARK_TEST_POSTGRES=$("$repo/installer/test-postgres.sh" connection "$pg_dir")
     export WAYMARK_TEST_POSTGRES
     export WAYMARK_TEST_REQUIRE_POSTGRES=1
