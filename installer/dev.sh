@@ -45,6 +45,14 @@ build() {
 
 run_main_job() {
     export WAYMARK_DATA_DIR=${WAYMARK_DATA_DIR:-$repo/waymark-data}
+    local settings_file="$WAYMARK_DATA_DIR/waymark.ini"
+    if [ ! -f "$settings_file" ]; then
+        # The demo school's settings: the embedded database, and the example bands for school-bands.
+        mkdir -p "$WAYMARK_DATA_DIR"
+        printf '%s\n' "; Waymark settings for the demo school (see README, 'Settings')." \
+            "[plugin org.waymark.school-bands]" \
+            "config = $repo/plugins/school-bands/example.bands" >"$settings_file"
+    fi
     "$build_dir/bin/waymark" main
 }
 

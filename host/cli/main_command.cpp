@@ -1,6 +1,12 @@
 #include "command.hpp"
+#include "open_database.hpp"
 #include "plugin_report.hpp"
 #include "text_table.hpp"
+
+#include "demo/demo_mis.hpp"
+#include "services/sync.hpp"
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
 
 #include <waymark/plugin.h>
 
@@ -59,12 +65,12 @@ std::vector<uint32_t> telling_grades(const plugins::scheme &scheme, const plugin
 
 // Evaluates a sample of judgements with one scheme and prints them as a table.
 void print_scheme_sample(const plugins::registry &registry, const plugins::plugin_listing &listing,
-                         std::ostream &out) {
+                         const store::settings &settings, std::ostream &out) {
     const auto &d = listing.descriptor;
     out << '\n' << d.name << " (" << d.id << ' ' << d.version << ")\n";
     std::optional<plugins::scheme> created;
     try {
-        created.emplace(registry.create_scheme(d.id));
+        created.emplace(registry.create_scheme(d.id, settings.plugin_config(d.id)));
     } catch (const plugins::plugin_error &e) {
         // A scheme that needs the school's settings (a bands file, say) cannot run without them.
         if (e.status() != WAYMARK_ERROR_INVALID_INPUT) throw;
@@ -86,8 +92,32 @@ void print_scheme_sample(const plugins::registry &registry, const plugins::plugi
     table.print(out);
 }
 
-// The main job (`installer/dev.sh run`): what the host loaded, and each scheme at work.
-int run_main(const invocation &, io streams) {
+// The demo school in the configured database: its MIS built on first use, then imported.
+void bring_in_demo_school(store::database &database, const domain::date &today, std::ostream &out) {
+    const std::string mis_schema(mis_schema_of(database));
+    if (!connectors::demo::demo_mis_exists(database.session(), mis_schema)) {
+        connectors::demo::demo_options options;
+        options.as_of = today;
+        const auto built = connectors::demo::build_demo_mis(database.session(), mis_schema, options);
+        out << "Built the demo MIS in " << store::dialect_name(database.kind()) << ": " << built.pupils_on_roll
+            << " pupils on roll, " << built.leavers << " leavers, " << built.results << " statutory results.\n";
+    }
+    services::mis_source mis;
+    mis.as_of = today;
+    mis.mis_schema = mis_schema;
+    out << "Import from the MIS (" << store::redacted(database.connection()) << "):\n";
+    services::print_plan(services::run_sync(database, mis), out, services::plan_detail::counts);
+}
+
+// The main job (`installer/dev.sh run`): the demo school imported from its MIS, what the host
+// loaded, and each scheme at work with the school's plugin settings.
+int run_main(const invocation &args, io streams) {
+    const store::settings settings =
+        store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
+    store::database database = store::open(settings);
+    bring_in_demo_school(database, as_of_option(args), streams.out);
+    streams.out << '\n';
+
     plugins::logger log(streams.err, WAYMARK_LOG_ERROR);
     plugins::registry registry(log);
     registry.load_default_folders();
@@ -101,7 +131,7 @@ int run_main(const invocation &, io streams) {
     int failures = 0;
     for (const auto &listing : schemes) {
         try {
-            print_scheme_sample(registry, listing, streams.out);
+            print_scheme_sample(registry, listing, settings, streams.out);
         } catch (const std::exception &e) {
             streams.err << "waymark main: " << e.what() << '\n';
             ++failures;
@@ -114,11 +144,14 @@ int run_main(const invocation &, io streams) {
 
 extern const command main_command{
     "main",
-    "main",
-    "Run the main job: show the loaded plugins and each scheme judging a sample of grades.",
-    "Loads every plugin (see `waymark help plugins`), lists them and any refused file, then shows for\n"
-    "each descriptor scheme how it labels and bands grades around its expectation in a few year and\n"
-    "term contexts.",
+    "main [--as-of YYYY-MM-DD]",
+    "Run the main job: import the demo school from its MIS, then show the plugins and schemes at work.",
+    "In the configured database (the embedded SQLite file by default) builds the demo MIS if it is not\n"
+    "there yet (as `waymark demo` does) and imports it (as `waymark sync` does; a second run finds\n"
+    "nothing to change). Then loads every plugin (see `waymark help plugins`), lists them and any\n"
+    "refused file, and shows for each descriptor scheme how it labels and bands grades around its\n"
+    "expectation in a few year and term contexts. A scheme that needs a setting (school-bands needs a\n"
+    "bands file) gets it from the settings file's [plugin <id>] section, `config = ...`.",
     {},
     run_main};
 

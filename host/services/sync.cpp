@@ -218,13 +218,14 @@ sync_plan run_sync(store::database &db, const mis_source &mis) {
     });
 }
 
-void print_plan(const sync_plan &plan, std::ostream &out) {
+void print_plan(const sync_plan &plan, std::ostream &out, plan_detail detail) {
     for (const auto &school : plan.schools) {
         out << school.school.name << " (" << school.school.la_number << '/' << school.school.establishment_number << ")"
             << (school.school_is_new ? ", new to Waymark" : school.school_changed ? ", renamed or moved" : "") << ": " << school.adds.size() << " to add, "
             << school.leavers.size() << " leavers to archive, " << school.changes.size() << " changed, "
             << school.unchanged << " unchanged, " << school.results.size() << " statutory results to record\n";
-        if (plan.schools.size() > 1) continue;  // a local authority's run lists counts per school only
+        // A local authority's run lists counts per school only.
+        if (detail == plan_detail::counts || plan.schools.size() > 1) continue;
         for (const auto &p : school.adds) out << "  add      " << display_name(p) << ", class " << p.class_name << '\n';
         for (const auto &change : school.leavers) {
             const auto &p = change.updated.pupil;

@@ -83,7 +83,10 @@ sync_plan plan_sync(store::database &db, const mis_source &mis);
 sync_plan run_sync(store::database &db, const mis_source &mis);
 
 // The plan for a data manager: counts, then every change by pupil and field.
-void print_plan(const sync_plan &plan, std::ostream &out);
+enum class plan_detail { counts, pupils };
+// `counts` prints one line per school; `pupils` also lists every pupil added, archived or changed
+// (for a single school).
+void print_plan(const sync_plan &plan, std::ostream &out, plan_detail detail = plan_detail::pupils);
 // The same as one JSON document.
 void print_plan_json(const sync_plan &plan, std::ostream &out);
 
