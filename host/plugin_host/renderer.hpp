@@ -1,0 +1,50 @@
+// A renderer plugin (WAYMARK_KIND_RENDERER) as the host uses it: a report document (the JSON model
+// of reports/DOCUMENT_MODEL.md) in, the bytes of one format out. The host checks the document
+// itself before any plugin sees it, so a malformed document is refused with the same sentence
+// (naming its JSON path) whichever renderer was asked.
+#pragma once
+
+#include "plugin_host/instance.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace waymark::plugins {
+
+class registry;
+
+class renderer {
+public:
+    // Refuses (plugin_error) an instance that is not a renderer or whose table is incomplete.
+    explicit renderer(instance plugin);
+    renderer(renderer &&) noexcept;
+    renderer &operator=(renderer &&) noexcept;
+
+    const instance &plugin() const { return plugin_; }
+    const std::string &format() const { return format_; }              // "pdf"
+    const std::string &media_type() const { return media_type_; }      // "application/pdf"
+    const std::string &file_extension() const { return file_extension_; }  // ".pdf"
+
+    // Writes the rendered document to `out`. Throws reports::document_error (WAYMARK_ERROR_INVALID_INPUT
+    // sentence naming the JSON path) for a malformed document before the plugin is called, and
+    // plugin_error when the plugin fails or `out` stops accepting bytes. Per-instance serialized.
+    void render(std::string_view document_json, std::ostream &out) const;
+    // Renders into `file` through a temporary file beside it, so a failure leaves no half-written file
+    // and an earlier file of that name untouched.
+    void render_to_file(std::string_view document_json, const std::filesystem::path &file) const;
+
+private:
+    instance plugin_;
+    waymark_renderer table_{};
+    std::string format_;
+    std::string media_type_;
+    std::string file_extension_;
+};
+
+// A renderer for `format` ("pdf", "xlsx", "csv"; case-insensitive) from the loaded plugins, created
+// with `config`. Throws plugin_error listing the formats on offer when none renders `format`.
+renderer find_renderer(const registry &plugins, std::string_view format, std::string_view config = "");
+
+}  // namespace waymark::plugins

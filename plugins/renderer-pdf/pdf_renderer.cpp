@@ -1,0 +1,47 @@
+#include "pdf_renderer.hpp"
+
+#include "pdf_figures.hpp"
+#include "pdf_flow.hpp"
+
+#include "reports/renderer_input.hpp"
+#include "reports/grid.hpp"
+
+namespace waymark::renderers {
+
+pdf_renderer::pdf_renderer(const waymark::plugin_args &args) : font_file_(find_font(args.config)) {}
+
+void pdf_renderer::render(std::string_view document,
+                          const std::function<void(const uint8_t *, uint64_t)> &write) const {
+    const reports::document doc = reports::read_for_rendering(document);
+    pdf_canvas canvas(font_file_);
+    canvas.set_info(doc.title, doc.school);
+    pdf_flow flow(canvas, doc);
+    flow.title_block();
+    for (const reports::block &b : doc.blocks) {
+        if (const auto *h = std::get_if<reports::heading>(&b)) flow.heading(*h);
+        if (const auto *p = std::get_if<reports::paragraph>(&b)) {
+            if (p->notice) {
+                flow.notice(p->text);
+            } else {
+                flow.paragraph(p->text, text_style{9.5f, false, ink});
+            }
+        }
+        if (const auto *k = std::get_if<reports::key_values>(&b)) flow.key_values(*k);
+        if (const auto *t = std::get_if<reports::table>(&b)) flow.grid(reports::as_grid(*t));
+        if (const auto *m = std::get_if<reports::matrix>(&b)) flow.grid(reports::as_grid(*m));
+        if (const auto *v = std::get_if<reports::venn>(&b)) draw_venn(flow, *v);
+        if (const auto *c = std::get_if<reports::chart>(&b)) draw_chart(flow, *c);
+        if (const auto *f = std::get_if<reports::form>(&b)) flow.form(*f);
+        if (const auto *lists = std::get_if<reports::pupil_lists>(&b)) {
+            // Drill-down lists are an appendix: they start on a page of their own.
+            if (!flow.at_top()) flow.new_page();
+            flow.heading(reports::heading{lists->title, 1});
+            for (const reports::pupil_list &list : lists->lists) flow.grid(reports::as_grid(list), list.id);
+        }
+        if (std::holds_alternative<reports::page_break>(b) && !flow.at_top()) flow.new_page();
+    }
+    flow.finish();
+    canvas.save(write);
+}
+
+}  // namespace waymark::renderers

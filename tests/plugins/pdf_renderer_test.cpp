@@ -1,0 +1,106 @@
+// The PDF renderer through the host: valid PDF (qpdf --check), the text a reader needs (pdftotext):
+// accented names, "Page x of y", table headings repeated on the table's later pages.
+#include "rendered_fixture.hpp"
+
+#include "plugin_host/plugin_error.hpp"
+
+#include <gmock/gmock.h>
+
+#include <regex>
+
+namespace {
+
+using ::testing::HasSubstr;
+using waymark::testing::fixture_document;
+using waymark::testing::output_folder;
+using waymark::testing::read_text_file;
+using waymark::testing::run_command;
+
+class pdf_renderer_test : public waymark::testing::renderer_test {
+protected:
+    // Renders `fixture` to <build>/test-output/<folder>/report.pdf and returns its path.
+    static std::filesystem::path rendered(const std::string &fixture, const std::string &folder) {
+        const auto file = output_folder(folder) / "report.pdf";
+        renderer_for("pdf").render_to_file(fixture_document(fixture), file);
+        return file;
+    }
+    static std::string page_text(const std::filesystem::path &pdf, int page) {
+        return run_command("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
+                           pdf.string() + "' -").output;
+    }
+    static int page_count(const std::filesystem::path &pdf) {
+        std::smatch match;
+        const std::string info = run_command("pdfinfo '" + pdf.string() + "'").output;
+        return std::regex_search(info, match, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(match[1]) : 0;
+    }
+};
+
+TEST_F(pdf_renderer_test, describes_itself_as_pdf) {
+    const auto pdf = renderer_for("PDF");
+    EXPECT_EQ(pdf.format(), "pdf");
+    EXPECT_EQ(pdf.media_type(), "application/pdf");
+    EXPECT_EQ(pdf.file_extension(), ".pdf");
+}
+
+TEST_F(pdf_renderer_test, full_report_is_a_valid_pdf_with_every_page_numbered) {
+    const auto pdf = rendered("full_report.json", "pdf_full_report");
+    const auto check = run_command("qpdf --check '" + pdf.string() + "'");
+    EXPECT_TRUE(check.succeeded) << check.output;
+    EXPECT_THAT(read_text_file(pdf).substr(0, 5), "%PDF-");
+    const int pages = page_count(pdf);
+    ASSERT_GE(pages, 6);
+    for (int page = 1; page <= pages; ++page) {
+        const std::string text = page_text(pdf, page);
+        EXPECT_THAT(text, HasSubstr("Page " + std::to_string(page) + " of " + std::to_string(pages))) << "page " << page;
+        EXPECT_THAT(text, HasSubstr("Brontë Street Primary School")) << "page " << page;
+    }
+}
+
+TEST_F(pdf_renderer_test, prints_accented_names_and_what_the_report_counts) {
+    const auto pdf = rendered("full_report.json", "pdf_names");
+    const std::string all = run_command("pdftotext -layout '" + pdf.string() + "' -").output;
+    EXPECT_THAT(all, HasSubstr("ŁUKASZ-BRONTË, Zoë"));
+    EXPECT_THAT(all, HasSubstr("O'NEILL, Siobhán"));
+    EXPECT_THAT(all, HasSubstr("Pupils on roll in Year 4 by band"));
+    EXPECT_THAT(all, HasSubstr("Year 4 · Summer term 2026"));
+    EXPECT_THAT(all, HasSubstr("2 pupils are left out of these figures"));
+    EXPECT_THAT(all, HasSubstr("Data as of"));
+}
+
+TEST_F(pdf_renderer_test, a_table_over_several_pages_repeats_its_headings_on_each) {
+    const auto pdf = rendered("full_report.json", "pdf_long_table");
+    int continued_pages = 0;
+    for (int page = 2; page <= page_count(pdf); ++page) {
+        const std::string text = page_text(pdf, page);
+        if (text.find("Pupils and their latest judgements (continued)") == std::string::npos) continue;
+        ++continued_pages;
+        EXPECT_THAT(text, HasSubstr("Reading age")) << "page " << page;
+        EXPECT_THAT(text, HasSubstr("Summer term 2026")) << "page " << page;
+    }
+    EXPECT_GE(continued_pages, 2);
+}
+
+TEST_F(pdf_renderer_test, landscape_documents_get_landscape_pages) {
+    const auto pdf = rendered("matrix_landscape.json", "pdf_landscape");
+    const std::string info = run_command("pdfinfo '" + pdf.string() + "'").output;
+    EXPECT_THAT(info, HasSubstr("Page size:       841.89 x 595.2"));
+    const std::string text = run_command("pdftotext -layout '" + pdf.string() + "' -").output;
+    EXPECT_THAT(text, HasSubstr("No data"));
+    EXPECT_THAT(text, HasSubstr("SMITH, \"Bo\", Jo"));
+}
+
+TEST_F(pdf_renderer_test, a_malformed_document_is_refused_naming_its_json_path_and_writes_nothing) {
+    std::string broken = fixture_document("matrix_landscape.json");
+    broken.replace(broken.find("\"count\": 3"), 10, "\"count\": \"3\"");
+    const auto file = output_folder("pdf_refused") / "report.pdf";
+    try {
+        renderer_for("pdf").render_to_file(broken, file);
+        FAIL() << "a malformed document was rendered";
+    } catch (const std::exception &e) {
+        EXPECT_THAT(e.what(), HasSubstr("$.blocks[0].cells[0][0].count: expected a whole number, found string."));
+    }
+    EXPECT_FALSE(std::filesystem::exists(file));
+    EXPECT_TRUE(std::filesystem::is_empty(file.parent_path()));
+}
+
+}  // namespace
