@@ -44,6 +44,28 @@ std::string number_text(double value) {
     return text;
 }
 
+// A grid whose first column names each row (a matrix row, a chart category, a pupil) under `heading`.
+grid labelled_grid(const std::string &title, double first_width, const std::string &heading) {
+    grid g;
+    g.title = title;
+    g.widths.push_back(first_width);
+    g.types.push_back(column_type::text);
+    grid_row labels{heading_cell(heading)};
+    labels.front().align = alignment::left;
+    g.header_rows.push_back(std::move(labels));
+    return g;
+}
+
+void add_column(grid &g, double width, column_type type, grid_cell label) {
+    g.widths.push_back(width);
+    g.types.push_back(type);
+    g.header_rows.back().push_back(std::move(label));
+}
+
+grid_cell row_label(std::string text, std::optional<band> b = std::nullopt) {
+    return grid_cell{std::move(text), std::nullopt, std::move(b), "", 1, alignment::left, true};
+}
+
 }  // namespace
 
 std::string percent_text(double percent) {
@@ -97,28 +119,17 @@ grid as_grid(const table &t) {
 }
 
 grid as_grid(const matrix &m) {
-    grid g;
-    g.title = m.title;
-    g.widths.push_back(1.6);
-    g.types.push_back(column_type::text);
-    for (std::size_t i = 0; i < m.columns.size(); ++i) {
-        g.widths.push_back(1.0);
-        g.types.push_back(column_type::integer);
-    }
-    g.header_rows.push_back({heading_cell(m.row_title + " \u2193 / " + m.column_title + " \u2192"),
-                             heading_cell(m.column_title, static_cast<uint32_t>(m.columns.size()))});
-    grid_row labels{heading_cell(m.row_title)};
-    labels.front().align = alignment::left;
+    grid g = labelled_grid(m.title, 1.6, m.row_title);
     for (const matrix_heading &h : m.columns) {
-        grid_cell c = heading_cell(h.label);
-        c.cell_band = h.heading_band;
-        labels.push_back(std::move(c));
+        grid_cell label = heading_cell(h.label);
+        label.cell_band = h.heading_band;
+        add_column(g, 1.0, column_type::integer, std::move(label));
     }
-    g.header_rows.push_back(std::move(labels));
+    g.header_rows.insert(g.header_rows.begin(),
+                         {heading_cell(m.row_title + " \u2193 / " + m.column_title + " \u2192"),
+                          heading_cell(m.column_title, static_cast<uint32_t>(m.columns.size()))});
     for (std::size_t r = 0; r < m.rows.size(); ++r) {
-        grid_row out;
-        grid_cell label{m.rows[r].label, std::nullopt, m.rows[r].heading_band, "", 1, alignment::left, true};
-        out.push_back(std::move(label));
+        grid_row out{row_label(m.rows[r].label, m.rows[r].heading_band)};
         for (const matrix_cell &c : m.cells[r]) {
             out.push_back(grid_cell{count_text(c.count, c.percent), static_cast<double>(c.count), c.cell_band,
                                     c.pupils, 1, alignment::centre, false});
@@ -129,19 +140,16 @@ grid as_grid(const matrix &m) {
 }
 
 grid as_grid(const venn &v) {
-    grid g;
-    g.title = v.title;
-    g.widths = {3.0, 1.0, 1.0};
-    g.types = {column_type::text, column_type::integer, column_type::percent};
-    g.header_rows.push_back({heading_cell("Pupils in"), heading_cell("Pupils"), heading_cell("%")});
-    g.header_rows.back().front().align = alignment::left;
+    grid g = labelled_grid(v.title, 3.0, "Pupils in");
+    add_column(g, 1.0, column_type::integer, heading_cell("Pupils"));
+    add_column(g, 1.0, column_type::percent, heading_cell("%"));
     for (const venn_region &r : v.regions) {
-        g.body_rows.push_back({grid_cell{region_name(v, r), std::nullopt, std::nullopt, "", 1, alignment::left, true},
+        g.body_rows.push_back({row_label(region_name(v, r)),
                                grid_cell{std::to_string(r.count), static_cast<double>(r.count), std::nullopt, r.pupils, 1,
                                          alignment::right, false},
                                grid_cell{percent_text(r.percent), r.percent, std::nullopt, "", 1, alignment::right, false}});
     }
-    g.footer_rows.push_back({grid_cell{"Pupils counted", std::nullopt, std::nullopt, "", 1, alignment::left, true},
+    g.footer_rows.push_back({row_label("Pupils counted"),
                              grid_cell{std::to_string(v.total), static_cast<double>(v.total), std::nullopt, "", 1,
                                        alignment::right, false},
                              grid_cell{}});
@@ -149,20 +157,10 @@ grid as_grid(const venn &v) {
 }
 
 grid as_grid(const chart &c) {
-    grid g;
-    g.title = c.title;
-    g.widths.push_back(1.5);
-    g.types.push_back(column_type::text);
-    grid_row labels{heading_cell(c.x_title.empty() ? std::string("Category") : c.x_title)};
-    labels.front().align = alignment::left;
-    for (const chart_series &s : c.series) {
-        g.widths.push_back(1.0);
-        g.types.push_back(column_type::number);
-        labels.push_back(heading_cell(s.name));
-    }
-    g.header_rows.push_back(std::move(labels));
+    grid g = labelled_grid(c.title, 1.5, c.x_title.empty() ? std::string("Category") : c.x_title);
+    for (const chart_series &s : c.series) add_column(g, 1.0, column_type::number, heading_cell(s.name));
     for (std::size_t i = 0; i < c.categories.size(); ++i) {
-        grid_row out{grid_cell{c.categories[i], std::nullopt, std::nullopt, "", 1, alignment::left, true}};
+        grid_row out{row_label(c.categories[i])};
         for (const chart_series &s : c.series) {
             grid_cell value;
             value.align = alignment::right;
@@ -178,20 +176,10 @@ grid as_grid(const chart &c) {
 }
 
 grid as_grid(const pupil_list &list) {
-    grid g;
-    g.title = list.title;
-    g.widths.push_back(2.0);
-    g.types.push_back(column_type::text);
-    grid_row labels{heading_cell("Pupil")};
-    labels.front().align = alignment::left;
-    for (const std::string &c : list.columns) {
-        g.widths.push_back(1.0);
-        g.types.push_back(column_type::grade);
-        labels.push_back(heading_cell(c));
-    }
-    g.header_rows.push_back(std::move(labels));
+    grid g = labelled_grid(list.title, 2.0, "Pupil");
+    for (const std::string &c : list.columns) add_column(g, 1.0, column_type::grade, heading_cell(c));
     for (const listed_pupil &p : list.pupils) {
-        grid_row out{grid_cell{p.name, std::nullopt, std::nullopt, "", 1, alignment::left, true}};
+        grid_row out{row_label(p.name)};
         for (const std::string &v : p.values) out.push_back(grid_cell{v, std::nullopt, std::nullopt, "", 1, alignment::centre, false});
         g.body_rows.push_back(std::move(out));
     }

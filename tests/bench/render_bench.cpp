@@ -102,8 +102,8 @@ const waymark::plugins::renderer &pdf() {
     return renderer;
 }
 
-void one_page_report_to_pdf(benchmark::State &state) {
-    const std::string json = one_page_report();
+// Renders `json` to memory once per iteration and reports the size of the PDF.
+void render_each_iteration(benchmark::State &state, const std::string &json) {
     std::size_t bytes = 0;
     for (auto _ : state) {
         std::ostringstream out;
@@ -112,17 +112,12 @@ void one_page_report_to_pdf(benchmark::State &state) {
     }
     state.counters["pdf_bytes"] = static_cast<double>(bytes);
 }
+
+void one_page_report_to_pdf(benchmark::State &state) { render_each_iteration(state, one_page_report()); }
 BENCHMARK(one_page_report_to_pdf)->Unit(benchmark::kMillisecond);
 
 void profiles_in_one_document(benchmark::State &state) {
-    const std::string json = profiles(static_cast<int>(state.range(0)));
-    std::size_t bytes = 0;
-    for (auto _ : state) {
-        std::ostringstream out;
-        pdf().render(json, out);
-        bytes = out.str().size();
-    }
-    state.counters["pdf_bytes"] = static_cast<double>(bytes);
+    render_each_iteration(state, profiles(static_cast<int>(state.range(0))));
 }
 BENCHMARK(profiles_in_one_document)->Arg(profile_count())->Unit(benchmark::kMillisecond);
 

@@ -103,3 +103,24 @@ TEST_F(csv_renderer_test, disarms_text_a_spreadsheet_would_run_as_a_formula_but_
 }
 
 }  // namespace
+
+namespace {
+
+// Renderers check the document themselves too (a host of another make may not): through the C
+// table, a malformed document is WAYMARK_ERROR_INVALID_INPUT with the sentence naming its JSON path.
+TEST_F(csv_renderer_test, the_plugin_itself_refuses_a_malformed_document_as_invalid_input) {
+    for (const char *id : {"org.waymark.renderer.csv", "org.waymark.renderer.xlsx", "org.waymark.renderer.pdf"}) {
+        const auto plugin = plugins_->create(id);
+        const auto table = plugin.interface<waymark_renderer>(WAYMARK_KIND_RENDERER);
+        ASSERT_TRUE(table) << id;
+        const std::string broken = "{\"schema\": \"waymark.report/1\", \"title\": 7}";
+        char text[1024] = "";
+        waymark_message message{text, sizeof text};
+        const auto discard = [](void *, const uint8_t *, uint64_t) -> waymark_status { return WAYMARK_OK; };
+        EXPECT_EQ(table->render(plugin.raw(), broken.data(), broken.size(), discard, nullptr, &message),
+                  WAYMARK_ERROR_INVALID_INPUT) << id;
+        EXPECT_STREQ(text, "The report document is not valid at $.title: expected a string, found number.") << id;
+    }
+}
+
+}  // namespace
