@@ -176,7 +176,7 @@ grid as_grid(const chart &c) {
 }
 
 grid as_grid(const pupil_list &list) {
-    grid g = labelled_grid(list.title, 2.0, "Pupil");
+    grid g = labelled_grid(list.title, 2.4, "Pupil");
     for (const std::string &c : list.columns) add_column(g, 1.0, column_type::grade, heading_cell(c));
     for (const listed_pupil &p : list.pupils) {
         grid_row out{row_label(p.name)};

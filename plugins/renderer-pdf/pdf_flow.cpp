@@ -62,11 +62,29 @@ pdf_flow::pdf_flow(pdf_canvas &canvas, const reports::document &doc)
 }
 
 void pdf_flow::new_page() {
+    if (column_ + 1 < columns_) {
+        ++column_;
+        y_ = column_top_;
+        return;
+    }
     canvas_.add_page(landscape_);
-    y_ = margin + header_space - 20.0f;
+    column_ = 0;
+    y_ = column_top_ = margin + header_space - 20.0f;
 }
 
-bool pdf_flow::at_top() const { return y_ <= margin + header_space - 20.0f; }
+void pdf_flow::set_columns(int count) {
+    if (count == 1 && columns_ > 1) {
+        columns_ = 1;
+        column_ = 0;
+        new_page();
+        return;
+    }
+    columns_ = count;
+    column_ = 0;
+    column_top_ = y_;
+}
+
+bool pdf_flow::at_top() const { return y_ <= column_top_; }
 
 void pdf_flow::need(float height) {
     if (y_ + height > canvas_.height() - margin - footer_space + 20.0f && !at_top()) new_page();
@@ -239,27 +257,37 @@ void pdf_flow::draw(const laid_row &r) {
 
 void pdf_flow::grid_title(const std::string &title, bool continued) {
     const text_style style{10.5f, true, ink};
-    advance(line_height(style));
-    canvas_.text(left(), y_ - 3.0f, continued ? title + " (continued)" : title, style);
+    for (const std::string &l : wrap(continued ? title + " (continued)" : title, width(), style)) {
+        advance(line_height(style));
+        canvas_.text(left(), y_ - 3.0f, l, style);
+    }
     advance(3.0f);
 }
 
 void pdf_flow::grid(const reports::grid &g, const std::string &appendix_id) {
     const float total = std::accumulate(g.widths.begin(), g.widths.end(), 0.0f,
                                         [](float sum, double w) { return sum + static_cast<float>(w); });
-    std::vector<float> xs{left()};
-    for (double w : g.widths) xs.push_back(xs.back() + static_cast<float>(w) / total * width());
-
+    // Column edges and laid-out headings belong to the page column the grid is on: they are worked
+    // out again whenever the grid moves to a new column or page.
+    std::vector<float> xs;
     std::vector<laid_row> headers;
     float header_height = 0;
-    for (const auto &r : g.header_rows) {
-        headers.push_back(lay_out(r, xs, true));
-        header_height += headers.back().height;
-    }
+    const auto place = [&] {
+        xs.assign(1, left());
+        for (double w : g.widths) xs.push_back(xs.back() + static_cast<float>(w) / total * width());
+        headers.clear();
+        header_height = 0;
+        for (const auto &r : g.header_rows) {
+            headers.push_back(lay_out(r, xs, true));
+            header_height += headers.back().height;
+        }
+    };
     const auto start_part = [&](bool continued) {
+        place();
         grid_title(g.title, continued);
         for (const laid_row &h : headers) draw(h);
     };
+    place();
     const float first_row = g.body_rows.empty() ? 0.0f : lay_out(g.body_rows.front(), xs, false).height;
     need(24.0f + header_height + first_row);
     if (!appendix_id.empty()) lists_[appendix_id] = list_place{canvas_.current_page(), y_};
@@ -270,6 +298,7 @@ void pdf_flow::grid(const reports::grid &g, const std::string &appendix_id) {
         if (y_ + laid.height > bottom) {
             new_page();
             start_part(true);
+            laid = lay_out(r, xs, false);
         }
         if (statistics) {
             for (auto &c : laid.cells) {
@@ -353,19 +382,21 @@ void pdf_flow::form(const reports::form &f) {
 
 void pdf_flow::header_and_footer(std::size_t page) {
     canvas_.select_page(page);
+    const float page_left = margin;
+    const float page_right = canvas_.width() - margin;
     const text_style header_style{8.0f, true, muted_ink};
     const text_style footer_style{7.5f, false, muted_ink};
     const float top = 26.0f;
-    canvas_.text(left(), top, doc_.school, header_style);
+    canvas_.text(page_left, top, doc_.school, header_style);
     const std::string title = doc_.title;
-    canvas_.text(right() - canvas_.text_width(title, header_style), top, title, header_style);
-    canvas_.line({left(), top + 5.0f}, {right(), top + 5.0f}, rule_grey, 0.5f);
+    canvas_.text(page_right - canvas_.text_width(title, header_style), top, title, header_style);
+    canvas_.line({page_left, top + 5.0f}, {page_right, top + 5.0f}, rule_grey, 0.5f);
     const float bottom = canvas_.height() - 22.0f;
-    canvas_.line({left(), bottom - 10.0f}, {right(), bottom - 10.0f}, rule_grey, 0.5f);
-    canvas_.text(left(), bottom, "Generated " + uk_date(doc_.generated) + " · data as of " + uk_date(doc_.as_of),
+    canvas_.line({page_left, bottom - 10.0f}, {page_right, bottom - 10.0f}, rule_grey, 0.5f);
+    canvas_.text(page_left, bottom, "Generated " + uk_date(doc_.generated) + " · data as of " + uk_date(doc_.as_of),
                  footer_style);
     const std::string number = "Page " + std::to_string(page + 1) + " of " + std::to_string(canvas_.page_count());
-    canvas_.text(right() - canvas_.text_width(number, footer_style), bottom, number, footer_style);
+    canvas_.text(page_right - canvas_.text_width(number, footer_style), bottom, number, footer_style);
 }
 
 void pdf_flow::link_to_list(float x, float top, float w, float h, const std::string &list_id) {

@@ -21,15 +21,19 @@ class pdf_flow {
 public:
     pdf_flow(pdf_canvas &canvas, const reports::document &doc);
 
-    // The content area of the current page, in points from the top-left corner.
-    float left() const { return margin; }
-    float right() const { return canvas_.width() - margin; }
-    float width() const { return right() - left(); }
+    // The content area of the current page (or column), in points from the top-left corner.
+    float left() const { return margin + static_cast<float>(column_) * (column_width() + gutter); }
+    float right() const { return left() + column_width(); }
+    float width() const { return column_width(); }
     float y() const { return y_; }
     void advance(float height) { y_ += height; }
     pdf_canvas &canvas() { return canvas_; }
 
+    // The next column, or a new page after the last column.
     void new_page();
+    // Lays out what follows in `count` columns, each filled top to bottom before the next (narrow
+    // drill-down lists two to a page); `count` 1 returns to the full width on a new page.
+    void set_columns(int count);
     // Starts a new page unless `height` still fits on this one.
     void need(float height);
     bool at_top() const;
@@ -81,7 +85,12 @@ private:
     void grid_title(const std::string &title, bool continued);
     void header_and_footer(std::size_t page);
 
+    float column_width() const {
+        return (canvas_.width() - 2 * margin - static_cast<float>(columns_ - 1) * gutter) / static_cast<float>(columns_);
+    }
+
     static constexpr float margin = 40.0f;
+    static constexpr float gutter = 18.0f;
     static constexpr float header_space = 34.0f;
     static constexpr float footer_space = 30.0f;
 
@@ -89,6 +98,9 @@ private:
     const reports::document &doc_;
     bool landscape_;
     float y_ = 0;
+    int columns_ = 1;
+    int column_ = 0;
+    float column_top_ = 0;  // where the columns start on the current page
     std::vector<pending_link> links_;
     std::map<std::string, list_place> lists_;
 };

@@ -6,6 +6,8 @@
 #include "reports/renderer_input.hpp"
 #include "reports/grid.hpp"
 
+#include <algorithm>
+
 namespace waymark::renderers {
 
 pdf_renderer::pdf_renderer(const waymark::plugin_args &args) : font_file_(find_font(args.config)) {}
@@ -17,7 +19,9 @@ void pdf_renderer::render(std::string_view document,
     canvas.set_info(doc.title, doc.school);
     pdf_flow flow(canvas, doc);
     flow.title_block();
-    for (const reports::block &b : doc.blocks) {
+    for (std::size_t index = 0; index < doc.blocks.size(); ++index) {
+        const reports::block &b = doc.blocks[index];
+        const bool last = index + 1 == doc.blocks.size();
         if (const auto *h = std::get_if<reports::heading>(&b)) flow.heading(*h);
         if (const auto *p = std::get_if<reports::paragraph>(&b)) {
             if (p->notice) {
@@ -36,7 +40,12 @@ void pdf_renderer::render(std::string_view document,
             // Drill-down lists are an appendix: they start on a page of their own.
             if (!flow.at_top()) flow.new_page();
             flow.heading(reports::heading{lists->title, 1});
+            // Lists of a name and a few judgements are narrow: two to a page halves the appendix.
+            const bool narrow = std::all_of(lists->lists.begin(), lists->lists.end(),
+                                            [](const reports::pupil_list &l) { return l.columns.size() <= 3; });
+            flow.set_columns(narrow ? 2 : 1);
             for (const reports::pupil_list &list : lists->lists) flow.grid(reports::as_grid(list), list.id);
+            if (!last) flow.set_columns(1);
         }
         if (std::holds_alternative<reports::page_break>(b) && !flow.at_top()) flow.new_page();
     }

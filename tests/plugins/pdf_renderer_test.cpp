@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 
 #include <regex>
+#include <sstream>
 
 namespace {
 
@@ -78,6 +79,59 @@ TEST_F(pdf_renderer_test, a_table_over_several_pages_repeats_its_headings_on_eac
         EXPECT_THAT(text, HasSubstr("Summer term 2026")) << "page " << page;
     }
     EXPECT_GE(continued_pages, 2);
+}
+
+TEST_F(pdf_renderer_test, figures_with_pupils_link_to_their_list_in_the_appendix) {
+    const auto pdf = rendered("full_report.json", "pdf_links");
+    const auto expanded = pdf.parent_path() / "expanded.pdf";
+    ASSERT_TRUE(run_command("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + expanded.string() + "'").succeeded);
+    const std::string text = read_text_file(expanded);
+    std::size_t links = 0;
+    for (auto at = text.find("/Subtype /Link"); at != std::string::npos; at = text.find("/Subtype /Link", at + 1)) ++links;
+    // 12 summary cells, 1 matrix cell, 7 Venn regions and "none of the three".
+    EXPECT_EQ(links, 21u);
+}
+
+TEST_F(pdf_renderer_test, a_missing_font_is_named_with_the_package_that_provides_it) {
+    try {
+        plugins_->create("org.waymark.renderer.pdf", "/nonexistent/Font.ttf");
+        FAIL() << "created a PDF renderer without its font";
+    } catch (const waymark::plugins::plugin_error &e) {
+        EXPECT_THAT(e.what(), HasSubstr("needs the TrueType font /nonexistent/Font.ttf, which is missing; install the "
+                                        "Debian package fonts-dejavu-core"));
+    }
+}
+
+// Every word's box from `pdftotext -bbox`, page by page: no two words of a page may overlap (a row
+// drawn in the wrong column, a label over a figure, text run into a neighbouring cell).
+TEST_F(pdf_renderer_test, no_two_words_overlap_on_any_page) {
+    const auto pdf = rendered("full_report.json", "pdf_overlap");
+    const std::string boxes = run_command("pdftotext -bbox '" + pdf.string() + "' -").output;
+    struct word {
+        double x0, y0, x1, y1;
+        std::string text;
+    };
+    const std::regex word_pattern(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+    std::size_t page = 0, words = 0;
+    std::istringstream lines(boxes);
+    std::vector<word> on_page;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("<page") != std::string::npos) {
+            ++page;
+            on_page.clear();
+        }
+        std::smatch m;
+        if (!std::regex_search(line, m, word_pattern)) continue;
+        const word w{std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), m[5]};
+        for (const word &other : on_page) {
+            const double wide = std::min(w.x1, other.x1) - std::max(w.x0, other.x0);
+            const double high = std::min(w.y1, other.y1) - std::max(w.y0, other.y0);
+            EXPECT_FALSE(wide > 0.5 && high > 2.0) << "page " << page << ": '" << w.text << "' overlaps '" << other.text << "'";
+        }
+        on_page.push_back(w);
+        ++words;
+    }
+    EXPECT_GT(words, 2000u);
 }
 
 TEST_F(pdf_renderer_test, landscape_documents_get_landscape_pages) {
