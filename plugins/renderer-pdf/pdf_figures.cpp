@@ -9,7 +9,8 @@ namespace {
 
 constexpr uint32_t set_colours[] = {0x2E86DE, 0xE67E22, 0x27AE60};
 constexpr uint32_t set_inks[] = {0x1B4F8A, 0x9A4F0F, 0x17693A};
-constexpr uint32_t series_palette[] = {0x1F5FA8, 0xC0392B, 0x2E8B57, 0x7D3C98, 0xB9770E, 0x566573};
+// Neighbouring series differ in lightness as well as hue, so bars still part in a greyscale print.
+constexpr uint32_t series_palette[] = {0x1F4E8C, 0xF2A541, 0x3C9D64, 0xC9C9C9, 0x7D3C98, 0x8C564B};
 
 point toward(point from, point to, float distance) {
     const float dx = to.x - from.x;
