@@ -1,7 +1,7 @@
 // Statutory results (shared/domain.md section 3.4) as connectors hand them to the store: EYFSP early
 // learning goals, the phonics screening check, KS1 and KS2 teacher assessment and scaled scores.
 // Names follow the store's tables (wm_eyfsp_results, wm_phonics_results, wm_key_stage_results); GLD is
-// derived there (wm_eyfsp_gld), so a GLD read from a file is kept only to be checked against the goals.
+// derived there (store::load_statutory_results), so a GLD read from a file is kept only to be checked against the goals.
 #pragma once
 
 #include "domain/calendar.hpp"

@@ -183,15 +183,19 @@ void write_statutory_results(soci::session &session, long long school_id,
 }
 
 std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id) {
-    // One query over the three tables and the GLD view, each row already in statutory_result's shape.
+    // One query over the three tables (GLD derived from the goals), each row already in statutory_result's shape.
     // The first SELECT names every width: sqliteodbc sizes a UNION's columns from it (a bare r.goal
     // would cut every subject to three characters).
     const std::string sql =
         "SELECT p.upn, CAST('eyfsp_goal' AS VARCHAR(20)), CAST(r.goal AS VARCHAR(20)), CAST(r.outcome AS VARCHAR(20)), "
         "r.academic_year FROM wm_eyfsp_results r "
         "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s1 "
-        "UNION ALL SELECT p.upn, 'eyfsp_gld', '', CASE WHEN g.gld = 1 THEN 'Y' ELSE 'N' END, g.academic_year "
-        "FROM wm_eyfsp_gld g JOIN wm_pupils p ON p.id = g.pupil_id WHERE p.school_id = :s2 "
+        // GLD: Expected in every one of the twelve prime and literacy/maths goals E01-E12. Grouped
+        // after the school filter, so a read costs the school's goals, not the authority's.
+        "UNION ALL SELECT p.upn, 'eyfsp_gld', '', "
+        "CASE WHEN SUM(CASE WHEN r.goal <= 'E12' AND r.outcome = 'Expected' THEN 1 ELSE 0 END) = 12 "
+        "THEN 'Y' ELSE 'N' END, r.academic_year FROM wm_eyfsp_results r "
+        "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s2 GROUP BY p.upn, r.academic_year "
         "UNION ALL SELECT p.upn, 'phonics_mark', '', CAST(r.mark AS VARCHAR(4)), r.academic_year FROM wm_phonics_results r "
         "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s3 AND r.mark IS NOT NULL "
         "UNION ALL SELECT p.upn, 'phonics_outcome', '', r.outcome, r.academic_year FROM wm_phonics_results r "

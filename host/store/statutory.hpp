@@ -1,7 +1,7 @@
 // Statutory results (EYFSP goals, phonics check, KS1 and KS2 teacher assessment and scaled scores) in
 // bulk, keyed by the pupil's UPN within a school. Writing merges: a result replaces the same result
 // (same pupil, goal or subject), and a file that carries only a TA code keeps a stored scaled score.
-// GLD is never stored: wm_eyfsp_gld derives it from goals E01-E12.
+// GLD is never stored: load_statutory_results derives it from goals E01-E12.
 #pragma once
 
 #include "domain/statutory.hpp"

@@ -20,7 +20,7 @@ TEST_P(migrations_test, an_empty_database_gets_every_table) {
     db().session() << "SELECT CAST(COUNT(*) AS INTEGER) FROM wm_subjects", soci::into(subjects);
     EXPECT_EQ(subjects, 5);
     for (const char *table : {"wm_schools", "wm_pupils", "wm_classes", "wm_custom_flag_names", "wm_academic_years",
-                              "wm_terms", "wm_eyfsp_results", "wm_eyfsp_gld", "wm_phonics_results",
+                              "wm_terms", "wm_eyfsp_results", "wm_phonics_results",
                               "wm_phonics_thresholds", "wm_key_stage_results", "wm_assessments",
                               "wm_assessment_records", "wm_interventions", "wm_rollovers"}) {
         EXPECT_NO_THROW(db().session() << std::string("SELECT COUNT(*) FROM ") + table) << table;
