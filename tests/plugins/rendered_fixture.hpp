@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -45,8 +46,11 @@ inline command_result run_command(const std::string &command) {
 }
 
 // A folder of its own under the build tree for one test's output files, emptied first.
+// ctest runs each test case in its own process, several at once: each process gets its own folder,
+// or one would empty the folder another is reading.
 inline std::filesystem::path output_folder(const std::string &name) {
-    const auto folder = std::filesystem::path(WAYMARK_BINARY_DIR) / "test-output" / name;
+    const auto folder =
+        std::filesystem::path(WAYMARK_BINARY_DIR) / "test-output" / (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
     return folder;
