@@ -5,8 +5,19 @@ set -euo pipefail
 
 command=${1:?start, stop or connection}
 dir=${2:?a scratch folder}
-port=${WAYMARK_TEST_POSTGRES_PORT:-55432}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+port_is_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# The first free port from WAYMARK_TEST_POSTGRES_PORT (default 55432) on, so a server left running by
+# an earlier run, or another project's, never stops this one; remembered in DIR for `connection`.
+choose_port() {
+    local port=${WAYMARK_TEST_POSTGRES_PORT:-55432}
+    while ! port_is_free "$port"; do port=$((port + 1)); done
+    echo "$port"
+}
 
 as_postgres() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -18,6 +29,8 @@ as_postgres() {
 
 case "$command" in
     start)
+        port=$(choose_port)
+        echo "$port" >"$dir/port"
         [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
         as_postgres "$pg_bin/initdb" -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
         as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
@@ -29,6 +42,7 @@ case "$command" in
         rm -rf "$dir"
         ;;
     connection)
+        port=$(cat "$dir/port")
         echo "DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=waymark_test;Uid=waymark;Pwd=;UseDeclareFetch=1;Fetch=10000;"
         ;;
     *)
