@@ -49,7 +49,7 @@ run_main_job() {
     if [ ! -f "$settings_file" ]; then
         # The demo school's settings: the embedded database, and the example bands for school-bands.
         mkdir -p "$WAYMARK_DATA_DIR"
-        printf '%s\n' "; Waymark settings for the demo school (see README, 'Settings')." \
+        printf '%s\n' "; Waymark settings for the demo school (see README, 'The database and the settings file')." \
             "[plugin org.waymark.school-bands]" \
             "config = $repo/plugins/school-bands/example.bands" >"$settings_file"
     fi
