@@ -119,6 +119,20 @@ header_layout read_header(const csv_row &header, std::vector<upload_problem> &pr
     return layout;
 }
 
+// One or two digits, one or two digits, four digits, separated by slashes: the template's date
+// format, so a value of this shape that is no date names a day that does not exist (31/02/2019).
+bool has_uk_date_shape(std::string_view text) {
+    const auto is_digits = [](std::string_view part, std::size_t min_size, std::size_t max_size) {
+        return part.size() >= min_size && part.size() <= max_size &&
+               std::ranges::all_of(part, [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto first = text.find('/');
+    const auto second = first == std::string_view::npos ? first : text.find('/', first + 1);
+    if (second == std::string_view::npos) return false;
+    return is_digits(text.substr(0, first), 1, 2) && is_digits(text.substr(first + 1, second - first - 1), 1, 2) &&
+           is_digits(text.substr(second + 1), 4, 4);
+}
+
 // Checks one data row and turns it into a pupil; each problem found is added to `problems`.
 class row_reader {
 public:
@@ -193,12 +207,24 @@ private:
     void read_date_of_birth(domain::pupil &pupil) {
         const std::string_view value = cell(column::dob);
         const auto date = domain::parse_uk_date(value);
-        if (!date) {
-            problem(column::dob, value.empty() ? "The date of birth is missing; write it as dd/mm/yyyy, e.g. 05/03/2019."
-                                               : in_quotes(value) + " is not a date in the form dd/mm/yyyy, e.g. 05/03/2019.");
-            return;
-        }
-        pupil.date_of_birth = *date;
+        if (value.empty()) problem(column::dob, "The date of birth is missing; write it as dd/mm/yyyy, e.g. 05/03/2019.");
+        else if (!date && has_uk_date_shape(value))
+            problem(column::dob, in_quotes(value) + " is not a day of the calendar; check the day and the month.");
+        else if (!date)
+            problem(column::dob, in_quotes(value) + " is not a date in the form dd/mm/yyyy, e.g. 05/03/2019.");
+        else if (auto age_problem = school_age_problem(*date)) problem(column::dob, in_quotes(value) + *age_problem);
+        if (date) pupil.date_of_birth = *date;
+    }
+
+    // Nursery (N1, NC year -2) to Year 11 in the school's current year, when the caller gave it.
+    std::optional<std::string> school_age_problem(domain::date date_of_birth) const {
+        if (!options_.academic_year) return std::nullopt;
+        const int year_group = domain::nc_year(date_of_birth, *options_.academic_year);
+        const std::string in_year = " in " + domain::format_academic_year(*options_.academic_year);
+        if (year_group < -2) return " makes the pupil too young for Nursery" + in_year + "; check the year of birth.";
+        if (year_group > 11)
+            return " puts the pupil in Year " + std::to_string(year_group) + in_year + ", past Year 11; check the year of birth.";
+        return std::nullopt;
     }
 
     void read_gender(domain::pupil &pupil) {

@@ -9,10 +9,12 @@
 // "unknown": copy-paste slips leave blanks). A blank SEN means N (no special educational need).
 #pragma once
 
+#include "domain/calendar.hpp"
 #include "domain/pupil.hpp"
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,6 +35,9 @@ std::string describe(const upload_problem &problem);
 
 struct upload_options {
     std::string school_postcode;  // stands in for UNKNOWN; "" when the school has none recorded
+    // The school's current year: when given, a date of birth outside Nursery (N1) to Year 11 in it
+    // is a problem (a mistyped year of birth, 2109 for 2019, would otherwise be imported).
+    std::optional<domain::academic_year> academic_year;
 };
 
 struct pupil_upload {

@@ -6,7 +6,7 @@ namespace waymark::services {
 
 pupil_import_result import_pupil_csv(store::database &db, const store::school &school, const std::filesystem::path &file) {
     pupil_import_result result;
-    auto upload = connectors::csv::read_pupil_upload_file(file, {school.postcode});
+    auto upload = connectors::csv::read_pupil_upload_file(file, {school.postcode, school.current_year});
     if (!upload.ok()) {
         result.problems = std::move(upload.problems);
         return result;

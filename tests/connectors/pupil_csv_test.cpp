@@ -19,7 +19,7 @@ using ::testing::HasSubstr;
 using ::testing::SizeIs;
 
 const std::string header = "UPN,Surname,Forename,DOB,Gender,Postcode,FSM,Ethnic code,EAL,SEN,LA reference\n";
-const upload_options school{"PR1 8XJ"};
+const upload_options school{"PR1 8XJ", std::nullopt};
 
 // A valid UPN for LA 801, establishment 2000, with the given serial number.
 std::string upn(int serial) {
@@ -82,7 +82,7 @@ TEST(read_pupil_upload, quoted_line_break_in_a_name_keeps_line_numbers_right) {
                                               upn(2) + ",Smith,Amy,31/02/2019,F,PR1 1AA,N,WBRI,N,,\n",
                                           school);
     EXPECT_THAT(upload.problems,
-                ElementsAre(problem_at(2, "Surname", "line break"), problem_at(4, "DOB", "not a date")));
+                ElementsAre(problem_at(2, "Surname", "line break"), problem_at(4, "DOB", "not a day of the calendar")));
 }
 
 TEST(read_pupil_upload, every_kind_of_bad_cell_is_reported_with_line_and_column) {
@@ -120,6 +120,29 @@ TEST(read_pupil_upload, every_kind_of_bad_cell_is_reported_with_line_and_column)
         EXPECT_EQ(sentence.back(), '.') << sentence;
         EXPECT_TRUE(sentence.starts_with("Line " + std::to_string(problem.line) + ", " + problem.column + ": ")) << sentence;
     }
+}
+
+TEST(read_pupil_upload, dates_of_birth_are_real_days_within_school_age) {
+    const auto row = [](int serial, std::string_view dob) {
+        return upn(serial) + ",Smith,Amy," + std::string(dob) + ",F,PR1 1AA,N,WBRI,N,,\n";
+    };
+    // Year 11 in 2025/2026: born 1 Sep 2009 - 31 Aug 2010; Nursery N1: 1 Sep 2022 - 31 Aug 2023.
+    const std::string text = header + row(1, "31/02/2019") + row(2, "5/3/2019") + row(3, "05/13/2019") +
+                             row(4, "05/03/2109") + row(5, "31/08/2009") + row(6, "01/09/2009") + row(7, "01/09/2023") +
+                             row(8, "31/08/2023");
+    const upload_options in_2025{"PR1 8XJ", domain::academic_year{2025}};
+    EXPECT_THAT(read_pupil_upload(text, in_2025).problems,
+                ElementsAre(problem_at(2, "DOB", "\"31/02/2019\" is not a day of the calendar"),
+                            problem_at(4, "DOB", "not a day of the calendar"),
+                            problem_at(5, "DOB", "too young for Nursery in 2025/2026"),
+                            problem_at(6, "DOB", "puts the pupil in Year 12 in 2025/2026, past Year 11"),
+                            problem_at(8, "DOB", "too young for Nursery")));
+    // Without the school's year only the calendar is checked.
+    EXPECT_THAT(read_pupil_upload(text, school).problems,
+                ElementsAre(problem_at(2, "DOB", "not a day"), problem_at(4, "DOB", "not a day")));
+    EXPECT_THAT(read_pupil_upload(header + row(1, "5/3/19") + row(2, "05-03-2019"), school).problems,
+                ElementsAre(problem_at(2, "DOB", "not a date in the form dd/mm/yyyy"),
+                            problem_at(3, "DOB", "not a date in the form dd/mm/yyyy")));
 }
 
 TEST(read_pupil_upload, unknown_postcode_needs_the_school_postcode) {

@@ -29,12 +29,15 @@ TEST_P(import_command_test, pupils_from_a_good_csv) {
 
 TEST_P(import_command_test, every_problem_of_a_bad_csv_is_listed_and_nothing_is_added) {
     const auto file = write("bad.csv", header + test::sample_upn(1) + ",Smith,Amy,05/03/2019,F,PR1 1AA,,WBRI,,,\n" +
-                                           "Q207000016049,Smith,Amy,31/02/2019,F,PR1 1AA,,WBRI,,,\n");
+                                           "Q207000016049,Smith,Amy,31/02/2019,F,PR1 1AA,,WBRI,,,\n" +
+                                           test::sample_upn(2) + ",Smith,Amy,05/03/2109,F,PR1 1AA,,WBRI,,,\n");
     const auto result = run_cli({"import", "pupils", file, "--db", connection()});
     EXPECT_EQ(result.status, 1);
     EXPECT_THAT(result.err, HasSubstr(file + ": Line 3, UPN: The UPN \"Q207000016049\" fails its check letter"));
-    EXPECT_THAT(result.err, HasSubstr(file + ": Line 3, DOB: \"31/02/2019\" is not a date"));
-    EXPECT_THAT(result.err, HasSubstr("Nothing was imported: 2 problems to fix"));
+    EXPECT_THAT(result.err, HasSubstr(file + ": Line 3, DOB: \"31/02/2019\" is not a day of the calendar"));
+    // The school's current year bounds the dates of birth.
+    EXPECT_THAT(result.err, HasSubstr(file + ": Line 4, DOB: \"05/03/2109\" makes the pupil too young for Nursery in"));
+    EXPECT_THAT(result.err, HasSubstr("Nothing was imported: 3 problems to fix"));
     EXPECT_EQ(pupil_count(), 0u);
 }
 
