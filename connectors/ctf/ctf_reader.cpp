@@ -8,12 +8,16 @@
 #include <Poco/DOM/DOMParser.h>
 #include <Poco/DOM/Document.h>
 #include <Poco/DOM/Element.h>
+#include <Poco/SAX/DefaultHandler.h>
+#include <Poco/SAX/Locator.h>
 #include <Poco/SAX/SAXException.h>
+#include <Poco/SAX/SAXParser.h>
 #include <Poco/SAX/XMLReader.h>
 
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -54,6 +58,60 @@ void refuse_unsafe_text(std::string_view xml, const std::string &source) {
         throw ctf_error(source + " contains a DOCTYPE or entity declaration (line " + std::to_string(line) +
                         "); a CTF never needs one and Waymark refuses them, so the file was not read.");
     }
+}
+
+// Poco's DOM frees a tree recursively, so a few hundred kilobytes of nested elements would overflow
+// the stack; this SAX pass measures the nesting before any tree is built. It only records where the
+// limit was passed (throwing from a handler would unwind through expat's C frames).
+class nesting_check : public Poco::XML::DefaultHandler {
+public:
+    explicit nesting_check(std::size_t limit) : limit_(limit) {}
+
+    void setDocumentLocator(const Poco::XML::Locator *locator) override { locator_ = locator; }
+    void startElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &, const Poco::XML::XMLString &,
+                      const Poco::XML::Attributes &) override {
+        if (++depth_ > limit_ && !too_deep_at_)
+            too_deep_at_ = locator_ ? "line " + std::to_string(locator_->getLineNumber()) + ", column " +
+                                          std::to_string(locator_->getColumnNumber())
+                                    : std::string("an unknown place");
+    }
+    void endElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &, const Poco::XML::XMLString &) override {
+        --depth_;
+    }
+
+    // "line L, column C" of the first element past the limit; nullopt when the nesting is within it.
+    const std::optional<std::string> &too_deep_at() const { return too_deep_at_; }
+
+private:
+    std::size_t limit_;
+    std::size_t depth_ = 0;
+    const Poco::XML::Locator *locator_ = nullptr;
+    std::optional<std::string> too_deep_at_;
+};
+
+// Runs one parse, turning the parser's failures into one sentence naming line and column.
+template <typename Parse>
+auto parse_or_refuse(const std::string &source, Parse parse) {
+    try {
+        return parse();
+    } catch (const Poco::XML::SAXParseException &error) {
+        throw ctf_error(source + " is not well-formed XML at line " + std::to_string(error.getLineNumber()) + ", column " +
+                        std::to_string(error.getColumnNumber()) + " (" + error.message() + ").");
+    } catch (const Poco::Exception &error) {
+        throw ctf_error(source + " cannot be read as XML (" + error.displayText() + ").");
+    }
+}
+
+void refuse_deep_nesting(std::string_view xml, const std::string &source, std::size_t max_depth) {
+    nesting_check check(max_depth);
+    Poco::XML::SAXParser parser;
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
+    parser.setContentHandler(&check);
+    parse_or_refuse(source, [&] { parser.parseMemoryNP(xml.data(), xml.size()); });
+    if (check.too_deep_at())
+        throw ctf_error(source + " nests elements more than " + std::to_string(max_depth) + " deep (at " +
+                        *check.too_deep_at() + "); a CTF is far shallower, so the file was not read.");
 }
 
 const Element *child(const Element *parent, const std::string &name) {
@@ -245,20 +303,14 @@ ctf_document read_ctf(std::string_view xml, const result_codes &codes, std::stri
         throw ctf_error(source + " is " + std::to_string(xml.size() / (1024 * 1024)) + " MB, more than the " +
                         std::to_string(options.max_bytes / (1024 * 1024)) + " MB a CTF import accepts.");
     refuse_unsafe_text(xml, source);
+    refuse_deep_nesting(xml, source, options.max_depth);
 
     Poco::XML::DOMParser parser;
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
     parser.setFeature(Poco::XML::DOMParser::FEATURE_FILTER_WHITESPACE, true);
-    Poco::AutoPtr<Poco::XML::Document> dom;
-    try {
-        dom = parser.parseMemory(xml.data(), xml.size());
-    } catch (const Poco::XML::SAXParseException &error) {
-        throw ctf_error(source + " is not well-formed XML at line " + std::to_string(error.getLineNumber()) + ", column " +
-                        std::to_string(error.getColumnNumber()) + " (" + error.message() + ").");
-    } catch (const Poco::Exception &error) {
-        throw ctf_error(source + " cannot be read as XML (" + error.displayText() + ").");
-    }
+    const Poco::AutoPtr<Poco::XML::Document> dom =
+        parse_or_refuse(source, [&] { return Poco::AutoPtr<Poco::XML::Document>(parser.parseMemory(xml.data(), xml.size())); });
 
     const Element *root = dom->documentElement();
     if (!root || root->nodeName() != "CTfile")

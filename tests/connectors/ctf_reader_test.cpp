@@ -139,6 +139,24 @@ TEST(read_ctf, pupils_are_named_by_position) {
                 HasSubstr("SENprovision \"X\""));
 }
 
+TEST(read_ctf, deep_nesting_is_refused_before_a_tree_is_built) {
+    // 200,000 levels in 1.4 MB crashed the reader: Poco's DOM frees its tree recursively.
+    const std::size_t levels = 200'000;
+    std::string deep = "<CTfile>\n";
+    for (std::size_t i = 0; i < levels; ++i) deep += "<a>";
+    for (std::size_t i = 0; i < levels; ++i) deep += "</a>";
+    deep += "</CTfile>";
+    EXPECT_EQ(refusal(deep), "transfer.xml nests elements more than 64 deep (at line 2, column 189); a CTF is far "
+                             "shallower, so the file was not read.");
+
+    ctf_read_options shallow;
+    shallow.max_depth = 3;
+    const std::string header_only = "<CTfile>" + minimal_header + "</CTfile>";  // CTfile/Header/SourceSchool/LEA
+    EXPECT_THAT(refusal(header_only, shallow), HasSubstr("nests elements more than 3 deep (at line 1, column "));
+    shallow.max_depth = 4;
+    EXPECT_EQ(refusal(header_only, shallow), "accepted");
+}
+
 TEST(read_ctf, oversized_input_is_refused_before_parsing) {
     ctf_read_options small;
     small.max_bytes = 1024 * 1024;

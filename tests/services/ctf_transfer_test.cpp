@@ -123,6 +123,10 @@ TEST_P(ctf_transfer_test, hostile_files_are_refused_with_nothing_written) {
     EXPECT_THAT(refusal("<CTfile>" + header + "<CTFpupilData><Pupil><Surname>A</Surname></Pupil></CTFpupilData></CTfile>"),
                 HasSubstr("pupil 1 in CTFpupilData"));
     EXPECT_THAT(refusal("<CTfile>" + header + "<CTFpupilData>"), HasSubstr("not well-formed XML at line 1"));
+    std::string nested;  // deep enough to overflow the stack when Poco's DOM frees the tree
+    for (int i = 0; i < 100'000; ++i) nested += "<a>";
+    for (int i = 0; i < 100'000; ++i) nested += "</a>";
+    EXPECT_THAT(refusal("<CTfile>" + nested + "</CTfile>"), HasSubstr("nests elements more than 64 deep"));
     EXPECT_TRUE(pupils_of(destination_).empty());
 
     write_file("big.xml", std::string(2 * 1024 * 1024, ' '));
