@@ -13,6 +13,7 @@ extern const command demo_command;
 extern const command sync_command;
 extern const command import_command;
 extern const command export_command;
+extern const command serve_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -23,6 +24,7 @@ std::span<const command> all_commands() {
         migrate_command,
         plugins_command,
         rollover_command,
+        serve_command,
         sync_command,
         version_command,
     };

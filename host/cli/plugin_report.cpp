@@ -2,8 +2,7 @@
 
 #include "text_table.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include "plugin_host/plugin_listing_json.hpp"
 
 #include <ostream>
 
@@ -35,31 +34,7 @@ void print_plugins(const plugins::registry &registry, std::ostream &out) {
 }
 
 void print_plugins_json(const plugins::registry &registry, std::ostream &out) {
-    Poco::JSON::Array plugin_list;
-    for (const auto &plugin : registry.plugins()) {
-        Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-        const auto &d = plugin.descriptor;
-        entry.set("id", d.id);
-        entry.set("kind", d.kind);
-        entry.set("name", d.name);
-        entry.set("vendor", d.vendor);
-        entry.set("version", d.version);
-        entry.set("description", d.description);
-        entry.set("file", plugin.file.string());
-        plugin_list.add(entry);
-    }
-    Poco::JSON::Array refused;
-    for (const auto &report : registry.reports()) {
-        if (report.loaded) continue;
-        Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-        entry.set("file", report.path.string());
-        entry.set("message", report.message);
-        refused.add(entry);
-    }
-    Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
-    document.set("plugins", plugin_list);
-    document.set("refused", refused);
-    document.stringify(out, 2);
+    plugins::plugins_json(registry).stringify(out, 2);
     out << '\n';
 }
 

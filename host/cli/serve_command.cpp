@@ -1,0 +1,109 @@
+#include "command.hpp"
+
+#include "http/access.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+
+#include <waymark/plugin.h>
+
+#include <charconv>
+#include <csignal>
+#include <ostream>
+
+#include <pthread.h>
+
+namespace waymark::cli {
+
+namespace {
+
+int whole_number_option(const invocation &args, std::string_view name, int fallback, int lowest, int highest) {
+    const auto text = args.option(name);
+    if (!text) return fallback;
+    int number = 0;
+    const char *end = text->data() + text->size();
+    const auto [stop, problem] = std::from_chars(text->data(), end, number);
+    if (text->empty() || problem != std::errc() || stop != end || number < lowest || number > highest) {
+        throw usage_error("--" + std::string(name) + " takes a whole number from " + std::to_string(lowest) + " to " +
+                          std::to_string(highest) + ", not '" + *text + "'");
+    }
+    return number;
+}
+
+// SIGINT and SIGTERM blocked in this thread and every thread it starts, so they wait for sigwait.
+class termination_signals {
+public:
+    termination_signals() {
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGINT);
+        sigaddset(&set_, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set_, &previous_);
+    }
+    ~termination_signals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+    termination_signals(const termination_signals &) = delete;
+    termination_signals &operator=(const termination_signals &) = delete;
+
+    int wait() const {
+        int received = 0;
+        sigwait(&set_, &received);
+        return received;
+    }
+
+private:
+    sigset_t set_{};
+    sigset_t previous_{};
+};
+
+int run_serve(const invocation &args, io streams) {
+    const termination_signals signals;  // before any thread starts, so every one inherits the mask
+    http::server_options options;
+    options.bind_address = args.option_or("bind", options.bind_address);
+    options.port = static_cast<uint16_t>(whole_number_option(args, "port", options.port, 0, 65535));
+    options.worker_threads = whole_number_option(args, "threads", options.worker_threads, 2, 1024);
+    const bool loopback = http::is_loopback(options.bind_address);
+
+    const store::settings settings =
+        store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
+    http::database_pool databases(store::open(settings), static_cast<std::size_t>(options.worker_threads));
+
+    plugins::logger log(streams.err, WAYMARK_LOG_ERROR);
+    plugins::registry registry(log);
+    registry.load_default_folders();
+    const plugins::scheme_catalog schemes(registry, [&](std::string_view id) { return settings.plugin_config(id); });
+
+    const http::local_user_policy policy(http::operating_system_user(), loopback);
+    http::router routes(policy, streams.err);
+    const http::api_services services{registry, schemes, &databases};
+    http::add_api_routes(routes, services);
+
+    http::server server(routes, options);
+    server.start();
+    streams.out << "Waymark serves " << server.url() << http::api_base << " ("
+                << store::dialect_name(databases.kind()) << " database); Ctrl-C stops it.\n";
+    if (!loopback) {
+        streams.out << "Anyone who can reach " << options.bind_address
+                    << " has every permission: there is no sign-in yet.\n";
+    }
+    streams.out.flush();
+    const int received = signals.wait();
+    server.stop();
+    streams.out << "Stopped on " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ".\n";
+    return 0;
+}
+
+}  // namespace
+
+extern const command serve_command{
+    "serve",
+    "serve [--port N] [--bind ADDRESS] [--threads N]",
+    "Serve the JSON API (default http://127.0.0.1:8080/api/v1) until Ctrl-C or SIGTERM.",
+    "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
+    "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
+    "--bind names another address; there is no sign-in yet, so whoever reaches it may do anything.\n"
+    "--port 0 picks a free port (printed). --threads bounds the connections served at once (default 64).",
+    {},
+    run_serve};
+
+}  // namespace waymark::cli

@@ -1,0 +1,31 @@
+// The JSON API: what its routes reach and the one call that adds them all to a router. Each
+// resource's routes live in routes/<resource>_routes.cpp as add_<resource>_routes(router&,
+// const api_services&); routes/routes.cpp lists them.
+#pragma once
+
+#include "http/database_pool.hpp"
+#include "http/router.hpp"
+
+#include "plugin_host/registry.hpp"
+#include "plugin_host/scheme_catalog.hpp"
+
+#include <string>
+
+namespace waymark::http {
+
+inline const std::string api_base = "/api/v1";
+
+// Built once when the server starts and shared by every request: the plugin registry and scheme
+// instances are thread-safe, and each request leases its own database connection.
+struct api_services {
+    const plugins::registry &registry;
+    const plugins::scheme_catalog &schemes;
+    database_pool *databases = nullptr;  // nullptr when the server runs without a database
+
+    // A connection for one request; 503 {error:"unavailable"} when the server has no database.
+    database_pool::lease database() const;
+};
+
+void add_api_routes(router &routes, const api_services &services);
+
+}  // namespace waymark::http

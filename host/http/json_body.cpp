@@ -1,0 +1,199 @@
+#include "http/json_body.hpp"
+
+#include "http/api_error.hpp"
+
+#include "plugin_host/plugin_error.hpp"
+
+#include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Parser.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace waymark::http {
+
+namespace {
+
+using Poco::Dynamic::Var;
+
+// Poco's parser says neither where the text goes wrong nor always what (a body cut short inside
+// a literal reads as a stray byte); nlohmann/json (already used by the report document model)
+// says both. It reads the text again on the error path only.
+struct syntax_problem {
+    std::size_t offset = 0;
+    std::string explanation;
+};
+
+std::optional<syntax_problem> locate_syntax_problem(std::string_view text) {
+    try {
+        const auto parsed = nlohmann::json::parse(text.begin(), text.end());
+        (void)parsed;
+    } catch (const nlohmann::json::parse_error &e) {
+        // "[json.exception.parse_error.101] parse error at line 2, column 10: syntax error while ..."
+        std::string explanation = e.what();
+        const auto column = explanation.find("column ");
+        const auto colon = explanation.find(": ", column == std::string::npos ? 0 : column);
+        if (colon != std::string::npos) explanation.erase(0, colon + 2);
+        return syntax_problem{e.byte == 0 ? 0 : e.byte - 1, plugins::sanitized_utf8(explanation)};
+    }
+    return std::nullopt;
+}
+
+struct place {
+    std::size_t line = 1;
+    std::size_t column = 1;  // in characters, not bytes
+};
+
+place place_of(std::string_view text, std::size_t offset) {
+    place at;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((byte & 0xC0) != 0x80) {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+api_error malformed(std::string_view text, const Poco::JSON::JSONException &error) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return bad_request("The request body is empty; send a JSON object.");
+    }
+    const auto problem = locate_syntax_problem(text);
+    if (!problem) {  // the two parsers disagree: Poco's word, without a place
+        return bad_request("The request body is not valid JSON: " + plugins::sanitized_utf8(error.message()) + ".");
+    }
+    const place at = place_of(text, problem->offset);
+    return bad_request("The request body is not valid JSON at line " + std::to_string(at.line) + ", column " +
+                       std::to_string(at.column) + ": " + problem->explanation + ".");
+}
+
+bool is_whole_number(const Var &value) {
+    if (value.isBoolean() || value.isString()) return false;
+    return value.isInteger();
+}
+
+}  // namespace
+
+std::string json_type_name(const Var &value) {
+    if (value.isEmpty()) return "null";
+    if (value.isBoolean()) return "true or false";
+    if (value.isString()) return "a string";
+    if (value.isInteger()) return "a whole number";
+    if (value.isNumeric()) return "a number with a fraction";
+    if (value.type() == typeid(Poco::JSON::Array::Ptr) || value.type() == typeid(Poco::JSON::Array)) return "an array";
+    if (value.type() == typeid(Poco::JSON::Object::Ptr) || value.type() == typeid(Poco::JSON::Object)) return "an object";
+    return "a value of another type";
+}
+
+json_object::json_object(Poco::JSON::Object::Ptr object, std::string path)
+    : object_(std::move(object)), path_(std::move(path)) {}
+
+std::string json_object::field_path(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+}
+
+bool json_object::has(std::string_view name) const {
+    const std::string key(name);
+    return object_->has(key) && !object_->isNull(key);
+}
+
+Var json_object::required(std::string_view name) const {
+    if (!has(name)) throw invalid(field_path(name), field_path(name) + " is required.");
+    return object_->get(std::string(name));
+}
+
+void json_object::wrong_type(std::string_view name, std::string_view wanted, const Var &given) const {
+    throw invalid(field_path(name), field_path(name) + " must be " + std::string(wanted) + ", not " +
+                                        json_type_name(given) + ".");
+}
+
+std::string json_object::required_string(std::string_view name) const {
+    const Var value = required(name);
+    if (!value.isString()) wrong_type(name, "a string", value);
+    return value.extract<std::string>();
+}
+
+std::optional<std::string> json_object::optional_string(std::string_view name) const {
+    if (!has(name)) return std::nullopt;
+    return required_string(name);
+}
+
+int64_t json_object::required_integer(std::string_view name, int64_t lowest, int64_t highest) const {
+    const Var value = required(name);
+    if (!is_whole_number(value)) wrong_type(name, "a whole number", value);
+    const auto out_of_range = [&] {
+        return invalid(field_path(name), field_path(name) + " must be from " + std::to_string(lowest) + " to " +
+                                             std::to_string(highest) + ", not " + value.toString() + ".");
+    };
+    int64_t number = 0;
+    try {
+        number = value.convert<int64_t>();
+    } catch (const Poco::RangeException &) {
+        throw out_of_range();
+    }
+    if (number < lowest || number > highest) throw out_of_range();
+    return number;
+}
+
+std::optional<int64_t> json_object::optional_integer(std::string_view name, int64_t lowest, int64_t highest) const {
+    if (!has(name)) return std::nullopt;
+    return required_integer(name, lowest, highest);
+}
+
+double json_object::required_number(std::string_view name) const {
+    const Var value = required(name);
+    if (!value.isNumeric() || value.isBoolean() || value.isString()) wrong_type(name, "a number", value);
+    const double number = value.convert<double>();
+    if (!std::isfinite(number)) wrong_type(name, "a finite number", value);
+    return number;
+}
+
+bool json_object::required_bool(std::string_view name) const {
+    const Var value = required(name);
+    if (!value.isBoolean()) wrong_type(name, "true or false", value);
+    return value.extract<bool>();
+}
+
+json_object json_object::required_object(std::string_view name) const {
+    const Var value = required(name);
+    const auto nested = object_->getObject(std::string(name));
+    if (nested.isNull()) wrong_type(name, "an object", value);
+    return json_object(nested, field_path(name));
+}
+
+std::vector<json_object> json_object::required_object_array(std::string_view name) const {
+    const Var value = required(name);
+    const auto list = object_->getArray(std::string(name));
+    if (list.isNull()) wrong_type(name, "an array of objects", value);
+    std::vector<json_object> elements;
+    elements.reserve(list->size());
+    for (unsigned i = 0; i < list->size(); ++i) {
+        const std::string element_path = field_path(name) + "[" + std::to_string(i) + "]";
+        const auto element = list->getObject(i);
+        if (element.isNull()) {
+            throw invalid(element_path, element_path + " must be an object, not " + json_type_name(list->get(i)) + ".");
+        }
+        elements.emplace_back(element, element_path);
+    }
+    return elements;
+}
+
+json_object parse_json_object(std::string_view text) {
+    Var parsed;
+    try {
+        parsed = Poco::JSON::Parser().parse(std::string(text));
+    } catch (const Poco::JSON::JSONException &e) {
+        throw malformed(text, e);
+    }
+    if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
+        throw api_error(status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt,
+                        "The request body must be a JSON object, not " + json_type_name(parsed) + ".");
+    }
+    return json_object(parsed.extract<Poco::JSON::Object::Ptr>());
+}
+
+}  // namespace waymark::http

@@ -1,0 +1,176 @@
+#include "http/router.hpp"
+
+#include <Poco/Net/NetException.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <istream>
+#include <mutex>
+#include <ostream>
+
+namespace waymark::http {
+
+namespace {
+
+// Path segments, percent-decoded; empty segments (a doubled or trailing slash) are ignored.
+std::vector<std::string> split_path(const std::string &path) {
+    std::vector<std::string> segments;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        if (end > start) segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+// Reads the body, at most `limit` bytes; nothing when it is longer (the rest stays unread and the
+// connection must close, since the next request would start inside it).
+std::optional<std::string> read_body(Poco::Net::HTTPServerRequest &raw, std::size_t limit) {
+    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit)) return std::nullopt;
+    std::string body;
+    if (raw.hasContentLength()) body.reserve(static_cast<std::size_t>(raw.getContentLength64()));
+    std::istream &in = raw.stream();
+    char buffer[8192];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > limit) return std::nullopt;
+    }
+    return body;
+}
+
+api_error too_large(std::size_t limit) {
+    return {status::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large", std::nullopt,
+            "The request body is larger than the server accepts (" + std::to_string(limit) +
+                " bytes); nothing was read or saved."};
+}
+
+std::string allowed_methods(std::vector<std::string> methods) {
+    std::sort(methods.begin(), methods.end());
+    methods.erase(std::unique(methods.begin(), methods.end()), methods.end());
+    std::string list;
+    for (const auto &method : methods) list += (list.empty() ? "" : ", ") + method;
+    return list;
+}
+
+}  // namespace
+
+router::router(const access_policy &policy, std::ostream &failures, std::size_t body_limit)
+    : policy_(policy), failures_(failures), body_limit_(body_limit) {}
+
+void router::add(std::string method, std::string_view path_template, permission needed, handler run) {
+    route added{std::move(method), std::string(path_template), {}, needed, std::move(run)};
+    for (auto &text : split_path(added.path_template)) {
+        const bool parameter = text.size() > 2 && text.front() == '{' && text.back() == '}';
+        added.segments.push_back({parameter ? text.substr(1, text.size() - 2) : text, parameter});
+    }
+    // Literal segments before parameters, position by position, so the first match is the most specific.
+    const auto more_specific = [](const route &a, const route &b) {
+        const std::size_t common = std::min(a.segments.size(), b.segments.size());
+        for (std::size_t i = 0; i < common; ++i) {
+            if (a.segments[i].parameter != b.segments[i].parameter) return !a.segments[i].parameter;
+        }
+        return false;
+    };
+    routes_.insert(std::upper_bound(routes_.begin(), routes_.end(), added, more_specific), std::move(added));
+}
+
+bool router::matches(const route &candidate, const std::vector<std::string> &path, parameters *found) {
+    if (candidate.segments.size() != path.size()) return false;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const segment &s = candidate.segments[i];
+        if (!s.parameter && s.text != path[i]) return false;
+    }
+    if (found != nullptr) {
+        for (std::size_t i = 0; i < path.size(); ++i) {
+            if (candidate.segments[i].parameter) found->emplace_back(candidate.segments[i].text, path[i]);
+        }
+    }
+    return true;
+}
+
+void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const {
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(raw.getURI());
+    } catch (const Poco::SyntaxException &) {
+        throw bad_request("The request's address is not a valid URI; percent-encode special characters.");
+    }
+    const std::vector<std::string> path = split_path(uri.getPath());
+    const route *chosen = nullptr;
+    std::vector<std::string> methods;
+    for (const route &candidate : routes_) {
+        if (!matches(candidate, path, nullptr)) continue;
+        methods.push_back(candidate.method);
+        if (chosen == nullptr && candidate.method == raw.getMethod()) chosen = &candidate;
+    }
+    if (methods.empty()) {
+        throw not_found(std::nullopt, "There is nothing at " + uri.getPath() + "; API.md lists the routes.");
+    }
+    if (chosen == nullptr) {
+        reply.header("Allow", allowed_methods(methods));
+        throw api_error(status::HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", std::nullopt,
+                        uri.getPath() + " does not take " + raw.getMethod() + "; it takes " +
+                            allowed_methods(methods) + ".");
+    }
+    const auto who = policy_.identify(raw);
+    if (!who) {
+        throw api_error(status::HTTP_UNAUTHORIZED, "unauthenticated", std::nullopt,
+                        "This request does not say who sent it in a way the server accepts; sign in first.");
+    }
+    if (!policy_.permits(*who, chosen->needed)) {
+        throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
+                        who->display_name + " may not " + raw.getMethod() + " " + uri.getPath() + ": it needs the " +
+                            std::string(permission_name(chosen->needed)) + " permission.");
+    }
+    auto body = read_body(raw, body_limit_);
+    if (!body) {
+        reply.raw().setKeepAlive(false);
+        throw too_large(body_limit_);
+    }
+    parameters found;
+    matches(*chosen, path, &found);
+    const request accepted(raw, *who, std::move(found), uri.getQueryParameters(), std::move(*body));
+    chosen->run(accepted, reply);
+}
+
+void router::handle(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &reply_raw) const {
+    response reply(reply_raw);
+    const auto refuse = [&](const api_error &problem) {
+        if (reply.sent()) return;  // a streamed body already started: the client sees it cut short
+        // A refused request's body may still be waiting; read it (within the limit) so the next
+        // request on this connection starts where it should, or close the connection.
+        if (reply_raw.getKeepAlive()) {
+            try {
+                if (!read_body(raw, body_limit_)) reply_raw.setKeepAlive(false);
+            } catch (const Poco::Exception &) {
+                reply_raw.setKeepAlive(false);
+            }
+        }
+        reply.error(problem);
+    };
+    try {
+        try {
+            dispatch(raw, reply);
+        } catch (const api_error &problem) {
+            refuse(problem);
+        } catch (const Poco::Net::NetException &) {
+            throw;  // the client went away: nobody to answer
+        } catch (const std::exception &failure) {
+            {
+                static std::mutex log_lock;
+                const std::lock_guard lock(log_lock);
+                failures_ << "waymark serve: " << raw.getMethod() << ' ' << raw.getURI() << " failed: " << failure.what()
+                          << '\n'
+                          << std::flush;
+            }
+            refuse(api_error(status::HTTP_INTERNAL_SERVER_ERROR, "internal", std::nullopt,
+                             "The server failed while answering " + raw.getMethod() + " " + raw.getURI() + ": " +
+                                 failure.what()));
+        }
+    } catch (...) {
+        // Writing to a client that has gone away; the server closes the connection.
+    }
+}
+
+}  // namespace waymark::http

@@ -1,0 +1,17 @@
+// Every resource of the API. To add one: write routes/<resource>_routes.cpp defining
+// add_<resource>_routes, then declare it and call it here (and document it in API.md).
+#include "http/api.hpp"
+
+namespace waymark::http {
+
+void add_health_routes(router &routes, const api_services &services);
+void add_plugins_routes(router &routes, const api_services &services);
+void add_schemes_routes(router &routes, const api_services &services);
+
+void add_api_routes(router &routes, const api_services &services) {
+    add_health_routes(routes, services);
+    add_plugins_routes(routes, services);
+    add_schemes_routes(routes, services);
+}
+
+}  // namespace waymark::http
