@@ -182,50 +182,85 @@ void write_statutory_results(soci::session &session, long long school_id,
     write_key_stages(session, key_stages);
 }
 
-std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id) {
-    // One query over the three tables (GLD derived from the goals), each row already in statutory_result's shape.
-    // The first SELECT names every width: sqliteodbc sizes a UNION's columns from it (a bare r.goal
-    // would cut every subject to three characters).
-    const std::string sql =
-        "SELECT p.upn, CAST('eyfsp_goal' AS VARCHAR(20)), CAST(r.goal AS VARCHAR(20)), CAST(r.outcome AS VARCHAR(20)), "
-        "r.academic_year FROM wm_eyfsp_results r "
-        "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s1 "
-        // GLD: Expected in every one of the twelve prime and literacy/maths goals E01-E12. Grouped
-        // after the school filter, so a read costs the school's goals, not the authority's.
-        "UNION ALL SELECT p.upn, 'eyfsp_gld', '', "
-        "CASE WHEN SUM(CASE WHEN r.goal <= 'E12' AND r.outcome = 'Expected' THEN 1 ELSE 0 END) = 12 "
-        "THEN 'Y' ELSE 'N' END, r.academic_year FROM wm_eyfsp_results r "
-        "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s2 GROUP BY p.upn, r.academic_year "
-        "UNION ALL SELECT p.upn, 'phonics_mark', '', CAST(r.mark AS VARCHAR(4)), r.academic_year FROM wm_phonics_results r "
-        "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s3 AND r.mark IS NOT NULL "
-        "UNION ALL SELECT p.upn, 'phonics_outcome', '', r.outcome, r.academic_year FROM wm_phonics_results r "
-        "JOIN wm_pupils p ON p.id = r.pupil_id WHERE p.school_id = :s4 "
-        "UNION ALL SELECT p.upn, CASE WHEN r.key_stage = 1 THEN 'ks1_ta' ELSE 'ks2_ta' END, s.code, r.ta_code, "
-        "r.academic_year FROM wm_key_stage_results r JOIN wm_pupils p ON p.id = r.pupil_id "
-        "JOIN wm_subjects s ON s.id = r.subject_id WHERE p.school_id = :s5 AND r.ta_code IS NOT NULL "
-        "UNION ALL SELECT p.upn, CASE WHEN r.key_stage = 1 THEN 'ks1_scaled' ELSE 'ks2_scaled' END, s.code, "
-        "CAST(r.scaled_score AS VARCHAR(4)), r.academic_year FROM wm_key_stage_results r "
-        "JOIN wm_pupils p ON p.id = r.pupil_id JOIN wm_subjects s ON s.id = r.subject_id "
-        "WHERE p.school_id = :s6 AND r.scaled_score IS NOT NULL";
+namespace {
+
+// One query over the three tables, each row already in statutory_result's shape and led by the
+// pupil's school, for one school (`one_school`, bound as :s1..:s6) or all of them. The first SELECT
+// names every width: sqliteodbc sizes a UNION's columns from it (a bare r.goal would cut every subject
+// to three characters).
+std::string statutory_query(bool one_school) {
+    const auto only = [&](int n) { return one_school ? " AND p.school_id = :s" + std::to_string(n) + " " : std::string(" "); };
+    return "SELECT p.school_id, p.upn, CAST('eyfsp_goal' AS VARCHAR(20)), CAST(r.goal AS VARCHAR(20)), "
+           "CAST(r.outcome AS VARCHAR(20)), r.academic_year FROM wm_eyfsp_results r "
+           "JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(1) +
+           // GLD: Expected in every one of the twelve goals E01-E12. Grouped after the school filter, so a
+           // school's read costs its own goals, not the authority's.
+           "UNION ALL SELECT p.school_id, p.upn, 'eyfsp_gld', '', "
+           "CASE WHEN SUM(CASE WHEN r.goal <= 'E12' AND r.outcome = 'Expected' THEN 1 ELSE 0 END) = 12 "
+           "THEN 'Y' ELSE 'N' END, r.academic_year FROM wm_eyfsp_results r "
+           "JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(2) +
+           "GROUP BY p.school_id, p.upn, r.academic_year "
+           "UNION ALL SELECT p.school_id, p.upn, 'phonics_mark', '', CAST(r.mark AS VARCHAR(4)), r.academic_year "
+           "FROM wm_phonics_results r JOIN wm_pupils p ON p.id = r.pupil_id WHERE r.mark IS NOT NULL" + only(3) +
+           "UNION ALL SELECT p.school_id, p.upn, 'phonics_outcome', '', r.outcome, r.academic_year "
+           "FROM wm_phonics_results r JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(4) +
+           "UNION ALL SELECT p.school_id, p.upn, CASE WHEN r.key_stage = 1 THEN 'ks1_ta' ELSE 'ks2_ta' END, s.code, "
+           "r.ta_code, r.academic_year FROM wm_key_stage_results r JOIN wm_pupils p ON p.id = r.pupil_id "
+           "JOIN wm_subjects s ON s.id = r.subject_id WHERE r.ta_code IS NOT NULL" + only(5) +
+           "UNION ALL SELECT p.school_id, p.upn, CASE WHEN r.key_stage = 1 THEN 'ks1_scaled' ELSE 'ks2_scaled' END, "
+           "s.code, CAST(r.scaled_score AS VARCHAR(4)), r.academic_year FROM wm_key_stage_results r "
+           "JOIN wm_pupils p ON p.id = r.pupil_id JOIN wm_subjects s ON s.id = r.subject_id "
+           "WHERE r.scaled_score IS NOT NULL" + only(6);
+}
+
+using results_by_school = std::map<long long, std::vector<domain::statutory_result>>;
+
+results_by_school fetch_statutory_results(soci::session &session, const long long *school_id) {
+    const std::string sql = statutory_query(school_id != nullptr);
+    std::vector<long long> schools(fetch_batch);
     std::vector<std::string> upns(fetch_batch), kinds(fetch_batch), subjects(fetch_batch), values(fetch_batch);
     std::vector<int> years(fetch_batch);
-    soci::statement statement =
-        (session.prepare << sql, soci::use(school_id, "s1"), soci::use(school_id, "s2"), soci::use(school_id, "s3"),
-         soci::use(school_id, "s4"), soci::use(school_id, "s5"), soci::use(school_id, "s6"), soci::into(upns), soci::into(kinds),
-         soci::into(subjects), soci::into(values), soci::into(years));
+    soci::statement statement(session);
+    statement.exchange(soci::into(schools));
+    statement.exchange(soci::into(upns));
+    statement.exchange(soci::into(kinds));
+    statement.exchange(soci::into(subjects));
+    statement.exchange(soci::into(values));
+    statement.exchange(soci::into(years));
+    if (school_id != nullptr) {
+        for (const char *name : {"s1", "s2", "s3", "s4", "s5", "s6"}) statement.exchange(soci::use(*school_id, name));
+    }
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
     statement.execute();
-    std::vector<domain::statutory_result> out;
+    results_by_school out;
     while (statement.fetch()) {
         for (std::size_t i = 0; i < upns.size(); ++i) {
-            out.push_back({upns[i], *domain::parse_statutory_kind(kinds[i]), subjects[i], values[i], {years[i]}});
+            out[schools[i]].push_back(
+                {upns[i], *domain::parse_statutory_kind(kinds[i]), subjects[i], values[i], {years[i]}});
         }
         for (auto *column : {&upns, &kinds, &subjects, &values}) column->resize(fetch_batch);
+        schools.resize(fetch_batch);
         years.resize(fetch_batch);
     }
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
-        return std::tie(a.upn, a.kind, a.subject) < std::tie(b.upn, b.kind, b.subject);
-    });
+    for (auto &[school, results] : out) {
+        std::sort(results.begin(), results.end(), [](const auto &a, const auto &b) {
+            return std::tie(a.upn, a.kind, a.subject) < std::tie(b.upn, b.kind, b.subject);
+        });
+    }
     return out;
+}
+
+}  // namespace
+
+std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id) {
+    auto all = fetch_statutory_results(session, &school_id);
+    return all.empty() ? std::vector<domain::statutory_result>{} : std::move(all.begin()->second);
+}
+
+std::map<long long, std::vector<domain::statutory_result>> load_all_statutory_results(soci::session &session) {
+    return fetch_statutory_results(session, nullptr);
 }
 
 }  // namespace waymark::store

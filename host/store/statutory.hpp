@@ -8,6 +8,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <span>
 #include <stdexcept>
 #include <vector>
@@ -32,5 +33,9 @@ void write_statutory_results(soci::session &session, long long school_id,
 
 // Everything stored for the school's pupils, with GLD derived, ordered by UPN then kind and subject.
 std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id);
+
+// The same for every school at once, by school id: one query where an authority's sync would
+// otherwise send one a school.
+std::map<long long, std::vector<domain::statutory_result>> load_all_statutory_results(soci::session &session);
 
 }  // namespace waymark::store
