@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <variant>
 
 namespace waymark::http {
 
@@ -18,16 +19,18 @@ using Poco::Dynamic::Var;
 
 // Poco's parser says neither where the text goes wrong nor always what (a body cut short inside
 // a literal reads as a stray byte); nlohmann/json (already used by the report document model)
-// says both. It reads the text again on the error path only.
+// says both. It reads the text again on the error path only. Its place is the token's last byte.
 struct syntax_problem {
     std::size_t offset = 0;
     std::string explanation;
 };
 
-std::optional<syntax_problem> locate_syntax_problem(std::string_view text) {
+// What nlohmann/json makes of text Poco refused: where it goes wrong, or, when it is valid JSON
+// after all (Poco reads only objects and arrays at the top), what kind of value it is.
+std::variant<syntax_problem, std::string> second_opinion(std::string_view text) {
+    nlohmann::json parsed;
     try {
-        const auto parsed = nlohmann::json::parse(text.begin(), text.end());
-        (void)parsed;
+        parsed = nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error &e) {
         // "[json.exception.parse_error.101] parse error at line 2, column 10: syntax error while ..."
         std::string explanation = e.what();
@@ -36,7 +39,15 @@ std::optional<syntax_problem> locate_syntax_problem(std::string_view text) {
         if (colon != std::string::npos) explanation.erase(0, colon + 2);
         return syntax_problem{e.byte == 0 ? 0 : e.byte - 1, plugins::sanitized_utf8(explanation)};
     }
-    return std::nullopt;
+    switch (parsed.type()) {
+        case nlohmann::json::value_t::string: return "a string";
+        case nlohmann::json::value_t::boolean: return "true or false";
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned: return "a whole number";
+        case nlohmann::json::value_t::number_float: return "a number with a fraction";
+        case nlohmann::json::value_t::null: return "null";
+        default: return "a value Poco cannot read";
+    }
 }
 
 struct place {
@@ -58,17 +69,21 @@ place place_of(std::string_view text, std::size_t offset) {
     return at;
 }
 
-api_error malformed(std::string_view text, const Poco::JSON::JSONException &error) {
+api_error not_an_object(const std::string &kind) {
+    return {status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt,
+            "The request body must be a JSON object, not " + kind + "."};
+}
+
+api_error malformed(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return bad_request("The request body is empty; send a JSON object.");
     }
-    const auto problem = locate_syntax_problem(text);
-    if (!problem) {  // the two parsers disagree: Poco's word, without a place
-        return bad_request("The request body is not valid JSON: " + plugins::sanitized_utf8(error.message()) + ".");
-    }
-    const place at = place_of(text, problem->offset);
+    const auto opinion = second_opinion(text);
+    if (const auto *kind = std::get_if<std::string>(&opinion)) return not_an_object(*kind);
+    const auto &problem = std::get<syntax_problem>(opinion);
+    const place at = place_of(text, problem.offset);
     return bad_request("The request body is not valid JSON at line " + std::to_string(at.line) + ", column " +
-                       std::to_string(at.column) + ": " + problem->explanation + ".");
+                       std::to_string(at.column) + ": " + problem.explanation + ".");
 }
 
 bool is_whole_number(const Var &value) {
@@ -186,12 +201,11 @@ json_object parse_json_object(std::string_view text) {
     Var parsed;
     try {
         parsed = Poco::JSON::Parser().parse(std::string(text));
-    } catch (const Poco::JSON::JSONException &e) {
-        throw malformed(text, e);
+    } catch (const Poco::JSON::JSONException &) {
+        throw malformed(text);
     }
     if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
-        throw api_error(status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt,
-                        "The request body must be a JSON object, not " + json_type_name(parsed) + ".");
+        throw not_an_object(json_type_name(parsed));
     }
     return json_object(parsed.extract<Poco::JSON::Object::Ptr>());
 }

@@ -36,7 +36,9 @@ private:
 Poco::Net::ServerSocket listen_on(const server_options &options) {
     try {
         Poco::Net::ServerSocket socket;
-        socket.bind(Poco::Net::SocketAddress(options.bind_address, options.port), true);
+        // Reuse the address (a restart need not wait out TIME_WAIT) but never the port: a second
+        // server on the same port must fail rather than share its connections.
+        socket.bind(Poco::Net::SocketAddress(options.bind_address, options.port), true, false);
         socket.listen(128);
         return socket;
     } catch (const Poco::Exception &e) {

@@ -1,0 +1,67 @@
+// `waymark serve` as a person runs it: the built executable prints where it serves, answers there
+// with the configured database, and stops cleanly on SIGTERM.
+#include "api_client.hpp"
+
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+
+namespace {
+
+using waymark::testing::api_client;
+
+class serve_command : public ::testing::Test {
+protected:
+    void SetUp() override {
+        folder = std::filesystem::temp_directory_path() / ("wm_http_serve_" + std::to_string(::getpid()));
+        std::filesystem::remove_all(folder);
+    }
+    void TearDown() override { std::filesystem::remove_all(folder); }
+
+    std::filesystem::path folder;
+};
+
+TEST_F(serve_command, serves_the_api_until_sigterm) {
+    Poco::Pipe output;
+    Poco::ProcessHandle process = Poco::Process::launch(
+        WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", "0", "--data-dir", folder.string()}, nullptr, &output, &output);
+    Poco::PipeInputStream printed(output);
+    std::string first_line;
+    std::getline(printed, first_line);
+    std::smatch found;
+    ASSERT_TRUE(std::regex_match(first_line, found,
+                                 std::regex(R"(Waymark serves http://127\.0\.0\.1:(\d+)/api/v1 \(SQLite database\); Ctrl-C stops it\.)")))
+        << first_line;
+    const auto port = static_cast<uint16_t>(std::stoi(found[1].str()));
+
+    api_client client(port);
+    const auto health = client.get("/api/v1/health");
+    EXPECT_EQ(health.status, 200);
+    EXPECT_EQ(health.json()->getValue<std::string>("database"), "SQLite");
+    EXPECT_EQ(client.get("/api/v1/schemes/org.waymark.lancashire-four-band/grades").status, 200);
+
+    ::kill(process.id(), SIGTERM);
+    EXPECT_EQ(process.wait(), 0);
+    std::string rest;
+    std::getline(printed, rest);
+    EXPECT_EQ(rest, "Stopped on SIGTERM.");
+}
+
+TEST_F(serve_command, a_bad_port_is_a_usage_error) {
+    Poco::Pipe output;
+    Poco::ProcessHandle process = Poco::Process::launch(
+        WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", "80000", "--data-dir", folder.string()}, nullptr, &output, &output);
+    Poco::PipeInputStream printed(output);
+    std::string first_line;
+    std::getline(printed, first_line);
+    EXPECT_EQ(first_line, "waymark serve: --port takes a whole number from 0 to 65535, not '80000'");
+    EXPECT_EQ(process.wait(), 2);
+}
+
+}  // namespace

@@ -1,0 +1,51 @@
+// The whole API as `waymark serve` builds it, over the built scheme plugins (school-bands given the
+// example bands file), on an ephemeral loopback port, with or without a database.
+#pragma once
+
+#include "api_client.hpp"
+
+#include "http/access.hpp"
+#include "http/api.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <sstream>
+#include <string>
+
+namespace waymark::testing {
+
+inline const std::string school_bands_config = WAYMARK_SOURCE_DIR "/plugins/school-bands/example.bands";
+
+class served_api : public ::testing::Test {
+protected:
+    explicit served_api(std::unique_ptr<http::database_pool> databases = nullptr)
+        : pool(std::move(databases)), services{registry, schemes, pool.get()} {
+        http::add_api_routes(routes, services);
+        server = std::make_unique<running_server>(routes);
+        client = std::make_unique<api_client>(server->port());
+    }
+
+    static plugins::registry &load_schemes(plugins::registry &loaded) {
+        for (const char *module : {"lancashire-four-band", "lep-points", "app-sublevels", "school-bands"}) {
+            loaded.load_file(std::string(WAYMARK_PLUGIN_DIR) + "/" + module + ".so");
+        }
+        return loaded;
+    }
+
+    std::ostringstream log_text;
+    plugins::logger log{log_text, WAYMARK_LOG_ERROR};
+    plugins::registry registry{log};
+    plugins::scheme_catalog schemes{load_schemes(registry), [](std::string_view id) {
+                                        return id == "org.waymark.school-bands" ? school_bands_config : std::string();
+                                    }};
+    http::local_user_policy policy{http::principal{"tester", "Tester"}, true};
+    std::ostringstream failures;
+    http::router routes{policy, failures};
+    std::unique_ptr<http::database_pool> pool;
+    http::api_services services;
+    std::unique_ptr<running_server> server;
+    std::unique_ptr<api_client> client;
+};
+
+}  // namespace waymark::testing
