@@ -4,17 +4,21 @@
 
 namespace waymark::plugins {
 
+Poco::JSON::Object descriptor_json(const descriptor_info &descriptor) {
+    Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
+    entry.set("id", descriptor.id);
+    entry.set("kind", descriptor.kind);
+    entry.set("name", descriptor.name);
+    entry.set("vendor", descriptor.vendor);
+    entry.set("version", descriptor.version);
+    entry.set("description", descriptor.description);
+    return entry;
+}
+
 Poco::JSON::Object plugins_json(const registry &registry) {
     Poco::JSON::Array plugin_list;
     for (const auto &plugin : registry.plugins()) {
-        Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-        const auto &d = plugin.descriptor;
-        entry.set("id", d.id);
-        entry.set("kind", d.kind);
-        entry.set("name", d.name);
-        entry.set("vendor", d.vendor);
-        entry.set("version", d.version);
-        entry.set("description", d.description);
+        Poco::JSON::Object entry = descriptor_json(plugin.descriptor);
         entry.set("file", plugin.file.string());
         plugin_list.add(entry);
     }

@@ -8,6 +8,9 @@
 
 namespace waymark::plugins {
 
+// {id, kind, name, vendor, version, description}: how every listing of plugins starts.
+Poco::JSON::Object descriptor_json(const descriptor_info &descriptor);
+
 // {"plugins": [{id, kind, name, vendor, version, description, file}], "refused": [{file, message}]}
 Poco::JSON::Object plugins_json(const registry &registry);
 

@@ -24,16 +24,25 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(folder); }
 
+    // `waymark serve --port PORT` on its own data folder, its output (both streams) in `output`.
+    Poco::ProcessHandle launch(const std::string &port) {
+        return Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", port, "--data-dir", folder.string()},
+                                     nullptr, &output, &output);
+    }
+    std::string next_line() {
+        std::string line;
+        std::getline(printed, line);
+        return line;
+    }
+
     std::filesystem::path folder;
+    Poco::Pipe output;
+    Poco::PipeInputStream printed{output};
 };
 
 TEST_F(serve_command, serves_the_api_until_sigterm) {
-    Poco::Pipe output;
-    Poco::ProcessHandle process = Poco::Process::launch(
-        WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", "0", "--data-dir", folder.string()}, nullptr, &output, &output);
-    Poco::PipeInputStream printed(output);
-    std::string first_line;
-    std::getline(printed, first_line);
+    Poco::ProcessHandle process = launch("0");
+    const std::string first_line = next_line();
     std::smatch found;
     ASSERT_TRUE(std::regex_match(first_line, found,
                                  std::regex(R"(Waymark serves http://127\.0\.0\.1:(\d+)/api/v1 \(SQLite database\); Ctrl-C stops it\.)")))
@@ -48,19 +57,12 @@ TEST_F(serve_command, serves_the_api_until_sigterm) {
 
     ::kill(process.id(), SIGTERM);
     EXPECT_EQ(process.wait(), 0);
-    std::string rest;
-    std::getline(printed, rest);
-    EXPECT_EQ(rest, "Stopped on SIGTERM.");
+    EXPECT_EQ(next_line(), "Stopped on SIGTERM.");
 }
 
 TEST_F(serve_command, a_bad_port_is_a_usage_error) {
-    Poco::Pipe output;
-    Poco::ProcessHandle process = Poco::Process::launch(
-        WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", "80000", "--data-dir", folder.string()}, nullptr, &output, &output);
-    Poco::PipeInputStream printed(output);
-    std::string first_line;
-    std::getline(printed, first_line);
-    EXPECT_EQ(first_line, "waymark serve: --port takes a whole number from 0 to 65535, not '80000'");
+    Poco::ProcessHandle process = launch("80000");
+    EXPECT_EQ(next_line(), "waymark serve: --port takes a whole number from 0 to 65535, not '80000'");
     EXPECT_EQ(process.wait(), 2);
 }
 

@@ -6,6 +6,7 @@
 #include "http/api.hpp"
 
 #include "plugin_host/plugin_error.hpp"
+#include "plugin_host/plugin_listing_json.hpp"
 
 #include <waymark/plugin.h>
 
@@ -78,13 +79,7 @@ Poco::JSON::Object grade_json(const plugins::scheme &scheme, uint32_t index, con
 void list_schemes(const api_services &services, response &reply) {
     Poco::JSON::Array list;
     for (const plugins::scheme_entry &entry : services.schemes.entries()) {
-        const auto &d = entry.listing.descriptor;
-        Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-        json.set("id", d.id);
-        json.set("name", d.name);
-        json.set("vendor", d.vendor);
-        json.set("version", d.version);
-        json.set("description", d.description);
+        Poco::JSON::Object json = plugins::descriptor_json(entry.listing.descriptor);
         json.set("available", entry.ready.has_value());
         json.set("problem", entry.ready ? Poco::Dynamic::Var() : Poco::Dynamic::Var(entry.problem));
         json.set("grade_count", entry.ready ? Poco::Dynamic::Var(entry.ready->grade_count()) : Poco::Dynamic::Var());
