@@ -164,7 +164,7 @@ read_mis read_from(soci::session &session, const mis_source &mis) {
 sync_plan plan_with(soci::session &session, const mis_source &mis) {
     auto read = read_from(session, mis);
     // Every school's stored results in one query: an authority's sync would otherwise send one a school.
-    auto stored_results = mis.statutory_results ? store::load_all_statutory_results(session)
+    auto stored_results = mis.statutory_results ? store::load_all_statutory_results(session, store::derived_gld::left_out)
                                                 : std::map<long long, std::vector<domain::statutory_result>>{};
     sync_plan plan;
     for (const auto &mis_school : read.schools) {

@@ -185,21 +185,23 @@ void write_statutory_results(soci::session &session, long long school_id,
 namespace {
 
 // One query over the three tables, each row already in statutory_result's shape and led by the
-// pupil's school, for one school (`one_school`, bound as :s1..:s6) or all of them. The first SELECT
+// pupil's school, for one school (`one_school`, bound as :s1..:s6) or all of them, GLD derived or
+// left out (all schools only, which bind nothing). The first SELECT
 // names every width: sqliteodbc sizes a UNION's columns from it (a bare r.goal would cut every subject
 // to three characters).
-std::string statutory_query(bool one_school) {
+std::string statutory_query(bool one_school, derived_gld gld) {
     const auto only = [&](int n) { return one_school ? " AND p.school_id = :s" + std::to_string(n) + " " : std::string(" "); };
     return "SELECT p.school_id, p.upn, CAST('eyfsp_goal' AS VARCHAR(20)), CAST(r.goal AS VARCHAR(20)), "
            "CAST(r.outcome AS VARCHAR(20)), r.academic_year FROM wm_eyfsp_results r "
            "JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(1) +
+           (gld == derived_gld::left_out ? std::string() :
            // GLD: Expected in every one of the twelve goals E01-E12. Grouped after the school filter, so a
            // school's read costs its own goals, not the authority's.
            "UNION ALL SELECT p.school_id, p.upn, 'eyfsp_gld', '', "
            "CASE WHEN SUM(CASE WHEN r.goal <= 'E12' AND r.outcome = 'Expected' THEN 1 ELSE 0 END) = 12 "
            "THEN 'Y' ELSE 'N' END, r.academic_year FROM wm_eyfsp_results r "
            "JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(2) +
-           "GROUP BY p.school_id, p.upn, r.academic_year "
+           "GROUP BY p.school_id, p.upn, r.academic_year ") +
            "UNION ALL SELECT p.school_id, p.upn, 'phonics_mark', '', CAST(r.mark AS VARCHAR(4)), r.academic_year "
            "FROM wm_phonics_results r JOIN wm_pupils p ON p.id = r.pupil_id WHERE r.mark IS NOT NULL" + only(3) +
            "UNION ALL SELECT p.school_id, p.upn, 'phonics_outcome', '', r.outcome, r.academic_year "
@@ -215,8 +217,8 @@ std::string statutory_query(bool one_school) {
 
 using results_by_school = std::map<long long, std::vector<domain::statutory_result>>;
 
-results_by_school fetch_statutory_results(soci::session &session, const long long *school_id) {
-    const std::string sql = statutory_query(school_id != nullptr);
+results_by_school fetch_statutory_results(soci::session &session, const long long *school_id, derived_gld gld) {
+    const std::string sql = statutory_query(school_id != nullptr, gld);
     std::vector<long long> schools(fetch_batch);
     std::vector<std::string> upns(fetch_batch), kinds(fetch_batch), subjects(fetch_batch), values(fetch_batch);
     std::vector<int> years(fetch_batch);
@@ -255,12 +257,13 @@ results_by_school fetch_statutory_results(soci::session &session, const long lon
 }  // namespace
 
 std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id) {
-    auto all = fetch_statutory_results(session, &school_id);
+    auto all = fetch_statutory_results(session, &school_id, derived_gld::included);
     return all.empty() ? std::vector<domain::statutory_result>{} : std::move(all.begin()->second);
 }
 
-std::map<long long, std::vector<domain::statutory_result>> load_all_statutory_results(soci::session &session) {
-    return fetch_statutory_results(session, nullptr);
+std::map<long long, std::vector<domain::statutory_result>> load_all_statutory_results(soci::session &session,
+                                                                                      derived_gld gld) {
+    return fetch_statutory_results(session, nullptr, gld);
 }
 
 }  // namespace waymark::store
