@@ -166,13 +166,14 @@ sync_plan plan_with(soci::session &session, const mis_source &mis) {
     // Every school's stored results in one query: an authority's sync would otherwise send one a school.
     auto stored_results = mis.statutory_results ? store::load_all_statutory_results(session, store::derived_gld::left_out)
                                                 : std::map<long long, std::vector<domain::statutory_result>>{};
+    auto stored_pupils = store::load_all_pupils(session, store::which_pupils::all);
     sync_plan plan;
     for (const auto &mis_school : read.schools) {
         store::school wanted{0, mis_school.la_code, mis_school.estab_no, "", mis_school.name, mis_school.postcode,
                              domain::academic_year_of(mis.as_of)};
         const auto stored = store::find_school(session, wanted.la_number, wanted.establishment_number);
         std::vector<store::stored_pupil> waymark;
-        if (stored) waymark = store::load_pupils(session, stored->id, store::which_pupils::all);
+        if (stored) waymark = std::move(stored_pupils[stored->id]);
         const auto pupils = read.pupils.find(mis_school.establishment_id);
         school_plan school = plan_school(pupils == read.pupils.end() ? std::vector<pupil>{} : pupils->second, waymark, mis.as_of);
         if (stored) {

@@ -77,24 +77,42 @@ std::map<std::string, long long, std::less<>> ensure_classes(soci::session &sess
     return class_ids(session, school_id);
 }
 
-std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id, which_pupils which) {
+namespace {
+
+// Pupils by school, each school's ordered by surname, forename, UPN; `school_id` null reads every school.
+std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &session, const long long *school_id,
+                                                           which_pupils which) {
     pupil_rows rows;
     rows.resize(fetch_batch);
-    auto query = (session.prepare << "SELECT " + pupil_rows::select_list() +
-                                         " FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id"
-                                         " WHERE p.school_id = :school" +
+    std::vector<long long> schools(fetch_batch);
+    auto query = (session.prepare << "SELECT p.school_id, " + pupil_rows::select_list() +
+                                         " FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id WHERE " +
+                                         (school_id != nullptr ? "p.school_id = :school" : "1 = 1") +
                                          (which == which_pupils::on_roll ? " AND p.archived = 0" : "") +
-                                         " ORDER BY p.surname, p.forename, p.upn",
-                  soci::use(school_id));
+                                         " ORDER BY p.school_id, p.surname, p.forename, p.upn",
+                  soci::into(schools));
+    if (school_id != nullptr) query, soci::use(*school_id, "school");
     rows.into_all(query);
     soci::statement statement(query);
     statement.execute();
-    std::vector<stored_pupil> pupils;
+    std::map<long long, std::vector<stored_pupil>> pupils;
     while (statement.fetch()) {
-        for (std::size_t i = 0; i < rows.size(); ++i) pupils.push_back({rows.row_id(i), rows.pupil(i)});
+        for (std::size_t i = 0; i < rows.size(); ++i) pupils[schools[i]].push_back({rows.row_id(i), rows.pupil(i)});
         rows.resize(fetch_batch);
+        schools.resize(fetch_batch);
     }
     return pupils;
+}
+
+}  // namespace
+
+std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id, which_pupils which) {
+    auto pupils = read_pupils(session, &school_id, which);
+    return pupils.empty() ? std::vector<stored_pupil>{} : std::move(pupils.begin()->second);
+}
+
+std::map<long long, std::vector<stored_pupil>> load_all_pupils(soci::session &session, which_pupils which) {
+    return read_pupils(session, nullptr, which);
 }
 
 std::unordered_map<std::string, long long> pupil_ids_by_upn(soci::session &session, long long school_id) {

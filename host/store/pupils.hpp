@@ -29,6 +29,11 @@ enum class which_pupils { on_roll, all };  // all = archived ones too
 std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id,
                                       which_pupils which = which_pupils::all);
 
+// Every school's pupils by school id, in one query: an authority's sync would otherwise send one a
+// school (a round trip or three each through psqlODBC).
+std::map<long long, std::vector<stored_pupil>> load_all_pupils(soci::session &session,
+                                                               which_pupils which = which_pupils::all);
+
 // UPN -> wm_pupils.id for every pupil of the school, archived ones included.
 std::unordered_map<std::string, long long> pupil_ids_by_upn(soci::session &session, long long school_id);
 
