@@ -187,6 +187,33 @@ INSERT INTO wm_subjects (code, name) VALUES ('science', 'Science'))sql"},
     // statutory loader from the goals it has already narrowed to one school.
     migration{3, "GLD derived by the statutory loader, not a view", R"sql(
 DROP VIEW wm_eyfsp_gld)sql"},
+    // Stored groups of pupils ("Year 5 recent arrivals") to filter lists and statistics by, and who
+    // took a pupil out of the data or put one back (the flag itself is wm_pupils.include_in_data).
+    migration{11, "stored pupil groups and include-in-data changes", R"sql(
+CREATE TABLE wm_groups (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    name VARCHAR(100) NOT NULL,
+    created_by VARCHAR(100) NOT NULL,
+    created_at VARCHAR(20) NOT NULL,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE wm_group_members (
+    group_id BIGINT NOT NULL REFERENCES wm_groups (id),
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    added_by VARCHAR(100) NOT NULL,
+    added_at VARCHAR(20) NOT NULL,
+    PRIMARY KEY (group_id, pupil_id)
+);
+CREATE INDEX wm_group_members_pupil ON wm_group_members (pupil_id);
+CREATE TABLE wm_inclusion_changes (
+    id {id},
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    include_in_data SMALLINT NOT NULL,
+    changed_by VARCHAR(100) NOT NULL,
+    changed_at VARCHAR(20) NOT NULL
+);
+CREATE INDEX wm_inclusion_changes_pupil ON wm_inclusion_changes (pupil_id))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.
