@@ -187,6 +187,46 @@ INSERT INTO wm_subjects (code, name) VALUES ('science', 'Science'))sql"},
     // statutory loader from the goals it has already narrowed to one school.
     migration{3, "GLD derived by the statutory loader, not a view", R"sql(
 DROP VIEW wm_eyfsp_gld)sql"},
+    // An assessment's columns: judged subjects (a scheme each), an optional formative column, test
+    // scores (a kind per subject) and phonics. Every cell change is a new record superseding the
+    // cell's latest (unique: a record is superseded once), so a cell's value as of an instant is its
+    // record at or before then that nothing at or before then supersedes.
+    migration{10, "assessment columns, year groups, schemes per subject, cell colours and judged-against years", R"sql(
+ALTER TABLE wm_assessments ADD COLUMN formative_title VARCHAR(60);
+ALTER TABLE wm_assessments ADD COLUMN test_scores_title VARCHAR(60);
+ALTER TABLE wm_assessments ADD COLUMN phonics SMALLINT NOT NULL DEFAULT 0;
+CREATE TABLE wm_assessment_year_groups (
+    assessment_id BIGINT NOT NULL REFERENCES wm_assessments (id),
+    nc_year SMALLINT NOT NULL CHECK (nc_year BETWEEN 0 AND 11),
+    PRIMARY KEY (assessment_id, nc_year)
+);
+CREATE TABLE wm_assessment_subjects (
+    assessment_id BIGINT NOT NULL REFERENCES wm_assessments (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    scheme_id VARCHAR(100) NOT NULL,
+    test_score_kind VARCHAR(20) CHECK (test_score_kind IN ('standardised', 'raw', 'percentage', 'reading_age')),
+    PRIMARY KEY (assessment_id, subject_id)
+);
+ALTER TABLE wm_assessment_records ADD COLUMN cell_kind VARCHAR(10) NOT NULL DEFAULT 'judgement'
+    CHECK (cell_kind IN ('judgement', 'formative', 'test', 'phonics'));
+ALTER TABLE wm_assessment_records ADD COLUMN colour_rgb INTEGER;
+ALTER TABLE wm_assessment_records ADD COLUMN judged_year SMALLINT;
+ALTER TABLE wm_assessment_records ADD COLUMN text_value VARCHAR(100) NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX wm_assessment_records_supersedes ON wm_assessment_records (supersedes_id);
+CREATE INDEX wm_assessment_records_as_of ON wm_assessment_records (assessment_id, recorded_at);
+INSERT INTO wm_subjects (code, name) VALUES ('phonics', 'Phonics');
+INSERT INTO wm_subjects (code, name) VALUES ('history', 'History');
+INSERT INTO wm_subjects (code, name) VALUES ('geography', 'Geography');
+INSERT INTO wm_subjects (code, name) VALUES ('design_technology', 'Design and technology');
+INSERT INTO wm_subjects (code, name) VALUES ('art_design', 'Art and design');
+INSERT INTO wm_subjects (code, name) VALUES ('music', 'Music');
+INSERT INTO wm_subjects (code, name) VALUES ('pe', 'Physical education');
+INSERT INTO wm_subjects (code, name) VALUES ('computing', 'Computing');
+INSERT INTO wm_subjects (code, name) VALUES ('languages_ks2', 'Ancient and modern foreign languages (KS2)');
+INSERT INTO wm_subjects (code, name) VALUES ('languages_ks1', 'Modern foreign languages (KS1)');
+INSERT INTO wm_subjects (code, name) VALUES ('pshe', 'Personal, social and health education');
+INSERT INTO wm_subjects (code, name) VALUES ('citizenship', 'Citizenship');
+INSERT INTO wm_subjects (code, name) VALUES ('re', 'Religious education'))sql"},
     // Stored groups of pupils ("Year 5 recent arrivals") to filter lists and statistics by, and who
     // took a pupil out of the data or put one back (the flag itself is wm_pupils.include_in_data).
     migration{11, "stored pupil groups and include-in-data changes", R"sql(

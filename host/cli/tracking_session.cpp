@@ -1,0 +1,79 @@
+#include "tracking_session.hpp"
+
+#include "services/school_choice.hpp"
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+
+#include <waymark/plugin.h>
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace waymark::cli {
+namespace {
+
+store::settings settings_of(const invocation &args) {
+    return store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
+}
+
+store::school school_of(store::database &database, const invocation &args) {
+    try {
+        return services::choose_school(database.session(), args.option("school"));
+    } catch (const services::school_choice_error &error) {
+        throw usage_error(error.what());
+    }
+}
+
+}  // namespace
+
+tracking_session::tracking_session(const invocation &args, io streams)
+    : log_(streams.err, WAYMARK_LOG_ERROR),
+      registry_(log_),
+      database_(store::open(settings_of(args))),
+      schemes_(registry_, settings_of(args).plugin_configs),
+      school_(school_of(database_, args)) {
+    registry_.load_default_folders();
+}
+
+services::assessment tracking_session::assessment(const invocation &args) {
+    return services::find_assessment(database_.session(), school_.id, args.required_option("assessment"));
+}
+
+services::recorder recorder_of(const invocation &args) {
+    if (auto named = args.option("as")) return {*named, ""};
+    if (const char *user = std::getenv("USER"); user != nullptr && *user != '\0') return {user, ""};
+    if (const passwd *entry = getpwuid(geteuid()); entry != nullptr) return {entry->pw_name, ""};
+    throw usage_error("Cannot tell who is making this change; name yourself with --as NAME.");
+}
+
+services::pupil_selection selection_of(const invocation &args) {
+    services::pupil_selection which;
+    which.class_name = args.option("class");
+    if (auto year = args.option("year")) which.year_group = whole_number_option(*year, "year", 0, 11);
+    if (auto upns = args.option("upns")) which.upns = comma_list(*upns);
+    return which;
+}
+
+int whole_number_option(const std::string &text, std::string_view option, int low, int high) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < low || value > high)
+        throw usage_error("--" + std::string(option) + " takes a whole number from " + std::to_string(low) + " to " +
+                          std::to_string(high) + ", not '" + text + "'.");
+    return value;
+}
+
+std::vector<std::string> comma_list(const std::string &text) {
+    std::vector<std::string> parts;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t end = std::min(text.find(',', at), text.size());
+        if (end > at) parts.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return parts;
+}
+
+}  // namespace waymark::cli

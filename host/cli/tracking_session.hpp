@@ -1,0 +1,55 @@
+// What the tracking commands (assessments, judgements, grid, import judgements) share: the database,
+// the loaded schemes with the settings file's plugin configs, the chosen school, and who is making
+// changes (--as NAME, else the operating-system user).
+#pragma once
+
+#include "command.hpp"
+
+#include "plugin_host/logger.hpp"
+#include "plugin_host/registry.hpp"
+#include "services/assessments.hpp"
+#include "services/judgements.hpp"
+#include "services/pupil_selection.hpp"
+#include "store/database.hpp"
+#include "store/schools.hpp"
+
+#include <string>
+
+namespace waymark::cli {
+
+// The scheme a subject is judged against unless the command names one (--scheme).
+inline constexpr std::string_view default_scheme_id = "org.waymark.lancashire-four-band";
+
+class tracking_session {
+public:
+    // Opens the database, loads the default plugin folders and picks the school (--school);
+    // a school that cannot be chosen is a usage_error.
+    tracking_session(const invocation &args, io streams);
+
+    store::database &database() { return database_; }
+    const store::school &school() const { return school_; }
+    const services::scheme_library &schemes() const { return schemes_; }
+    // --assessment NAME (required), found in the school.
+    services::assessment assessment(const invocation &args);
+
+private:
+    plugins::logger log_;
+    plugins::registry registry_;
+    store::database database_;
+    services::scheme_library schemes_;
+    store::school school_;
+};
+
+// --as NAME, else $USER, else the login name of the process's user.
+services::recorder recorder_of(const invocation &args);
+
+// --class C, --year N, --upns A,B,C: the pupils a command works on.
+services::pupil_selection selection_of(const invocation &args);
+
+// "4" -> 4, refusing anything but a whole number in [low, high] with a usage_error naming the option.
+int whole_number_option(const std::string &text, std::string_view option, int low, int high);
+
+// "a,b,c" -> {"a", "b", "c"} (empty parts dropped).
+std::vector<std::string> comma_list(const std::string &text);
+
+}  // namespace waymark::cli

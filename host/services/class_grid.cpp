@@ -1,0 +1,77 @@
+#include "services/class_grid.hpp"
+
+#include <waymark/plugin.h>
+
+#include <tuple>
+
+namespace waymark::services {
+namespace {
+
+struct pending_judgement {
+    grid_judgement *cell;
+    uint32_t grade;
+};
+
+}  // namespace
+
+class_grid load_class_grid(soci::session &session, const store::school &school, const assessment &which,
+                           const scheme_library &schemes, const pupil_selection &pupils, const std::string &as_of) {
+    class_grid grid{which, as_of, {}};
+    std::map<long long, std::size_t> row_of;
+    std::vector<long long> ids;
+    for (auto &pupil : select_pupils(session, school, pupils, which.year)) {
+        row_of.emplace(pupil.id, grid.rows.size());
+        ids.push_back(pupil.id);
+        grid.rows.push_back({std::move(pupil), {}, {}, {}, {}});
+    }
+    if (grid.rows.empty()) return grid;
+
+    // Judgements wait for one batch evaluation per (subject, judged year).
+    std::map<std::tuple<std::string, int>, std::vector<pending_judgement>> pending;
+    for (const auto &found : current_cells(session, which, ids, as_of)) {
+        const auto row = row_of.find(found.pupil_id);
+        if (row == row_of.end()) continue;
+        auto &line = grid.rows[row->second];
+        const auto &r = found.record;
+        switch (r.cell.kind) {
+            case cell_kind::test: line.test_scores[r.cell.subject] = r.value; break;
+            case cell_kind::formative: line.formative[r.cell.subject] = r.value; break;
+            case cell_kind::phonics: line.phonics = r.value; break;
+            case cell_kind::judgement: {
+                const assessment_subject *subject = which.subject(r.cell.subject);
+                if (!subject) break;  // a subject no longer in the assessment
+                const auto grade = schemes.get(subject->scheme_id).find_code(r.value);
+                if (!grade) break;  // a code the scheme no longer has: nothing to evaluate
+                grid_judgement &cell = line.judgements[r.cell.subject];
+                cell.code = r.value;
+                cell.judged_year = r.judged_year.value_or(line.pupil.nc_year);
+                cell.colour_overridden = r.colour.has_value();
+                cell.colour = r.colour.value_or(0);
+                pending[{r.cell.subject, cell.judged_year}].push_back({&cell, *grade});
+                break;
+            }
+        }
+    }
+    const int32_t term = static_cast<int32_t>(which.term) + 1;
+    std::vector<uint32_t> grades;
+    std::vector<waymark_evaluation> evaluations;
+    for (const auto &[key, cells] : pending) {
+        const auto &[subject, year] = key;
+        const plugins::scheme &scheme = schemes.get(which.subject(subject)->scheme_id);
+        const plugins::judgement_context context{year, term, subject};
+        grades.clear();
+        for (const auto &p : cells) grades.push_back(p.grade);
+        evaluations.resize(grades.size());
+        scheme.evaluate(context, grades, evaluations);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            grid_judgement &cell = *cells[i].cell;
+            cell.band = evaluations[i].band;
+            cell.on_track = evaluations[i].on_track != 0;
+            if (!cell.colour_overridden) cell.colour = evaluations[i].colour_rgb;
+            cell.label = scheme.describe(cells[i].grade, context);
+        }
+    }
+    return grid;
+}
+
+}  // namespace waymark::services

@@ -1,0 +1,325 @@
+#include "services/judgements.hpp"
+
+#include "services/fetch_rows.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace waymark::services {
+namespace {
+
+constexpr std::size_t longest_formative = 100;
+constexpr std::size_t longest_phonics = 50;  // seed 000: "maximum of 50 characters"
+constexpr std::size_t longest_test_score = 40;
+
+bool is_free_text(cell_kind kind) { return kind == cell_kind::formative || kind == cell_kind::phonics; }
+
+// Subject codes are inlined into SQL, so only the assessment's own subjects pass.
+void check_subject(const assessment &which, const cell_address &cell) {
+    if (!which.subject(cell.subject) && cell.subject != "phonics")
+        throw tracking_error("Assessment '" + which.name + "' has no subject '" + cell.subject + "'.");
+}
+
+std::string where(const cell_address &cell) {
+    return "'" + cell.subject + "' " + std::string(cell_kind_name(cell.kind)) + " of pupil " + cell.upn;
+}
+
+// Instants are inlined into SQL, so only the exact stored shape passes.
+void check_instant(const std::string &instant) {
+    const bool shaped = instant.size() == 20 && instant[4] == '-' && instant[7] == '-' && instant[10] == 'T' &&
+                        instant[13] == ':' && instant[16] == ':' && instant[19] == 'Z' &&
+                        std::all_of(instant.begin(), instant.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':' || c == 'T' || c == 'Z'; });
+    if (!shaped) throw tracking_error("'" + instant + "' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ.");
+}
+
+// Records of the assessment matching `filter` (SQL over r, built only from numbers and checked text).
+std::vector<current_cell> read_records(soci::session &session, const std::string &filter) {
+    std::vector<long long> ids, pupil_ids, supersedes;
+    std::vector<std::string> upns, subjects, kinds, values, texts, by, at;
+    std::vector<int> colours, judged_years, cleared;
+    size_for_fetch(ids, pupil_ids, upns, subjects, kinds, values, texts, colours, judged_years, cleared, by, at, supersedes);
+    soci::statement rows =
+        (session.prepare << "SELECT r.id, r.pupil_id, p.upn, s.code, r.cell_kind, r.value, r.text_value, "
+                            "COALESCE(r.colour_rgb, -1), COALESCE(r.judged_year, -1), r.cleared, r.recorded_by, r.recorded_at, "
+                            "COALESCE(r.supersedes_id, 0) FROM wm_assessment_records r "
+                            "JOIN wm_pupils p ON p.id = r.pupil_id JOIN wm_subjects s ON s.id = r.subject_id WHERE " +
+                                filter + " ORDER BY r.id",
+         soci::into(ids), soci::into(pupil_ids), soci::into(upns), soci::into(subjects), soci::into(kinds), soci::into(values),
+         soci::into(texts), soci::into(colours), soci::into(judged_years), soci::into(cleared), soci::into(by), soci::into(at),
+         soci::into(supersedes));
+    std::vector<current_cell> found;
+    fetch_rows(rows, [&](std::size_t i) {
+        current_cell cell{pupil_ids[i], {}};
+        auto &r = cell.record;
+        r.id = ids[i];
+        r.cell = {upns[i], subjects[i], parse_cell_kind(kinds[i]).value_or(cell_kind::judgement)};
+        r.value = is_free_text(r.cell.kind) ? texts[i] : values[i];
+        if (colours[i] >= 0) r.colour = static_cast<uint32_t>(colours[i]);
+        if (judged_years[i] >= 0) r.judged_year = judged_years[i];
+        r.cleared = cleared[i] != 0;
+        r.recorded_by = by[i];
+        r.recorded_at = at[i];
+        if (supersedes[i] != 0) r.supersedes = supersedes[i];
+        found.push_back(std::move(cell));
+    }, ids, pupil_ids, upns, subjects, kinds, values, texts, colours, judged_years, cleared, by, at, supersedes);
+    return found;
+}
+
+std::string latest_filter(long long assessment_id, const std::string &instant, bool include_cleared) {
+    const std::string before = instant.empty() ? "" : " AND n.recorded_at <= '" + instant + "'";
+    return "r.assessment_id = " + std::to_string(assessment_id) + (instant.empty() ? "" : " AND r.recorded_at <= '" + instant + "'") +
+           (include_cleared ? "" : " AND r.cleared = 0") +
+           " AND NOT EXISTS (SELECT 1 FROM wm_assessment_records n WHERE n.supersedes_id = r.id" + before + ")";
+}
+
+using cell_key = std::tuple<long long, std::string, cell_kind>;  // pupil id, subject, kind
+
+// What a checked change becomes in the table.
+struct new_record {
+    long long pupil_id = 0;
+    cell_record record;
+};
+
+// The stored form of a change's value, refused with a sentence when the column does not take it.
+std::string stored_value(const assessment &which, const scheme_library &schemes, const cell_change &change, int nc_year) {
+    const auto &cell = change.cell;
+    const assessment_subject *subject = which.subject(cell.subject);
+    const auto missing = [&](const std::string &what) {
+        return tracking_error("Assessment '" + which.name + "' has no " + what + "; cannot record " + where(cell) + ".");
+    };
+    switch (cell.kind) {
+        case cell_kind::judgement: {
+            if (!subject) throw missing("subject '" + cell.subject + "'");
+            const plugins::scheme &scheme = schemes.get(subject->scheme_id);
+            const int judged = change.judged_year.value_or(nc_year);
+            const plugins::judgement_context context{judged, static_cast<int32_t>(which.term) + 1, cell.subject};
+            try {
+                return scheme.grades()[scheme.parse(change.value, context)].code;
+            } catch (const plugins::plugin_error &refused) {
+                throw tracking_error(std::string(refused.what()) + " (" + where(cell) + ")");
+            }
+        }
+        case cell_kind::test:
+            if (!subject || !subject->test_score) throw missing("test score column for '" + cell.subject + "'");
+            parse_test_score(change.value, *subject->test_score);
+            if (change.value.size() > longest_test_score) throw tracking_error("Test score too long for " + where(cell) + ".");
+            return change.value;
+        case cell_kind::formative:
+            if (!which.formative_title || !subject) throw missing("formative curriculum column for '" + cell.subject + "'");
+            if (change.value.empty() || change.value.size() > longest_formative)
+                throw tracking_error("Formative text for " + where(cell) + " must be 1 to " + std::to_string(longest_formative) +
+                                     " characters.");
+            return change.value;
+        case cell_kind::phonics:
+            if (!which.phonics || cell.subject != "phonics") throw missing("phonics column");
+            if (change.value.empty() || change.value.size() > longest_phonics)
+                throw tracking_error("Phonics text for pupil " + cell.upn + " must be 1 to " + std::to_string(longest_phonics) +
+                                     " characters.");
+            return change.value;
+    }
+    return change.value;
+}
+
+// Writes checked records after the cell's latest, all in the caller's transaction.
+std::vector<cell_record> append(soci::session &session, const assessment &which, std::vector<new_record> records,
+                                const recorder &by) {
+    const std::string at = by.at.empty() ? store::utc_timestamp_now() : by.at;
+    check_instant(at);
+    if (by.who.empty() || by.who.size() > 100) throw tracking_error("Name who makes the change (1 to 100 characters).");
+    std::map<cell_key, cell_record> latest;
+    for (auto &found : read_records(session, latest_filter(which.id, "", true)))
+        latest.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
+    const auto ids = subject_ids(session);
+
+    std::vector<long long> pupil_ids, subject_id_column, supersedes;
+    std::vector<std::string> kinds, values, texts, by_column, at_column;
+    std::vector<int> colours, judged_years, cleared;
+    std::vector<soci::indicator> colour_set, judged_set, supersedes_set;
+    std::set<cell_key> seen;
+    for (auto &added : records) {
+        auto &r = added.record;
+        const cell_key key{added.pupil_id, r.cell.subject, r.cell.kind};
+        if (!seen.insert(key).second) throw tracking_error("The " + where(r.cell) + " is changed twice in one save.");
+        const auto previous = latest.find(key);
+        if (previous != latest.end()) {
+            if (previous->second.recorded_at > at)
+                throw tracking_error("The " + where(r.cell) + " was changed at " + previous->second.recorded_at +
+                                     ", after " + at + "; changes are recorded in time order.");
+            r.supersedes = previous->second.id;
+        }
+        r.recorded_by = by.who;
+        r.recorded_at = at;
+        pupil_ids.push_back(added.pupil_id);
+        subject_id_column.push_back(ids.at(r.cell.subject));
+        kinds.emplace_back(cell_kind_name(r.cell.kind));
+        values.push_back(is_free_text(r.cell.kind) ? "" : r.value);
+        texts.push_back(is_free_text(r.cell.kind) ? r.value : "");
+        colours.push_back(static_cast<int>(r.colour.value_or(0)));
+        colour_set.push_back(r.colour ? soci::i_ok : soci::i_null);
+        judged_years.push_back(r.judged_year.value_or(0));
+        judged_set.push_back(r.judged_year ? soci::i_ok : soci::i_null);
+        cleared.push_back(r.cleared ? 1 : 0);
+        supersedes.push_back(r.supersedes.value_or(0));
+        supersedes_set.push_back(r.supersedes ? soci::i_ok : soci::i_null);
+        by_column.push_back(by.who);
+        at_column.push_back(at);
+    }
+    if (records.empty()) return {};
+    session << "INSERT INTO wm_assessment_records (pupil_id, assessment_id, subject_id, cell_kind, value, text_value, "
+               "colour_rgb, judged_year, cleared, recorded_by, recorded_at, supersedes_id) VALUES (:pupil, " +
+                   std::to_string(which.id) + ", :subject, :kind, :value, :text, :colour, :judged, :cleared, :by, :at, :supersedes)",
+        soci::use(pupil_ids), soci::use(subject_id_column), soci::use(kinds), soci::use(values), soci::use(texts),
+        soci::use(colours, colour_set), soci::use(judged_years, judged_set), soci::use(cleared), soci::use(by_column),
+        soci::use(at_column), soci::use(supersedes, supersedes_set);
+    // The new ids: the records just written are the cells' latest now.
+    std::map<cell_key, long long> written;
+    for (const auto &found : read_records(session, latest_filter(which.id, "", true) + " AND r.recorded_at = '" + at + "'"))
+        written.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.id);
+    std::vector<cell_record> result;
+    for (auto &added : records) {
+        added.record.id = written.at(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
+        result.push_back(std::move(added.record));
+    }
+    return result;
+}
+
+std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &session, const store::school &school,
+                                                                  const assessment &which, std::vector<std::string> upns) {
+    std::sort(upns.begin(), upns.end());
+    upns.erase(std::unique(upns.begin(), upns.end()), upns.end());
+    std::map<std::string, selected_pupil, std::less<>> found;
+    for (auto &p : select_pupils(session, school, {std::nullopt, std::nullopt, std::move(upns)}, which.year))
+        found.emplace(p.upn, std::move(p));
+    return found;
+}
+
+// The cell's latest record, which a clear or colour change follows from.
+cell_record latest_of(soci::session &session, const assessment &which, long long pupil_id, const cell_address &cell) {
+    check_subject(which, cell);
+    const auto records = read_records(session, latest_filter(which.id, "", true) + " AND r.pupil_id = " + std::to_string(pupil_id) +
+                                                   " AND s.code = '" + cell.subject + "' AND r.cell_kind = '" +
+                                                   std::string(cell_kind_name(cell.kind)) + "'");
+    if (records.empty() || records.front().record.cleared)
+        throw tracking_error("The " + where(cell) + " is empty in assessment '" + which.name + "'.");
+    return records.front().record;
+}
+
+std::vector<new_record> checked(soci::session &session, const store::school &school, const assessment &which,
+                                const scheme_library &schemes, std::span<const cell_change> changes) {
+    std::vector<std::string> upns;
+    for (const auto &change : changes) upns.push_back(change.cell.upn);
+    const auto pupils = pupils_by_upn(session, school, which, upns);
+    std::vector<new_record> records;
+    for (const auto &change : changes) {
+        const auto &pupil = pupils.at(change.cell.upn);
+        if (change.judged_year && (change.cell.kind != cell_kind::judgement || *change.judged_year < 0 || *change.judged_year > 11))
+            throw tracking_error("A judged-against year must be Reception (0) to Year 11 and goes with a judgement (" +
+                                 where(change.cell) + ").");
+        if (change.colour && *change.colour > 0xFFFFFF)
+            throw tracking_error("A colour is 0xRRGGBB (" + where(change.cell) + ").");
+        cell_record r;
+        r.cell = change.cell;
+        r.value = stored_value(which, schemes, change, pupil.nc_year);
+        r.judged_year = change.judged_year;
+        r.colour = change.colour;
+        records.push_back({pupil.id, std::move(r)});
+    }
+    return records;
+}
+
+}  // namespace
+
+std::string_view cell_kind_name(cell_kind kind) {
+    static constexpr std::array<std::string_view, 4> names{"judgement", "formative", "test", "phonics"};
+    return names.at(static_cast<std::size_t>(kind));
+}
+
+std::optional<cell_kind> parse_cell_kind(std::string_view name) {
+    for (const auto kind : {cell_kind::judgement, cell_kind::formative, cell_kind::test, cell_kind::phonics})
+        if (cell_kind_name(kind) == name) return kind;
+    return std::nullopt;
+}
+
+std::vector<cell_record> record_changes(store::database &db, const store::school &school, const assessment &which,
+                                        const scheme_library &schemes, std::span<const cell_change> changes,
+                                        const recorder &by) {
+    return db.transaction("recording assessment '" + which.name + "'", [&](soci::session &session) {
+        auto records = checked(session, school, which, schemes, changes);
+        // A change without a colour keeps the cell's override.
+        std::map<cell_key, std::optional<uint32_t>> overrides;
+        for (const auto &found : read_records(session, latest_filter(which.id, "", true)))
+            overrides.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.colour);
+        for (auto &added : records) {
+            if (added.record.colour) continue;
+            const auto kept = overrides.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
+            if (kept != overrides.end()) added.record.colour = kept->second;
+        }
+        return append(session, which, std::move(records), by);
+    });
+}
+
+cell_record clear_cell(store::database &db, const store::school &school, const assessment &which, const cell_address &cell,
+                       const recorder &by) {
+    return db.transaction("clearing a cell of assessment '" + which.name + "'", [&](soci::session &session) {
+        const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
+        cell_record r = latest_of(session, which, pupil.id, cell);
+        r.value.clear();
+        r.cleared = true;
+        r.colour.reset();
+        r.judged_year.reset();
+        return append(session, which, {{pupil.id, std::move(r)}}, by).front();
+    });
+}
+
+cell_record set_cell_colour(store::database &db, const store::school &school, const assessment &which,
+                            const cell_address &cell, std::optional<uint32_t> colour, const recorder &by) {
+    if (colour && *colour > 0xFFFFFF) throw tracking_error("A colour is 0xRRGGBB (" + where(cell) + ").");
+    return db.transaction("colouring a cell of assessment '" + which.name + "'", [&](soci::session &session) {
+        const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
+        cell_record r = latest_of(session, which, pupil.id, cell);
+        r.colour = colour;
+        return append(session, which, {{pupil.id, std::move(r)}}, by).front();
+    });
+}
+
+std::vector<cell_record> cell_history(soci::session &session, const store::school &school, const assessment &which,
+                                      const cell_address &cell) {
+    check_subject(which, cell);
+    const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
+    std::vector<cell_record> history;
+    for (auto &found : read_records(session, "r.assessment_id = " + std::to_string(which.id) + " AND r.pupil_id = " +
+                                                 std::to_string(pupil.id) + " AND s.code = '" + cell.subject +
+                                                 "' AND r.cell_kind = '" + std::string(cell_kind_name(cell.kind)) + "'"))
+        history.push_back(std::move(found.record));
+    return history;
+}
+
+std::size_t fill_column(store::database &db, const store::school &school, const assessment &which,
+                        const scheme_library &schemes, const pupil_selection &pupils, const cell_change &column,
+                        const recorder &by) {
+    const auto chosen = select_pupils(db.session(), school, pupils, which.year);
+    std::vector<cell_change> changes;
+    for (const auto &pupil : chosen) {
+        cell_change change = column;
+        change.cell.upn = pupil.upn;
+        changes.push_back(std::move(change));
+    }
+    return record_changes(db, school, which, schemes, changes, by).size();
+}
+
+std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,
+                                        const std::string &instant) {
+    if (!instant.empty()) check_instant(instant);
+    std::string filter = latest_filter(which.id, instant, false);
+    if (!pupil_ids.empty()) {
+        filter += " AND r.pupil_id IN (";
+        for (std::size_t i = 0; i < pupil_ids.size(); ++i) filter += (i ? "," : "") + std::to_string(pupil_ids[i]);
+        filter += ")";
+    }
+    return read_records(session, filter);
+}
+
+}  // namespace waymark::services

@@ -1,0 +1,120 @@
+#include "services/class_grid.hpp"
+
+#include "tracking_fixture.hpp"
+
+#include <waymark/plugin.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace waymark {
+namespace {
+
+using services::cell_change;
+using services::cell_kind;
+using services::recorder;
+
+class class_grid_test : public testing::tracking_test {
+protected:
+    void SetUp() override {
+        tracking_test::SetUp();
+        if (!IsSkipped()) assessment_ = add_classes_and_assessment();
+    }
+
+    void record(std::vector<cell_change> changes, const std::string &at) {
+        services::record_changes(db(), school_, assessment_, *schemes_, changes, recorder{"mrs.khan", at});
+    }
+    services::class_grid grid(const services::pupil_selection &which, const std::string &as_of = "") {
+        return services::load_class_grid(db().session(), school_, assessment_, *schemes_, which, as_of);
+    }
+    static services::pupil_selection class_named(const std::string &name) {
+        services::pupil_selection which;
+        which.class_name = name;
+        return which;
+    }
+
+    services::assessment assessment_;
+};
+
+TEST_P(class_grid_test, every_column_of_every_pupil_in_the_class) {
+    const std::string first = testing::test_upn(1);
+    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}},
+            {{first, "writing", cell_kind::judgement}, "below", {}, {}},
+            {{first, "maths", cell_kind::test}, "104", {}, {}},
+            {{first, "reading", cell_kind::formative}, "Year 4 Entering", {}, {}},
+            {{first, "phonics", cell_kind::phonics}, "Phase 5", {}, {}},
+            {{testing::test_upn(10), "reading", cell_kind::judgement}, "D", {}, {}}},
+           "2026-02-10T09:00:00Z");
+    const auto loaded = grid(class_named("4A"));
+    ASSERT_EQ(loaded.rows.size(), 3u);
+    const auto &row = loaded.rows.front();
+    EXPECT_EQ(row.pupil.upn, first);
+    EXPECT_EQ(row.pupil.nc_year, 4);
+    const auto &reading = row.judgements.at("reading");
+    EXPECT_EQ(reading.code, "OT");
+    EXPECT_EQ(reading.label, "On track");
+    EXPECT_TRUE(reading.on_track);
+    EXPECT_FALSE(reading.colour_overridden);
+    const auto &writing = row.judgements.at("writing");
+    EXPECT_FALSE(writing.on_track);
+    EXPECT_EQ(writing.band, WAYMARK_BAND_BELOW);
+    EXPECT_NE(writing.colour, reading.colour);  // the scheme's red and green
+    EXPECT_EQ(row.test_scores.at("maths"), "104");
+    EXPECT_EQ(row.formative.at("reading"), "Year 4 Entering");
+    EXPECT_EQ(row.phonics, "Phase 5");
+    EXPECT_TRUE(loaded.rows[1].judgements.empty());
+}
+
+TEST_P(class_grid_test, a_colour_override_replaces_the_schemes_colour) {
+    const std::string first = testing::test_upn(1);
+    record({{{first, "reading", cell_kind::judgement}, "B", {}, 0x123456u}}, "2026-02-10T09:00:00Z");
+    const auto &cell = grid(class_named("4A")).rows.front().judgements.at("reading");
+    EXPECT_TRUE(cell.colour_overridden);
+    EXPECT_EQ(cell.colour, 0x123456u);
+    EXPECT_EQ(cell.band, WAYMARK_BAND_BELOW);
+}
+
+TEST_P(class_grid_test, a_judgement_against_another_year_is_evaluated_against_that_year) {
+    // LEP 44 in Year 4 spring is below the expected 45-46; against Year 3 (38-39) it is above.
+    record({{{testing::test_upn(1), "science", cell_kind::judgement}, "44", {}, {}},
+            {{testing::test_upn(2), "science", cell_kind::judgement}, "44", 3, {}}},
+           "2026-02-10T09:00:00Z");
+    const auto loaded = grid(class_named("4A"));
+    const auto &own_year = loaded.rows[0].judgements.at("science");
+    const auto &year3 = loaded.rows[1].judgements.at("science");
+    EXPECT_EQ(own_year.judged_year, 4);
+    EXPECT_EQ(own_year.band, WAYMARK_BAND_BELOW);
+    EXPECT_EQ(year3.judged_year, 3);
+    EXPECT_EQ(year3.band, WAYMARK_BAND_ABOVE);
+    EXPECT_NE(own_year.label, year3.label);
+}
+
+TEST_P(class_grid_test, as_of_shows_the_grid_as_it_stood) {
+    const std::string first = testing::test_upn(1);
+    record({{{first, "reading", cell_kind::judgement}, "T", {}, {}}}, "2026-02-10T09:00:00Z");
+    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}}}, "2026-02-11T09:00:00Z");
+    EXPECT_TRUE(grid(class_named("4A"), "2026-02-09T00:00:00Z").rows.front().judgements.empty());
+    EXPECT_EQ(grid(class_named("4A"), "2026-02-10T12:00:00Z").rows.front().judgements.at("reading").code, "T");
+    EXPECT_EQ(grid(class_named("4A")).rows.front().judgements.at("reading").code, "OT");
+}
+
+TEST_P(class_grid_test, selects_by_year_group_and_upns) {
+    services::pupil_selection year4;
+    year4.year_group = 4;
+    EXPECT_EQ(grid(year4).rows.size(), 5u);
+    services::pupil_selection year5;
+    year5.year_group = 5;
+    EXPECT_TRUE(grid(year5).rows.empty());
+    services::pupil_selection two;
+    two.upns = {testing::test_upn(2), testing::test_upn(11)};
+    const auto loaded = grid(two);
+    ASSERT_EQ(loaded.rows.size(), 2u);
+    EXPECT_EQ(loaded.rows[1].pupil.class_name, "4B");
+    two.upns = {testing::test_upn(77)};
+    EXPECT_THROW(grid(two), services::tracking_error);
+}
+
+WAYMARK_ON_EVERY_DATABASE(class_grid_test);
+
+}  // namespace
+}  // namespace waymark
