@@ -16,6 +16,7 @@ extern const command export_command;
 extern const command serve_command;
 extern const command assessments_command;
 extern const command judgements_command;
+extern const command grid_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -23,6 +24,7 @@ std::span<const command> all_commands() {
         assessments_command,
         demo_command,
         export_command,
+        grid_command,
         import_command,
         judgements_command,
         migrate_command,

@@ -4,6 +4,7 @@
 #include "services/ctf_transfer.hpp"
 #include "services/pupil_import.hpp"
 #include "services/school_choice.hpp"
+#include "tracking_session.hpp"
 
 #include <ostream>
 
@@ -47,21 +48,23 @@ int import_ctf(const invocation &args, io streams) {
 }
 
 int run_import(const invocation &args, io streams) {
-    const std::string &what = args.positional(0, "what to import: pupils or ctf");
+    const std::string &what = args.positional(0, "what to import: pupils, ctf or judgements");
     try {
         if (what == "pupils") return import_pupils(args, streams);
         if (what == "ctf") return import_ctf(args, streams);
+        if (what == "judgements") return import_judgements(args, streams);
     } catch (const services::school_choice_error &error) {
         throw usage_error(error.what());
     }
-    throw usage_error("waymark import takes pupils or ctf, not '" + what + "'.");
+    throw usage_error("waymark import takes pupils, ctf or judgements, not '" + what + "'.");
 }
 
 }  // namespace
 
 extern const command import_command{
     "import",
-    "import pupils FILE.csv [--school LAESTAB] | import ctf FILE.xml [--school LAESTAB]",
+    "import pupils FILE.csv [--school LAESTAB] | import ctf FILE.xml [--school LAESTAB] | "
+    "import judgements FILE.csv --assessment NAME [--as NAME]",
     "Add pupils from the CSV upload template or from a Common Transfer File.",
     "import pupils: the CSV template (UPN, Surname, Forename, DOB dd/mm/yyyy, Gender M/F, Postcode, FSM\n"
     "Y/N/blank, Ethnic code, EAL Y/N/blank, SEN, LA reference) with a header row; columns in any order,\n"
@@ -71,6 +74,9 @@ extern const command import_command{
     "import ctf: a CTF's pupils are added in one transaction; a pupil Waymark already has refuses the\n"
     "whole file. Files with a DOCTYPE, over 50 MB or not UTF-8 are refused. Results the result-code\n"
     "table (share/waymark/ctf/result_codes.csv, or $WAYMARK_CTF_RESULT_CODES) does not map are listed.\n"
+    "import judgements: header UPN, subject, value (any order), optionally kind (judgement, test,\n"
+    "formative, phonics) and against (NC year judged against); values checked by the subject's scheme;\n"
+    "every problem listed with its line and nothing recorded while any remains.\n"
     "--school picks the school when the database holds several.",
     {},
     run_import};

@@ -49,6 +49,9 @@ services::pupil_selection selection_of(const invocation &args);
 // "4" -> 4, refusing anything but a whole number in [low, high] with a usage_error naming the option.
 int whole_number_option(const std::string &text, std::string_view option, int low, int high);
 
+// `waymark import judgements FILE.csv --assessment NAME` (import_judgements.cpp).
+int import_judgements(const invocation &args, io streams);
+
 // "a,b,c" -> {"a", "b", "c"} (empty parts dropped).
 std::vector<std::string> comma_list(const std::string &text);
 

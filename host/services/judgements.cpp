@@ -207,26 +207,28 @@ cell_record latest_of(soci::session &session, const assessment &which, long long
     return records.front().record;
 }
 
+// One change checked against its pupil and the assessment; throws tracking_error naming the cell.
+new_record checked_one(const assessment &which, const scheme_library &schemes, const cell_change &change,
+                       const selected_pupil &pupil) {
+    if (change.judged_year && (change.cell.kind != cell_kind::judgement || *change.judged_year < 0 || *change.judged_year > 11))
+        throw tracking_error("A judged-against year must be Reception (0) to Year 11 and goes with a judgement (" +
+                             where(change.cell) + ").");
+    if (change.colour && *change.colour > 0xFFFFFF) throw tracking_error("A colour is 0xRRGGBB (" + where(change.cell) + ").");
+    cell_record r;
+    r.cell = change.cell;
+    r.value = stored_value(which, schemes, change, pupil.nc_year);
+    r.judged_year = change.judged_year;
+    r.colour = change.colour;
+    return {pupil.id, std::move(r)};
+}
+
 std::vector<new_record> checked(soci::session &session, const store::school &school, const assessment &which,
                                 const scheme_library &schemes, std::span<const cell_change> changes) {
     std::vector<std::string> upns;
     for (const auto &change : changes) upns.push_back(change.cell.upn);
     const auto pupils = pupils_by_upn(session, school, which, upns);
     std::vector<new_record> records;
-    for (const auto &change : changes) {
-        const auto &pupil = pupils.at(change.cell.upn);
-        if (change.judged_year && (change.cell.kind != cell_kind::judgement || *change.judged_year < 0 || *change.judged_year > 11))
-            throw tracking_error("A judged-against year must be Reception (0) to Year 11 and goes with a judgement (" +
-                                 where(change.cell) + ").");
-        if (change.colour && *change.colour > 0xFFFFFF)
-            throw tracking_error("A colour is 0xRRGGBB (" + where(change.cell) + ").");
-        cell_record r;
-        r.cell = change.cell;
-        r.value = stored_value(which, schemes, change, pupil.nc_year);
-        r.judged_year = change.judged_year;
-        r.colour = change.colour;
-        records.push_back({pupil.id, std::move(r)});
-    }
+    for (const auto &change : changes) records.push_back(checked_one(which, schemes, change, pupils.at(change.cell.upn)));
     return records;
 }
 
@@ -295,6 +297,32 @@ std::vector<cell_record> cell_history(soci::session &session, const store::schoo
                                                  "' AND r.cell_kind = '" + std::string(cell_kind_name(cell.kind)) + "'"))
         history.push_back(std::move(found.record));
     return history;
+}
+
+std::vector<change_problem> find_problems(soci::session &session, const store::school &school, const assessment &which,
+                                          const scheme_library &schemes, std::span<const cell_change> changes) {
+    std::map<std::string, selected_pupil, std::less<>> on_roll;
+    for (auto &p : select_pupils(session, school, {}, which.year)) on_roll.emplace(p.upn, std::move(p));
+    std::vector<change_problem> problems;
+    std::set<std::tuple<std::string, std::string, cell_kind>> seen;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto &cell = changes[i].cell;
+        const auto pupil = on_roll.find(cell.upn);
+        if (pupil == on_roll.end()) {
+            problems.push_back({i, "No pupil on roll at " + school.name + " has UPN " + cell.upn + "; check the UPN."});
+            continue;
+        }
+        if (!seen.insert({cell.upn, cell.subject, cell.kind}).second) {
+            problems.push_back({i, "The " + where(cell) + " is given twice; keep one."});
+            continue;
+        }
+        try {
+            checked_one(which, schemes, changes[i], pupil->second);
+        } catch (const tracking_error &problem) {
+            problems.push_back({i, problem.what()});
+        }
+    }
+    return problems;
 }
 
 std::size_t fill_column(store::database &db, const store::school &school, const assessment &which,

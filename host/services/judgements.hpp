@@ -57,6 +57,16 @@ std::vector<cell_record> record_changes(store::database &db, const store::school
                                         const scheme_library &schemes, std::span<const cell_change> changes,
                                         const recorder &by);
 
+// What is wrong with each change that record_changes would refuse (unknown pupil, a cell given twice,
+// a value the column does not take), without stopping at the first: for imports that list every
+// problem. `index` is the change's position.
+struct change_problem {
+    std::size_t index = 0;
+    std::string message;
+};
+std::vector<change_problem> find_problems(soci::session &session, const store::school &school, const assessment &which,
+                                          const scheme_library &schemes, std::span<const cell_change> changes);
+
 // Empties a cell (a new record with cleared set). Clearing an empty cell is a tracking_error.
 cell_record clear_cell(store::database &db, const store::school &school, const assessment &which,
                        const cell_address &cell, const recorder &by);

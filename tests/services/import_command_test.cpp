@@ -65,7 +65,7 @@ TEST_P(import_command_test, a_hostile_ctf_is_one_sentence_and_a_bad_call_is_a_us
     EXPECT_EQ(pupil_count(), 0u);
     const auto unknown = run_cli({"import", "teachers", file, "--db", connection()});
     EXPECT_EQ(unknown.status, 2);
-    EXPECT_THAT(unknown.err, HasSubstr("takes pupils or ctf, not 'teachers'"));
+    EXPECT_THAT(unknown.err, HasSubstr("takes pupils, ctf or judgements, not 'teachers'"));
 }
 
 WAYMARK_ON_EVERY_DATABASE(import_command_test);

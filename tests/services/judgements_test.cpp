@@ -39,11 +39,6 @@ protected:
         }
         return "";
     }
-    std::size_t record_count() {
-        long long count = 0;
-        db().session() << "SELECT COUNT(*) FROM wm_assessment_records", soci::into(count);
-        return static_cast<std::size_t>(count);
-    }
 
     services::assessment assessment_;
 };

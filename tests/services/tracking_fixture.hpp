@@ -86,6 +86,13 @@ protected:
         return create(spec);
     }
 
+    // Every record ever written, cleared ones and superseded ones included.
+    std::size_t record_count() {
+        long long count = 0;
+        db().session() << "SELECT COUNT(*) FROM wm_assessment_records", soci::into(count);
+        return static_cast<std::size_t>(count);
+    }
+
     std::unique_ptr<services::scheme_library> schemes_;
 };
 

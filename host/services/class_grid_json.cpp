@@ -1,0 +1,102 @@
+#include "services/class_grid_json.hpp"
+
+#include <waymark/plugin.h>
+
+#include <Poco/JSON/Array.h>
+
+#include <cstdio>
+
+namespace waymark::services {
+namespace {
+
+Poco::Dynamic::Var optional_text(const std::optional<std::string> &text) {
+    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object text_map(const std::map<std::string, std::string> &cells) {
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto &[subject, value] : cells) json.set(subject, value);
+    return json;
+}
+
+Poco::JSON::Object judgement_json(const grid_judgement &cell) {
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+    json.set("code", cell.code);
+    json.set("label", cell.label);
+    const std::string band = band_word(cell.band);
+    json.set("band", band.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(band));
+    json.set("on_track", cell.on_track);
+    json.set("colour", colour_hex(cell.colour));
+    json.set("colour_overridden", cell.colour_overridden);
+    json.set("judged_year", cell.judged_year);
+    return json;
+}
+
+}  // namespace
+
+std::string band_word(int band) {
+    switch (band) {
+        case WAYMARK_BAND_BELOW: return "below";
+        case WAYMARK_BAND_AT: return "at";
+        case WAYMARK_BAND_ABOVE: return "above";
+        default: return "";
+    }
+}
+
+std::string colour_hex(uint32_t rgb) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%06X", rgb & 0xFFFFFFu);
+    return text;
+}
+
+Poco::JSON::Object assessment_json(const assessment &which) {
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+    json.set("id", which.id);
+    json.set("name", which.name);
+    json.set("date", domain::format_iso_date(which.assessed_on));
+    json.set("academic_year", domain::format_academic_year(which.year));
+    json.set("term", std::string(domain::term_name(which.term)));
+    Poco::JSON::Array years;
+    for (const int year : which.year_groups) years.add(year);
+    json.set("year_groups", years);
+    Poco::JSON::Array subjects;
+    for (const auto &s : which.subjects) {
+        Poco::JSON::Object subject(Poco::JSON_PRESERVE_KEY_ORDER);
+        subject.set("code", s.code);
+        subject.set("scheme", s.scheme_id);
+        subject.set("test_score", s.test_score ? Poco::Dynamic::Var(std::string(test_score_kind_name(*s.test_score)))
+                                               : Poco::Dynamic::Var());
+        subjects.add(subject);
+    }
+    json.set("subjects", subjects);
+    json.set("formative_title", optional_text(which.formative_title));
+    json.set("test_scores_title", optional_text(which.test_scores_title));
+    json.set("phonics", which.phonics);
+    return json;
+}
+
+Poco::JSON::Object class_grid_json(const class_grid &grid) {
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+    json.set("assessment", assessment_json(grid.which));
+    json.set("as_of", grid.as_of.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(grid.as_of));
+    Poco::JSON::Array pupils;
+    for (const auto &row : grid.rows) {
+        Poco::JSON::Object pupil(Poco::JSON_PRESERVE_KEY_ORDER);
+        pupil.set("upn", row.pupil.upn);
+        pupil.set("surname", row.pupil.surname);
+        pupil.set("forename", row.pupil.forename);
+        pupil.set("class", row.pupil.class_name);
+        pupil.set("year", row.pupil.nc_year);
+        Poco::JSON::Object judgements(Poco::JSON_PRESERVE_KEY_ORDER);
+        for (const auto &[subject, cell] : row.judgements) judgements.set(subject, judgement_json(cell));
+        pupil.set("judgements", judgements);
+        pupil.set("test_scores", text_map(row.test_scores));
+        pupil.set("formative", text_map(row.formative));
+        pupil.set("phonics", optional_text(row.phonics));
+        pupils.add(pupil);
+    }
+    json.set("pupils", pupils);
+    return json;
+}
+
+}  // namespace waymark::services

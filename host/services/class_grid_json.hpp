@@ -1,0 +1,22 @@
+// The class grid as JSON, the one shape `waymark grid --json` prints and GET .../grid returns:
+// {assessment, as_of, pupils: [{upn, surname, forename, class, year, judgements: {subject: {code,
+// label, band, on_track, colour, colour_overridden, judged_year}}, test_scores, formative, phonics}]}.
+#pragma once
+
+#include "services/class_grid.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+namespace waymark::services {
+
+// "below", "at", "above", or "" when the scheme has no expectation there.
+std::string band_word(int band);
+// 0xRRGGBB as "#RRGGBB".
+std::string colour_hex(uint32_t rgb);
+
+Poco::JSON::Object assessment_json(const assessment &which);
+Poco::JSON::Object class_grid_json(const class_grid &grid);
+
+}  // namespace waymark::services
