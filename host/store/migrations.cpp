@@ -191,7 +191,7 @@ DROP VIEW wm_eyfsp_gld)sql"},
     // scores (a kind per subject) and phonics. Every cell change is a new record superseding the
     // cell's latest (unique: a record is superseded once), so a cell's value as of an instant is its
     // record at or before then that nothing at or before then supersedes.
-    migration{10, "assessment columns, year groups, schemes per subject, cell colours and judged-against years", R"sql(
+    migration{4, "assessment columns, year groups, schemes per subject, cell colours and judged-against years", R"sql(
 ALTER TABLE wm_assessments ADD COLUMN formative_title VARCHAR(60);
 ALTER TABLE wm_assessments ADD COLUMN test_scores_title VARCHAR(60);
 ALTER TABLE wm_assessments ADD COLUMN phonics SMALLINT NOT NULL DEFAULT 0;
@@ -229,7 +229,7 @@ INSERT INTO wm_subjects (code, name) VALUES ('citizenship', 'Citizenship');
 INSERT INTO wm_subjects (code, name) VALUES ('re', 'Religious education'))sql"},
     // Stored groups of pupils ("Year 5 recent arrivals") to filter lists and statistics by, and who
     // took a pupil out of the data or put one back (the flag itself is wm_pupils.include_in_data).
-    migration{11, "stored pupil groups and include-in-data changes", R"sql(
+    migration{5, "stored pupil groups and include-in-data changes", R"sql(
 CREATE TABLE wm_groups (
     id {id},
     school_id BIGINT NOT NULL REFERENCES wm_schools (id),

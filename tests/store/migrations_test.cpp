@@ -18,7 +18,7 @@ TEST_P(migrations_test, an_empty_database_gets_every_table) {
     EXPECT_EQ(schema_version(db()), latest_schema_version());
     int subjects = 0;
     db().session() << "SELECT CAST(COUNT(*) AS INTEGER) FROM wm_subjects", soci::into(subjects);
-    EXPECT_EQ(subjects, 18);  // 5 core, phonics and 12 foundation subjects (migration 10)
+    EXPECT_EQ(subjects, 18);  // 5 core, phonics and 12 foundation subjects (migration 4)
     for (const char *table : {"wm_schools", "wm_pupils", "wm_classes", "wm_custom_flag_names", "wm_academic_years",
                               "wm_terms", "wm_eyfsp_results", "wm_phonics_results",
                               "wm_phonics_thresholds", "wm_key_stage_results", "wm_assessments",
