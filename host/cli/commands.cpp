@@ -14,6 +14,8 @@ extern const command sync_command;
 extern const command import_command;
 extern const command export_command;
 extern const command serve_command;
+extern const command pupils_command;
+extern const command groups_command;
 extern const command assessments_command;
 extern const command judgements_command;
 extern const command grid_command;
@@ -25,10 +27,12 @@ std::span<const command> all_commands() {
         demo_command,
         export_command,
         grid_command,
+        groups_command,
         import_command,
         judgements_command,
         migrate_command,
         plugins_command,
+        pupils_command,
         rollover_command,
         serve_command,
         sync_command,

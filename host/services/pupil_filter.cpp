@@ -140,16 +140,6 @@ std::optional<nc_year_range> key_stage_years(std::string_view name) {
 
 std::span<const std::string_view> pupil_filter_options() { return option_names; }
 
-std::string_view pupil_filter_help() {
-    return "Filters (combined with AND; none = the whole school):\n"
-           "  --academic-year 2025/2026   NC years as they were in that year (default: the school's current)\n"
-           "  --year R|N|1..11            year group      --key-stage EYFS|KS1|KS2|LKS2|UKS2|KS3|KS4\n"
-           "  --class NAME                --group NAME (a stored group)\n"
-           "  --gender M|F                --sen N|K|E|A|P|S   --ethnicity CODE (a main code covers its extended codes)\n"
-           "  --summer-born, --pp, --fsm, --ever6, --disadvantaged, --eal, --intervention,\n"
-           "  --custom1 .. --custom6      yes|no\n";
-}
-
 pupil_filter parse_pupil_filter(const std::function<std::optional<std::string>(std::string_view)> &value) {
     pupil_filter filter;
     if (const auto text = value("academic-year")) {

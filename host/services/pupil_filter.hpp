@@ -66,8 +66,6 @@ std::optional<nc_year_range> key_stage_years(std::string_view name);
 // The option names a filter is read from, in help order: CLI options (--year 4) and API query
 // parameters (?year=4) alike.
 std::span<const std::string_view> pupil_filter_options();
-// One line per option for a command's help text.
-std::string_view pupil_filter_help();
 
 // Reads a filter from named values; `value(name)` gives an option's text or nothing when it was not
 // given. Throws filter_error naming the option ("--sen takes N, K, E, A, P or S, not X").
