@@ -1,7 +1,7 @@
 // What the store's bulk paths cost on both databases: inserting, loading and updating a school's
 // pupils, and writing statutory results. PostgreSQL cases run when WAYMARK_TEST_POSTGRES names a
 // server (each in its own schema, dropped at the end).
-#include "database_fixture.hpp"
+#include "bench_database.hpp"
 #include "sample_pupils.hpp"
 #include "store/pupils.hpp"
 #include "store/statutory.hpp"
@@ -11,44 +11,8 @@
 namespace {
 
 using namespace waymark;
-
-// A migrated database of one kind that lives for one benchmark run.
-class bench_database {
-public:
-    explicit bench_database(waymark::testing::backend kind) {
-        name_ = waymark::testing::unique_test_name();
-        if (kind == waymark::testing::backend::sqlite) {
-            folder_ = std::filesystem::temp_directory_path() / name_;
-            std::filesystem::create_directories(folder_);
-            db_.emplace("DRIVER=SQLite3;Database=" + (folder_ / "waymark.db").string() + ";");
-        } else {
-            admin_.emplace(*waymark::testing::test_postgres());
-            admin_->session() << "CREATE SCHEMA " + name_;
-            db_.emplace(*waymark::testing::test_postgres() + "ConnSettings=SET search_path TO " + name_ + ";");
-        }
-        store::migrate(*db_);
-    }
-    ~bench_database() {
-        db_.reset();
-        if (admin_) admin_->session() << "DROP SCHEMA " + name_ + " CASCADE";
-        if (!folder_.empty()) std::filesystem::remove_all(folder_);
-    }
-    store::database &db() { return *db_; }
-
-private:
-    std::string name_;
-    std::filesystem::path folder_;
-    std::optional<store::database> admin_;
-    std::optional<store::database> db_;
-};
-
-bool available(benchmark::State &state, waymark::testing::backend kind) {
-    if (kind == waymark::testing::backend::postgresql && !waymark::testing::test_postgres()) {
-        state.SkipWithError("WAYMARK_TEST_POSTGRES is not set");
-        return false;
-    }
-    return true;
-}
+using waymark::testing::available;
+using waymark::testing::bench_database;
 
 // Inserting a school's pupils in one transaction (rolled back after each timing, so every iteration
 // starts from the same empty table).
