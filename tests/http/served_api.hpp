@@ -7,6 +7,13 @@
 #include "http/access.hpp"
 #include "http/api.hpp"
 
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -46,6 +53,25 @@ protected:
     http::api_services services;
     std::unique_ptr<running_server> server;
     std::unique_ptr<api_client> client;
+};
+
+// The same API over an embedded (SQLite) database of its own, in a scratch folder removed afterwards.
+class served_api_with_database : public served_api {
+protected:
+    static std::filesystem::path folder() {
+        return std::filesystem::temp_directory_path() / ("wm_http_api_" + std::to_string(::getpid()));
+    }
+    static std::unique_ptr<http::database_pool> embedded_database() {
+        std::filesystem::create_directories(folder());
+        return std::make_unique<http::database_pool>(
+            store::open(store::resolve_settings(std::nullopt, folder().string(), std::nullopt)), 2);
+    }
+    served_api_with_database() : served_api(embedded_database()) {}
+    ~served_api_with_database() override {
+        server.reset();
+        pool.reset();
+        std::filesystem::remove_all(folder());
+    }
 };
 
 }  // namespace waymark::testing

@@ -1,0 +1,19 @@
+// Every school-level resource sits under /api/v1/schools/{school}/..., {school} being the LA and
+// establishment numbers together ("8012000"), the way data managers name a school. One lookup for
+// them all, so a school that is not in the database is the same 404 on every route.
+#pragma once
+
+#include "http/request.hpp"
+
+#include "store/schools.hpp"
+
+#include <soci/soci.h>
+
+namespace waymark::http {
+
+// The school the path's {school} names; 404 not_found naming it and where to find the list otherwise.
+store::school school_in_path(soci::session &session, const request &asked);
+
+Poco::JSON::Object school_json(const store::school &which);
+
+}  // namespace waymark::http
