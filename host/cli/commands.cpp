@@ -15,6 +15,7 @@ extern const command import_command;
 extern const command export_command;
 extern const command serve_command;
 extern const command pupils_command;
+extern const command report_command;
 extern const command groups_command;
 extern const command assessments_command;
 extern const command judgements_command;
@@ -33,6 +34,7 @@ std::span<const command> all_commands() {
         migrate_command,
         plugins_command,
         pupils_command,
+        report_command,
         rollover_command,
         serve_command,
         sync_command,

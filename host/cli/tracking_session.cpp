@@ -77,3 +77,14 @@ std::vector<std::string> comma_list(const std::string &text) {
 }
 
 }  // namespace waymark::cli
+
+namespace waymark::cli {
+
+std::string as_of_instant(const invocation &args) {
+    const auto text = args.option("as-of");
+    if (!text) return "";
+    if (domain::parse_iso_date(*text)) return *text + "T23:59:59Z";
+    return *text;
+}
+
+}  // namespace waymark::cli

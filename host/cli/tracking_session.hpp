@@ -29,6 +29,7 @@ public:
     store::database &database() { return database_; }
     const store::school &school() const { return school_; }
     const services::scheme_library &schemes() const { return schemes_; }
+    const plugins::registry &plugins() const { return registry_; }
     // --assessment NAME (required), found in the school.
     services::assessment assessment(const invocation &args);
 
@@ -39,6 +40,9 @@ private:
     services::scheme_library schemes_;
     store::school school_;
 };
+
+// --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written; none is "now".
+std::string as_of_instant(const invocation &args);
 
 // --as NAME, else $USER, else the login name of the process's user.
 services::recorder recorder_of(const invocation &args);

@@ -62,6 +62,15 @@ std::map<std::string, long long, std::less<>> subject_ids(soci::session &session
     return found;
 }
 
+std::map<std::string, std::string, std::less<>> subject_names(soci::session &session) {
+    std::map<std::string, std::string, std::less<>> found;
+    std::vector<std::string> codes, names;
+    size_for_fetch(codes, names);
+    soci::statement rows = (session.prepare << "SELECT code, name FROM wm_subjects", soci::into(codes), soci::into(names));
+    fetch_rows(rows, [&](std::size_t i) { found.emplace(codes[i], names[i]); }, codes, names);
+    return found;
+}
+
 scheme_library::scheme_library(const plugins::registry &registry, std::map<std::string, std::string, std::less<>> configs)
     : registry_(&registry), configs_(std::move(configs)) {}
 

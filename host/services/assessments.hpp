@@ -77,6 +77,8 @@ struct assessment {
 
 // wm_subjects code -> id, "phonics" (the phonics column's subject) included.
 std::map<std::string, long long, std::less<>> subject_ids(soci::session &session);
+// wm_subjects code -> the name reports print ("maths" -> "Mathematics").
+std::map<std::string, std::string, std::less<>> subject_names(soci::session &session);
 // The subject codes an assessment can judge, alphabetically.
 std::vector<std::string> assessable_subjects(soci::session &session);
 
