@@ -33,7 +33,9 @@ int run_report(const invocation &args, io streams) {
     if (!out && format != "json") throw usage_error("Say where to write the " + format + " file with --out FILE.");
 
     tracking_session session(args, streams);
-    reports::report_scope scope{session.school(), session.assessment(args), filter_of(args), as_of_instant(args),
+    std::optional<services::assessment> assessment;
+    if (args.option("assessment")) assessment = session.assessment(args);
+    reports::report_scope scope{session.school(), std::move(assessment), filter_of(args), as_of_instant(args),
                                 store::utc_timestamp_now()};
     std::string json;
     try {
@@ -65,7 +67,7 @@ int run_report(const invocation &args, io streams) {
 
 extern const command report_command{
     "report",
-    "report full|venn --assessment NAME [filters] [--as-of DATE] [--format pdf|xlsx|csv|json] [--out FILE] "
+    "report full|venn [--assessment NAME] [filters] [--as-of DATE] [--format pdf|xlsx|csv|json] [--out FILE] "
     "[--school LAESTAB]",
     "Build a report of an assessment and write it as PDF, spreadsheet, CSV or the JSON document.",
     "full  per subject, the number and percentage of pupils at each grade (or band, for schemes with\n"
@@ -73,6 +75,9 @@ extern const command report_command{
     "      alphabetically in an appendix.\n"
     "venn  reading, writing and maths on track or above as a three-circle Venn diagram: all seven\n"
     "      regions and the pupils in none, with counts, percentages and names.\n"
+    "Without --assessment each year group is counted in its latest assessment of the academic year\n"
+    "(--academic-year, default the school's current) dated on or before --as-of (default today), as\n"
+    "whole-school and key-stage reports are; --year or --key-stage narrow it.\n"
     "Pupils are those the filters select in the assessment's year groups who are included in data;\n"
     "the report says how many were left out. --format defaults to pdf (renderer plugins: pdf, xlsx,\n"
     "csv; json is the report document itself, printed when --out is not given). --as-of YYYY-MM-DD\n"

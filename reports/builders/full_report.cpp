@@ -51,13 +51,11 @@ public:
         : cohort_(cohort), schemes_(schemes) {}
 
     document build() {
-        const auto &which = cohort_.scope.assessment;
-        document doc = report_frame(cohort_, "full_report", "Full report: " + which.name,
-                                    "Pupils included in data in " + year_groups_text(which.year_groups) +
-                                        ", by their judgement in each subject");
+        document doc = report_frame(cohort_, "full_report", "Full report: " + assessments_title(cohort_),
+                                    "Pupils included in data, by their judgement in each subject");
         doc.page_orientation = orientation::landscape;
         std::vector<std::string> schemes_done;
-        for (const auto &subject : which.subjects) {
+        for (const auto &subject : cohort_.subjects) {
             if (std::find(schemes_done.begin(), schemes_done.end(), subject.scheme_id) != schemes_done.end()) continue;
             schemes_done.push_back(subject.scheme_id);
             doc.blocks.emplace_back(scheme_table(subject.scheme_id));
@@ -71,12 +69,6 @@ public:
     }
 
 private:
-    static std::string year_groups_text(const std::vector<int> &years) {
-        std::string text;
-        for (const int year : years) text += (text.empty() ? "" : ", ") + (year == 0 ? std::string("Reception") : "Year " + std::to_string(year));
-        return text;
-    }
-
     table scheme_table(const std::string &scheme_id) {
         const plugins::scheme &scheme = schemes_.get(scheme_id);
         const auto columns = count_columns(scheme);
@@ -95,32 +87,44 @@ private:
         headings.resize(t.columns.size());
         if (std::any_of(columns.begin(), columns.end(), [](const count_column &c) { return c.heading_band.has_value(); }))
             t.header_rows.push_back(std::move(headings));
-        const int pupils = static_cast<int>(cohort_.pupils.size());
-        for (const auto &subject : cohort_.scope.assessment.subjects) {
+        for (const auto &subject : cohort_.subjects) {
             if (subject.scheme_id != scheme_id) continue;
-            const std::string &name = cohort_.subject_name(subject.code);
+            int pupils = 0;
+            for (const auto &part : cohort_.parts)
+                if (assessment_cohort::judges(part, subject)) pupils += static_cast<int>(part.pupils.size());
+            std::string name = cohort_.subject_name(subject.code);
+            if (judged_in_several_schemes(subject.code)) name += " (" + t.title + ")";
             row r{text_cell(name)};
             for (const auto &column : columns) {
-                r.push_back(count_cell(subject.code, name + ": " + column.label, column.code, column.holds, pupils));
+                r.push_back(count_cell(subject, name + ": " + column.label, column.code, column.holds, pupils));
             }
-            r.push_back(count_cell(subject.code, name + ": on track or above", "on-track",
+            r.push_back(count_cell(subject, name + ": on track or above", "on-track",
                                    [](const services::grid_judgement &j) { return j.on_track; }, pupils));
-            r.push_back(count_cell(subject.code, name + ": no judgement", "none", nullptr, pupils));
+            r.push_back(count_cell(subject, name + ": no judgement", "none", nullptr, pupils));
             r.push_back(text_cell(std::to_string(pupils), pupils));
             t.rows.push_back(std::move(r));
         }
         return t;
     }
 
+    bool judged_in_several_schemes(const std::string &code) const {
+        return std::count_if(cohort_.subjects.begin(), cohort_.subjects.end(),
+                             [&](const counted_subject &s) { return s.code == code; }) > 1;
+    }
+
     // A figure and the list of pupils behind it; `holds` null means "has no judgement".
-    cell count_cell(const std::string &subject, const std::string &title, const std::string &column,
+    cell count_cell(const counted_subject &subject, const std::string &title, const std::string &column,
                     const std::function<bool(const services::grid_judgement &)> &holds, int of) {
-        pupil_list list{subject + "-" + column, title, {"Class", "Judgement"}, {}};
-        for (const auto &pupil : cohort_.pupils) {
-            const auto found = pupil.judgements.find(subject);
-            const bool judged = found != pupil.judgements.end();
-            if (holds ? judged && holds(found->second) : !judged) {
-                list.pupils.push_back({pupil_name(pupil.pupil), {pupil.pupil.class_name, judged ? found->second.label : ""}});
+        const std::string id = judged_in_several_schemes(subject.code) ? subject.code + "-" + subject.scheme_id : subject.code;
+        pupil_list list{id + "-" + column, title, {"Class", "Judgement"}, {}};
+        for (const auto &part : cohort_.parts) {
+            if (!assessment_cohort::judges(part, subject)) continue;
+            for (const auto &pupil : part.pupils) {
+                const auto found = pupil.judgements.find(subject.code);
+                const bool judged = found != pupil.judgements.end();
+                if (holds ? judged && holds(found->second) : !judged) {
+                    list.pupils.push_back({pupil_name(pupil.pupil), {pupil.pupil.class_name, judged ? found->second.label : ""}});
+                }
             }
         }
         const int count = static_cast<int>(list.pupils.size());

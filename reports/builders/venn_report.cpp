@@ -2,15 +2,41 @@
 
 #include "reports/grid.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace waymark::reports {
+namespace {
+
+constexpr std::array<const char *, 3> core{"reading", "writing", "maths"};
+
+// A pupil's region (bit 1 reading, 2 writing, 4 maths on track) and their list row.
+struct placed_pupil {
+    unsigned region = 0;
+    listed_pupil row;
+};
+
+placed_pupil place(const services::grid_row &pupil) {
+    placed_pupil placed{0, {pupil_name(pupil.pupil), {pupil.pupil.class_name}}};
+    for (unsigned s = 0; s < core.size(); ++s) {
+        const auto found = pupil.judgements.find(core[s]);
+        const bool judged = found != pupil.judgements.end();
+        if (judged && found->second.on_track) placed.region |= 1u << s;
+        placed.row.values.push_back(judged ? found->second.label : "No judgement");
+    }
+    return placed;
+}
+
+}  // namespace
 
 document build_venn_report(const assessment_cohort &cohort) {
-    constexpr std::array<const char *, 3> core{"reading", "writing", "maths"};
-    const int pupils = static_cast<int>(cohort.pupils.size());
-    document doc = report_frame(cohort, "venn", "Venn: reading, writing and maths on track, " + cohort.scope.assessment.name,
+    const int pupils = static_cast<int>(cohort.pupil_count());
+    document doc = report_frame(cohort, "venn", "Venn: reading, writing and maths on track, " + assessments_title(cohort),
                                 "Pupils included in data by the core subjects they are on track or above in");
+    std::vector<placed_pupil> placed;
+    for (const auto &part : cohort.parts)
+        for (const auto &pupil : part.pupils) placed.push_back(place(pupil));
+    std::sort(placed.begin(), placed.end(), [](const auto &a, const auto &b) { return a.row.name < b.row.name; });
 
     venn diagram;
     diagram.title = "Reading, writing and maths on track or above";
@@ -18,27 +44,18 @@ document build_venn_report(const assessment_cohort &cohort) {
     diagram.total = pupils;
     pupil_lists lists{"Pupils in each region", {}};
     std::array<int, 3> on_track{};
-    // Region bits: 1 reading, 2 writing, 4 maths; 7 first so the heart of the diagram leads the lists.
+    // 7 first so the heart of the diagram leads the lists; "in none" last.
     for (const unsigned bits : {7u, 3u, 5u, 6u, 1u, 2u, 4u, 0u}) {
         venn_region region;
         for (unsigned s = 0; s < core.size(); ++s) region.membership.push_back((bits >> s & 1u) != 0);
         pupil_list list{"region-" + std::to_string(bits), "", {"Class"}, {}};
         list.columns.insert(list.columns.end(), diagram.sets.begin(), diagram.sets.end());
-        for (const auto &pupil : cohort.pupils) {
-            unsigned in = 0;
-            std::vector<std::string> values{pupil.pupil.class_name};
-            for (unsigned s = 0; s < core.size(); ++s) {
-                const auto found = pupil.judgements.find(core[s]);
-                const bool judged = found != pupil.judgements.end();
-                if (judged && found->second.on_track) in |= 1u << s;
-                values.push_back(judged ? found->second.label : "No judgement");
-            }
-            if (in == bits) list.pupils.push_back({pupil_name(pupil.pupil), std::move(values)});
-        }
-        for (unsigned s = 0; s < core.size(); ++s)
-            if ((bits >> s & 1u) != 0) on_track[s] += static_cast<int>(list.pupils.size());
+        for (const auto &pupil : placed)
+            if (pupil.region == bits) list.pupils.push_back(pupil.row);
         region.count = static_cast<int64_t>(list.pupils.size());
         region.percent = percent(static_cast<int>(region.count), pupils);
+        for (unsigned s = 0; s < core.size(); ++s)
+            if (region.membership[s]) on_track[s] += static_cast<int>(region.count);
         if (region.count > 0) {
             list.title = region_name(diagram, region) + ": " + count_and_percent(static_cast<int>(region.count), pupils);
             region.pupils = list.id;

@@ -105,6 +105,36 @@ TEST_P(full_report_test, a_filter_that_selects_nobody_gives_zeros_not_the_whole_
     EXPECT_NO_THROW(reports::validate(doc));
 }
 
+TEST_P(full_report_test, a_whole_school_report_counts_each_year_group_in_its_latest_assessment) {
+    std::vector<domain::pupil> year3{year4_pupil(20, "3A"), year4_pupil(21, "3A")};
+    for (auto &pupil : year3) pupil.date_of_birth = domain::date{std::chrono::year{2017}, std::chrono::month{10}, std::chrono::day{3}};
+    db().transaction("adding Year 3", [&](soci::session &session) { store::insert_pupils(session, school_.id, year3); });
+    const auto dated = [&](const std::string &name, int month, int day) {
+        auto spec = spring_spec(name);
+        spec.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::month{static_cast<unsigned>(month)},
+                                        std::chrono::day{static_cast<unsigned>(day)}};
+        spec.term = month < 4 ? domain::term::spring : domain::term::summer;
+        spec.year_groups = {3, 4};
+        return create(spec);
+    };
+    const auto earlier = dated("January", 1, 12);  // Year 4 has Spring 1 (10 February) after it
+    const std::vector<services::cell_change> january{{{test_upn(20), "reading", services::cell_kind::judgement}, "D", {}, {}},
+                                                     {{test_upn(1), "reading", services::cell_kind::judgement}, "B", {}, {}}};
+    services::record_changes(db(), school_, earlier, *schemes_, january, {"mrs.khan", "2026-01-12T09:00:00Z"});
+    dated("Summer 1", 5, 1);  // after the report's date
+
+    const auto doc = reports::build_full_report(latest_cohort(), *schemes_);
+    EXPECT_EQ(doc.title, "Full report: latest assessment of each year group");
+    EXPECT_EQ(doc.filters, (std::vector<std::string>{"Year 3: January (Spring term, 2025/2026)",
+                                                     "Year 4: Spring 1 (Spring term, 2025/2026)", "2025/2026, Whole school"}));
+    const auto &four_band = only<reports::table>(doc, 0);
+    EXPECT_EQ(texts(four_band.rows)[0],
+              (std::vector<std::string>{"Reading", "0 (0.00%)", "3 (50.00%)", "1 (16.67%)", "1 (16.67%)", "2 (33.33%)",
+                                        "1 (16.67%)", "6"}));
+    EXPECT_EQ(texts(only<reports::table>(doc, 1).rows)[0].back(), "4") << "only Year 4's assessment judges science";
+    EXPECT_EQ(listed(doc, "reading-none"), (std::vector<std::string>{"Pupil21, Sam: 3A "}));
+}
+
 TEST_P(full_report_test, the_document_is_valid_and_survives_json) {
     const auto doc = report();
     EXPECT_NO_THROW(reports::validate(doc));

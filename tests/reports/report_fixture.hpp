@@ -43,6 +43,11 @@ protected:
         return reports::load_assessment_cohort(db().session(), *schemes_,
                                                {school_, assessment_, std::move(filter), as_of, "2026-03-01T10:00:00Z"});
     }
+    // Each year group's latest assessment as of 2026-03-01.
+    reports::assessment_cohort latest_cohort(services::pupil_filter filter = {}) {
+        return reports::load_assessment_cohort(db().session(), *schemes_,
+                                               {school_, std::nullopt, std::move(filter), "", "2026-03-01T10:00:00Z"});
+    }
 
     template <typename Block>
     static const Block &only(const reports::document &doc, std::size_t which = 0) {
