@@ -50,6 +50,15 @@ assessment_cohort load_assessment_cohort(soci::session &session, const services:
     }
 
     const auto chosen = services::filtered_pupils(session, scope.school, scope.filter, services::inclusion::included);
+    for (const auto &pupil : chosen) {
+        const bool covered = std::any_of(cohort.parts.begin(), cohort.parts.end(), [&](const cohort_part &part) {
+            return std::binary_search(part.year_groups.begin(), part.year_groups.end(), pupil.nc_year);
+        });
+        if (!covered) cohort.unassessed_years.push_back(pupil.nc_year);
+    }
+    std::sort(cohort.unassessed_years.begin(), cohort.unassessed_years.end());
+    cohort.unassessed_years.erase(std::unique(cohort.unassessed_years.begin(), cohort.unassessed_years.end()),
+                                  cohort.unassessed_years.end());
     for (auto &part : cohort.parts) {
         services::pupil_selection in_part;
         for (const auto &pupil : chosen) {
@@ -105,7 +114,11 @@ document report_frame(const assessment_cohort &cohort, std::string kind, std::st
         for (const int year : part.year_groups) years += (years.empty() ? "" : ", ") + year_name(year);
         doc.filters.push_back(scope.assessment ? assessment_text(part.assessment) : years + ": " + assessment_text(part.assessment));
     }
-    if (cohort.parts.empty()) doc.filters.push_back("No assessment of " + domain::format_academic_year(*scope.filter.academic_year) + " yet");
+    if (!cohort.unassessed_years.empty()) {
+        std::string years;
+        for (const int year : cohort.unassessed_years) years += (years.empty() ? "" : ", ") + year_name(year);
+        doc.filters.push_back("Not counted, no assessment yet: " + years);
+    }
     doc.filters.push_back(cohort.filter_text);
     doc.generated = scope.generated;
     doc.as_of = (scope.as_of.empty() ? scope.generated : scope.as_of).substr(0, 10);

@@ -45,6 +45,7 @@ struct assessment_cohort {
     std::string filter_text;        // pupil_filter::describe()
     std::vector<cohort_part> parts;  // in year-group order; empty when no assessment covers the pupils
     int excluded_pupils = 0;        // selected by the filter but not included in data
+    std::vector<int> unassessed_years;  // NC years of selected pupils no counted assessment covers
     std::vector<counted_subject> subjects;  // every part's, in the order the assessments list them
     std::map<std::string, std::string, std::less<>> subject_names;  // code -> "Reading"
     std::vector<std::string> scheme_names;  // of the counted subjects, once each

@@ -105,6 +105,16 @@ TEST_P(full_report_test, a_filter_that_selects_nobody_gives_zeros_not_the_whole_
     EXPECT_NO_THROW(reports::validate(doc));
 }
 
+TEST_P(full_report_test, a_year_group_without_an_assessment_is_named_as_not_counted) {
+    auto year5 = year4_pupil(30, "5A");
+    year5.date_of_birth = domain::date{std::chrono::year{2015}, std::chrono::month{10}, std::chrono::day{3}};
+    db().transaction("adding Year 5", [&](soci::session &session) { store::insert_pupils(session, school_.id, std::span(&year5, 1)); });
+    const auto doc = reports::build_full_report(latest_cohort(), *schemes_);
+    EXPECT_EQ(doc.filters, (std::vector<std::string>{"Year 4: Spring 1 (Spring term, 2025/2026)",
+                                                     "Not counted, no assessment yet: Year 5", "2025/2026, Whole school"}));
+    EXPECT_EQ(texts(only<reports::table>(doc, 0).rows)[0].back(), "4");
+}
+
 TEST_P(full_report_test, a_whole_school_report_counts_each_year_group_in_its_latest_assessment) {
     std::vector<domain::pupil> year3{year4_pupil(20, "3A"), year4_pupil(21, "3A")};
     for (auto &pupil : year3) pupil.date_of_birth = domain::date{std::chrono::year{2017}, std::chrono::month{10}, std::chrono::day{3}};
