@@ -2,7 +2,6 @@
 
 #include "services/school_choice.hpp"
 #include "store/migrations.hpp"
-#include "store/settings.hpp"
 
 #include <waymark/plugin.h>
 
@@ -27,16 +26,22 @@ store::school school_of(store::database &database, const invocation &args) {
     }
 }
 
+// The default plugin folders loaded, before the schemes are created from them.
+plugins::registry &loaded(plugins::registry &registry) {
+    registry.load_default_folders();
+    return registry;
+}
+
 }  // namespace
 
 tracking_session::tracking_session(const invocation &args, io streams)
-    : log_(streams.err, WAYMARK_LOG_ERROR),
+    : settings_(settings_of(args)),
+      log_(streams.err, WAYMARK_LOG_ERROR),
       registry_(log_),
-      database_(store::open(settings_of(args))),
-      schemes_(registry_, settings_of(args).plugin_configs),
-      school_(school_of(database_, args)) {
-    registry_.load_default_folders();
-}
+      database_(store::open(settings_)),
+      school_(school_of(database_, args)),
+      catalog_(loaded(registry_), [this](std::string_view id) { return settings_.plugin_config(id); }),
+      schemes_(catalog_) {}
 
 services::assessment tracking_session::assessment(const invocation &args) {
     return services::find_assessment(database_.session(), school_.id, args.required_option("assessment"));

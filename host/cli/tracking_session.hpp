@@ -7,11 +7,13 @@
 
 #include "plugin_host/logger.hpp"
 #include "plugin_host/registry.hpp"
+#include "plugin_host/scheme_catalog.hpp"
 #include "services/assessments.hpp"
 #include "services/judgements.hpp"
 #include "services/pupil_selection.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
+#include "store/settings.hpp"
 
 #include <string>
 
@@ -34,11 +36,13 @@ public:
     services::assessment assessment(const invocation &args);
 
 private:
+    store::settings settings_;
     plugins::logger log_;
     plugins::registry registry_;
     store::database database_;
-    services::scheme_library schemes_;
     store::school school_;
+    plugins::scheme_catalog catalog_;
+    services::scheme_library schemes_;
 };
 
 // --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written; none is "now".

@@ -2,8 +2,6 @@
 
 #include "services/fetch_rows.hpp"
 
-#include <waymark/plugin.h>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -71,27 +69,20 @@ std::map<std::string, std::string, std::less<>> subject_names(soci::session &ses
     return found;
 }
 
-scheme_library::scheme_library(const plugins::registry &registry, std::map<std::string, std::string, std::less<>> configs)
-    : registry_(&registry), configs_(std::move(configs)) {}
-
 const plugins::scheme &scheme_library::get(std::string_view id) const {
-    std::lock_guard lock(mutex_);
-    if (const auto found = created_.find(id); found != created_.end()) return *found->second;
-    const auto listing = registry_->find(id);
-    if (!listing || listing->descriptor.kind != WAYMARK_KIND_SCHEME) {
+    const plugins::scheme_entry *entry = catalog_->find(id);
+    if (entry == nullptr) {
         const auto ids = loaded_ids();
         throw tracking_error("No descriptor scheme '" + std::string(id) + "' is loaded; choose one of: " +
                              (ids.empty() ? std::string("(none loaded)") : joined(ids)) + ".");
     }
-    const auto config = configs_.find(id);
-    auto made = std::make_unique<plugins::scheme>(
-        registry_->create_scheme(id, config == configs_.end() ? std::string_view{} : std::string_view(config->second)));
-    return *created_.emplace(std::string(id), std::move(made)).first->second;
+    if (!entry->ready) throw tracking_error("The descriptor scheme '" + std::string(id) + "' cannot be used: " + entry->problem);
+    return *entry->ready;
 }
 
 std::vector<std::string> scheme_library::loaded_ids() const {
     std::vector<std::string> ids;
-    for (const auto &listing : registry_->plugins_of_kind(WAYMARK_KIND_SCHEME)) ids.push_back(listing.descriptor.id);
+    for (const auto &entry : catalog_->entries()) ids.push_back(entry.listing.descriptor.id);
     return ids;
 }
 

@@ -1,17 +1,15 @@
 // Assessments (seed 000, "How do I create a new assessment?"): a named, dated point in a school's
 // year, the year groups it applies to, the subjects judged in it (each against one descriptor scheme)
 // and its optional columns: a formative curriculum column, test scores (a numeric kind per subject)
-// and phonics. Also the schemes themselves, created once per id from the loaded plugins.
+// and phonics. Also the services' view of the loaded schemes.
 #pragma once
 
 #include "domain/calendar.hpp"
-#include "plugin_host/registry.hpp"
+#include "plugin_host/scheme_catalog.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
 
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,21 +25,20 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The schemes assessments are judged against, one instance per plugin id, created on first use with
-// the settings file's config for that plugin. Thread-safe.
+// The schemes assessments are judged against, as the services ask for them: a view of the one set of
+// scheme instances the host created at start-up (plugins::scheme_catalog, which the JSON API's scheme
+// routes list too), answering a scheme that cannot be used with a tracking_error. Thread-safe.
 class scheme_library {
 public:
-    scheme_library(const plugins::registry &registry, std::map<std::string, std::string, std::less<>> configs = {});
+    explicit scheme_library(const plugins::scheme_catalog &catalog) : catalog_(&catalog) {}
 
-    // Throws tracking_error naming the id and the loaded schemes when no scheme plugin has it.
+    // Throws tracking_error naming the id and the loaded schemes when no scheme plugin has it, or
+    // with the plugin's own sentence when it could not be created (a bands file it needs).
     const plugins::scheme &get(std::string_view id) const;
     std::vector<std::string> loaded_ids() const;
 
 private:
-    const plugins::registry *registry_;
-    std::map<std::string, std::string, std::less<>> configs_;
-    mutable std::mutex mutex_;
-    mutable std::map<std::string, std::unique_ptr<plugins::scheme>, std::less<>> created_;
+    const plugins::scheme_catalog *catalog_;
 };
 
 enum class test_score_kind { standardised, raw_mark, percentage, reading_age_months };

@@ -21,12 +21,17 @@ constexpr int class_size = 30;
 struct tracked_school {
     waymark::testing::bench_database bench;
     plugins::registry registry;
-    services::scheme_library schemes{registry};
+    plugins::scheme_catalog catalog{loaded(registry), [](std::string_view) { return std::string(); }};
+    services::scheme_library schemes{catalog};
     store::school school;
     services::assessment assessment;
 
+    static plugins::registry &loaded(plugins::registry &plugins) {
+        plugins.load_folder(WAYMARK_PLUGIN_DIR);
+        return plugins;
+    }
+
     explicit tracked_school(backend kind) : bench(kind) {
-        registry.load_folder(WAYMARK_PLUGIN_DIR);
         school = bench.db().transaction("adding the school", [](soci::session &session) {
             return store::find_or_create_school(session, {0, "801", "2000", "", "Bench Primary", "PR1 8XJ", {2025}});
         });

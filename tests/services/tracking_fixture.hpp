@@ -46,10 +46,16 @@ protected:
         return *loaded;
     }
 
+    // The built schemes, created once for every test as a server creates them once for every request.
+    static const plugins::scheme_catalog &loaded_schemes() {
+        static const auto *catalog = new plugins::scheme_catalog(loaded_plugins(), [](std::string_view) { return std::string(); });
+        return *catalog;
+    }
+
     void SetUp() override {
         school_test::SetUp();
         if (IsSkipped()) return;
-        schemes_ = std::make_unique<services::scheme_library>(loaded_plugins());
+        schemes_ = std::make_unique<services::scheme_library>(loaded_schemes());
     }
 
     // `count` Year 4 pupils in class `class_name`, UPN serials from `first`.
