@@ -10,12 +10,12 @@
 namespace waymark::cli {
 namespace {
 
-// --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written.
 std::string as_of_instant(const invocation &args) {
     const auto text = args.option("as-of");
     if (!text) return "";
-    if (domain::parse_iso_date(*text)) return *text + "T23:59:59Z";
-    return *text;
+    const auto instant = services::as_of_instant(*text);
+    if (!instant) throw usage_error("--as-of takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not '" + *text + "'.");
+    return *instant;
 }
 
 void print_grid(const services::class_grid &grid, std::ostream &out) {
