@@ -4,9 +4,7 @@
 #include "tracking_session.hpp"
 
 #include "services/pupil_groups.hpp"
-
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include "services/pupil_list_json.hpp"
 
 #include <ostream>
 
@@ -21,16 +19,7 @@ std::vector<std::string> upns_after(const invocation &args, std::size_t first) {
 
 void print_groups(std::ostream &out, const std::vector<services::pupil_group> &groups, bool json) {
     if (json) {
-        Poco::JSON::Array rows;
-        for (const auto &group : groups) {
-            Poco::JSON::Object row;
-            row.set("name", group.name);
-            row.set("members", group.members);
-            row.set("created_by", group.created_by);
-            row.set("created_at", group.created_at);
-            rows.add(row);
-        }
-        rows.stringify(out, 2);
+        services::group_list_json(groups).stringify(out, 2);
         out << '\n';
         return;
     }

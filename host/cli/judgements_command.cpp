@@ -2,6 +2,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
+#include "services/class_grid_json.hpp"
+
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -18,10 +20,9 @@ services::cell_kind kind_of(const invocation &args) {
 
 std::optional<uint32_t> colour_of(const std::string &text) {
     if (text == "default") return std::nullopt;
-    const std::string digits = text.starts_with('#') ? text.substr(1) : text;
-    if (digits.size() != 6 || digits.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
-        throw usage_error("A colour is six hexadecimal digits such as FFA500 (or 'default'), not '" + text + "'.");
-    return static_cast<uint32_t>(std::stoul(digits, nullptr, 16));
+    const auto colour = services::parse_colour_hex(text);
+    if (!colour) throw usage_error("A colour is six hexadecimal digits such as FFA500 (or 'default'), not '" + text + "'.");
+    return colour;
 }
 
 std::string colour_text(const std::optional<uint32_t> &colour) {

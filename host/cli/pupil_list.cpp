@@ -2,8 +2,7 @@
 
 #include "text_table.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include "services/pupil_list_json.hpp"
 
 #include <ostream>
 
@@ -22,23 +21,7 @@ void print_pupils(std::ostream &out, const std::vector<services::filtered_pupil>
     int excluded = 0;
     for (const auto &pupil : pupils) excluded += pupil.included ? 0 : 1;
     if (json) {
-        Poco::JSON::Array rows;
-        for (const auto &pupil : pupils) {
-            Poco::JSON::Object row;
-            row.set("upn", pupil.upn);
-            row.set("surname", pupil.surname);
-            row.set("forename", pupil.forename);
-            row.set("nc_year", pupil.nc_year);
-            row.set("class", pupil.class_name);
-            row.set("include_in_data", pupil.included);
-            rows.add(row);
-        }
-        Poco::JSON::Object document;
-        document.set("filter", filter);
-        document.set("pupils", rows);
-        document.set("count", pupils.size());
-        document.set("excluded_pupils", excluded);
-        document.stringify(out, 2);
+        services::pupil_list_json(pupils, filter, excluded).stringify(out, 2);
         out << '\n';
         return;
     }

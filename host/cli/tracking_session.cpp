@@ -1,5 +1,6 @@
 #include "tracking_session.hpp"
 
+#include "services/class_grid.hpp"
 #include "services/school_choice.hpp"
 #include "store/migrations.hpp"
 
@@ -88,8 +89,9 @@ namespace waymark::cli {
 std::string as_of_instant(const invocation &args) {
     const auto text = args.option("as-of");
     if (!text) return "";
-    if (domain::parse_iso_date(*text)) return *text + "T23:59:59Z";
-    return *text;
+    const auto instant = services::as_of_instant(*text);
+    if (!instant) throw usage_error("--as-of takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not '" + *text + "'.");
+    return *instant;
 }
 
 }  // namespace waymark::cli

@@ -20,7 +20,7 @@
 namespace waymark::cli {
 
 // The scheme a subject is judged against unless the command names one (--scheme).
-inline constexpr std::string_view default_scheme_id = "org.waymark.lancashire-four-band";
+using services::default_scheme_id;
 
 class tracking_session {
 public:

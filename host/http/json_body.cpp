@@ -91,6 +91,23 @@ bool is_whole_number(const Var &value) {
     return value.isInteger();
 }
 
+// `value`, named `path` in messages, as a whole number within [lowest, highest].
+int64_t whole_number_in(const Var &value, const std::string &path, int64_t lowest, int64_t highest) {
+    if (!is_whole_number(value)) throw invalid(path, path + " must be a whole number, not " + json_type_name(value) + ".");
+    const auto out_of_range = [&] {
+        return invalid(path, path + " must be from " + std::to_string(lowest) + " to " + std::to_string(highest) +
+                                 ", not " + value.toString() + ".");
+    };
+    int64_t number = 0;
+    try {
+        number = value.convert<int64_t>();
+    } catch (const Poco::RangeException &) {
+        throw out_of_range();
+    }
+    if (number < lowest || number > highest) throw out_of_range();
+    return number;
+}
+
 }  // namespace
 
 std::string json_type_name(const Var &value) {
@@ -138,20 +155,7 @@ std::optional<std::string> json_object::optional_string(std::string_view name) c
 }
 
 int64_t json_object::required_integer(std::string_view name, int64_t lowest, int64_t highest) const {
-    const Var value = required(name);
-    if (!is_whole_number(value)) wrong_type(name, "a whole number", value);
-    const auto out_of_range = [&] {
-        return invalid(field_path(name), field_path(name) + " must be from " + std::to_string(lowest) + " to " +
-                                             std::to_string(highest) + ", not " + value.toString() + ".");
-    };
-    int64_t number = 0;
-    try {
-        number = value.convert<int64_t>();
-    } catch (const Poco::RangeException &) {
-        throw out_of_range();
-    }
-    if (number < lowest || number > highest) throw out_of_range();
-    return number;
+    return whole_number_in(required(name), field_path(name), lowest, highest);
 }
 
 std::optional<int64_t> json_object::optional_integer(std::string_view name, int64_t lowest, int64_t highest) const {
@@ -195,6 +199,32 @@ std::vector<json_object> json_object::required_object_array(std::string_view nam
         elements.emplace_back(element, element_path);
     }
     return elements;
+}
+
+std::vector<std::pair<std::string, Var>> json_object::array_elements(std::string_view name, std::string_view wanted) const {
+    const Var value = required(name);
+    const auto list = object_->getArray(std::string(name));
+    if (list.isNull()) wrong_type(name, wanted, value);
+    std::vector<std::pair<std::string, Var>> elements;
+    elements.reserve(list->size());
+    for (unsigned i = 0; i < list->size(); ++i) elements.emplace_back(field_path(name) + "[" + std::to_string(i) + "]", list->get(i));
+    return elements;
+}
+
+std::vector<std::string> json_object::required_string_array(std::string_view name) const {
+    std::vector<std::string> strings;
+    for (const auto &[path, element] : array_elements(name, "an array of strings")) {
+        if (!element.isString()) throw invalid(path, path + " must be a string, not " + json_type_name(element) + ".");
+        strings.push_back(element.extract<std::string>());
+    }
+    return strings;
+}
+
+std::vector<int64_t> json_object::required_integer_array(std::string_view name, int64_t lowest, int64_t highest) const {
+    std::vector<int64_t> numbers;
+    for (const auto &[path, element] : array_elements(name, "an array of whole numbers"))
+        numbers.push_back(whole_number_in(element, path, lowest, highest));
+    return numbers;
 }
 
 json_object parse_json_object(std::string_view text) {

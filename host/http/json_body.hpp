@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace waymark::http {
@@ -31,6 +32,10 @@ public:
     json_object required_object(std::string_view name) const;
     // Each element must be an object; element i reports its fields as "<name>[i].<field>".
     std::vector<json_object> required_object_array(std::string_view name) const;
+    // Each element must be a string (a whole number within [lowest, highest]); element i is named
+    // "<name>[i]" when it is not.
+    std::vector<std::string> required_string_array(std::string_view name) const;
+    std::vector<int64_t> required_integer_array(std::string_view name, int64_t lowest, int64_t highest) const;
 
     const Poco::JSON::Object &raw() const { return *object_; }
     const std::string &path() const { return path_; }
@@ -40,6 +45,8 @@ private:
     // The value of a present, non-null field; 422 "is required" otherwise.
     Poco::Dynamic::Var required(std::string_view name) const;
     [[noreturn]] void wrong_type(std::string_view name, std::string_view wanted, const Poco::Dynamic::Var &given) const;
+    // The elements of a present array field, each with its path ("upns[2]").
+    std::vector<std::pair<std::string, Poco::Dynamic::Var>> array_elements(std::string_view name, std::string_view wanted) const;
 
     Poco::JSON::Object::Ptr object_;
     std::string path_;

@@ -72,6 +72,9 @@ struct assessment {
     bool operator==(const assessment &) const = default;
 };
 
+// The scheme a subject is judged against unless whoever creates the assessment names another.
+inline constexpr std::string_view default_scheme_id = "org.waymark.lancashire-four-band";
+
 // wm_subjects code -> id, "phonics" (the phonics column's subject) included.
 std::map<std::string, long long, std::less<>> subject_ids(soci::session &session);
 // wm_subjects code -> the name reports print ("maths" -> "Mathematics").

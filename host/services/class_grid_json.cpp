@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <charconv>
 #include <cstdio>
 
 namespace waymark::services {
@@ -47,6 +48,14 @@ std::string colour_hex(uint32_t rgb) {
     char text[8];
     std::snprintf(text, sizeof text, "#%06X", rgb & 0xFFFFFFu);
     return text;
+}
+
+std::optional<uint32_t> parse_colour_hex(std::string_view text) {
+    if (text.starts_with('#')) text.remove_prefix(1);
+    uint32_t rgb = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rgb, 16);
+    if (text.size() != 6 || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return rgb;
 }
 
 Poco::JSON::Object assessment_json(const assessment &which) {

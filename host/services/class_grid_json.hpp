@@ -7,7 +7,10 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace waymark::services {
 
@@ -15,6 +18,8 @@ namespace waymark::services {
 std::string band_word(int band);
 // 0xRRGGBB as "#RRGGBB".
 std::string colour_hex(uint32_t rgb);
+// "#RRGGBB" or "RRGGBB" (either case) as 0xRRGGBB; nothing for anything else.
+std::optional<uint32_t> parse_colour_hex(std::string_view text);
 
 Poco::JSON::Object assessment_json(const assessment &which);
 Poco::JSON::Object class_grid_json(const class_grid &grid);

@@ -48,17 +48,23 @@ std::array<std::optional<std::size_t>, column_names.size()> read_header(const co
 judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,
                                              const scheme_library &schemes, const std::filesystem::path &file,
                                              const recorder &by) {
-    judgement_import_result result;
     std::ifstream in(file, std::ios::binary);
     if (!in) {
+        judgement_import_result result;
         result.problems.push_back({0, "", "Cannot read " + file.string() + "; check the path and that the file is readable."});
         return result;
     }
     std::ostringstream text;
     text << in.rdbuf();
+    return import_judgement_csv_text(db, school, which, schemes, text.str(), by);
+}
+
+judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
+                                                  const scheme_library &schemes, const std::string &text, const recorder &by) {
+    judgement_import_result result;
     std::vector<connectors::csv::csv_row> rows;
     try {
-        rows = connectors::csv::read_csv(text.str());
+        rows = connectors::csv::read_csv(text);
     } catch (const connectors::csv::csv_format_error &error) {
         result.problems.push_back({error.line(), "", error.reason() + " (column " + std::to_string(error.column()) + ")"});
         return result;

@@ -9,6 +9,7 @@
 #include "services/judgements.hpp"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace waymark::services {
@@ -23,5 +24,8 @@ struct judgement_import_result {
 judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,
                                              const scheme_library &schemes, const std::filesystem::path &file,
                                              const recorder &by);
+// The same for CSV text already in memory (an API request's body).
+judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
+                                                  const scheme_library &schemes, const std::string &text, const recorder &by);
 
 }  // namespace waymark::services

@@ -123,6 +123,17 @@ std::string stored_value(const assessment &which, const scheme_library &schemes,
     return change.value;
 }
 
+// Narrows a records filter to these pupils: a save reads the latest records of the cells it changes,
+// not of the whole assessment (a class's flood-fill would otherwise read every cell of the school).
+std::string of_pupils(const std::vector<new_record> &records) {
+    std::set<long long> ids;
+    for (const auto &added : records) ids.insert(added.pupil_id);
+    if (ids.empty()) return " AND 1 = 0";
+    std::string sql;
+    for (const long long id : ids) sql += (sql.empty() ? " AND r.pupil_id IN (" : ",") + std::to_string(id);
+    return sql + ")";
+}
+
 // Writes checked records after the cell's latest, all in the caller's transaction.
 std::vector<cell_record> append(soci::session &session, const assessment &which, std::vector<new_record> records,
                                 const recorder &by) {
@@ -130,7 +141,7 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
     check_instant(at);
     if (by.who.empty() || by.who.size() > 100) throw tracking_error("Name who makes the change (1 to 100 characters).");
     std::map<cell_key, cell_record> latest;
-    for (auto &found : read_records(session, latest_filter(which.id, "", true)))
+    for (auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
         latest.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
     const auto ids = subject_ids(session);
 
@@ -176,7 +187,8 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
         soci::use(at_column), soci::use(supersedes, supersedes_set);
     // The new ids: the records just written are the cells' latest now.
     std::map<cell_key, long long> written;
-    for (const auto &found : read_records(session, latest_filter(which.id, "", true) + " AND r.recorded_at = '" + at + "'"))
+    for (const auto &found :
+         read_records(session, latest_filter(which.id, "", true) + of_pupils(records) + " AND r.recorded_at = '" + at + "'"))
         written.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.id);
     std::vector<cell_record> result;
     for (auto &added : records) {
@@ -252,7 +264,7 @@ std::vector<cell_record> record_changes(store::database &db, const store::school
         auto records = checked(session, school, which, schemes, changes);
         // A change without a colour keeps the cell's override.
         std::map<cell_key, std::optional<uint32_t>> overrides;
-        for (const auto &found : read_records(session, latest_filter(which.id, "", true)))
+        for (const auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
             overrides.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.colour);
         for (auto &added : records) {
             if (added.record.colour) continue;

@@ -76,4 +76,16 @@ TEST(json_body, wrong_types_name_the_field_and_what_was_sent) {
               "422 invalid|marks[0].grade|marks[0].grade must be a string, not a whole number.");
 }
 
+TEST(json_body, arrays_of_strings_and_whole_numbers_name_the_element_at_fault) {
+    const json_object body = parse_json_object(R"({"upns": ["A1", "B2"], "years": [3, 4], "mixed": ["A1", 2], "word": "4"})");
+    EXPECT_EQ(body.required_string_array("upns"), (std::vector<std::string>{"A1", "B2"}));
+    EXPECT_EQ(body.required_integer_array("years", 0, 11), (std::vector<int64_t>{3, 4}));
+    EXPECT_EQ(refusal([&] { body.required_string_array("mixed"); }), "422 invalid|mixed[1]|mixed[1] must be a string, not a whole number.");
+    EXPECT_EQ(refusal([&] { body.required_integer_array("years", 0, 3); }), "422 invalid|years[1]|years[1] must be from 0 to 3, not 4.");
+    EXPECT_EQ(refusal([&] { body.required_integer_array("mixed", 0, 3); }),
+              "422 invalid|mixed[0]|mixed[0] must be a whole number, not a string.");
+    EXPECT_EQ(refusal([&] { body.required_string_array("word"); }), "422 invalid|word|word must be an array of strings, not a string.");
+    EXPECT_EQ(refusal([&] { body.required_integer_array("absent", 0, 3); }), "422 invalid|absent|absent is required.");
+}
+
 }  // namespace

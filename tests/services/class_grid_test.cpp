@@ -1,4 +1,5 @@
 #include "services/class_grid.hpp"
+#include "services/class_grid_json.hpp"
 
 #include "tracking_fixture.hpp"
 
@@ -96,6 +97,22 @@ TEST_P(class_grid_test, as_of_shows_the_grid_as_it_stood) {
     EXPECT_TRUE(grid(class_named("4A"), "2026-02-09T00:00:00Z").rows.front().judgements.empty());
     EXPECT_EQ(grid(class_named("4A"), "2026-02-10T12:00:00Z").rows.front().judgements.at("reading").code, "T");
     EXPECT_EQ(grid(class_named("4A")).rows.front().judgements.at("reading").code, "OT");
+}
+
+TEST(class_grid_as_of, a_date_is_the_end_of_that_day_and_an_instant_is_taken_as_written) {
+    EXPECT_EQ(services::as_of_instant("2026-01-31"), "2026-01-31T23:59:59Z");
+    EXPECT_EQ(services::as_of_instant("2026-01-31T08:30:00Z"), "2026-01-31T08:30:00Z");
+    for (const char *refused : {"yesterday", "2026-02-30", "31/01/2026", "2026-01-31T24:00:00Z", "2026-01-31T08:30:00",
+                                "2026-01-31 08:30:00Z", "2026-01-31T08:60:00Z", ""})
+        EXPECT_EQ(services::as_of_instant(refused), std::nullopt) << refused;
+}
+
+TEST(class_grid_json, colours_are_read_with_or_without_the_hash_in_either_case) {
+    EXPECT_EQ(services::parse_colour_hex("#ffa500"), 0xFFA500u);
+    EXPECT_EQ(services::parse_colour_hex("00FF00"), 0x00FF00u);
+    EXPECT_EQ(services::colour_hex(*services::parse_colour_hex("#1e88e5")), "#1E88E5");
+    for (const char *refused : {"orange", "#FFA50", "#FFA5000", "0x00FF00", "-FFFFF", "#", ""})
+        EXPECT_EQ(services::parse_colour_hex(refused), std::nullopt) << refused;
 }
 
 TEST_P(class_grid_test, selects_by_year_group_and_upns) {

@@ -42,6 +42,18 @@ TEST_P(judgement_import_test, records_judgements_and_test_scores_of_a_good_file)
     EXPECT_EQ(cells[4].record.value, "Phase 5, secure");
 }
 
+TEST_P(judgement_import_test, reads_csv_text_already_in_memory_as_it_reads_a_file) {
+    const std::string text = "UPN,subject,value\n" + testing::test_upn(1) + ",reading,OT\n" + testing::test_upn(99) + ",reading,OT\n";
+    const auto refused = services::import_judgement_csv_text(db(), school_, assessment_, *schemes_, text, recorder{"mrs.khan", ""});
+    ASSERT_EQ(refused.problems.size(), 1u);
+    EXPECT_EQ(refused.problems[0].line, 3u);
+    EXPECT_EQ(record_count(), 0u);
+    const auto recorded = services::import_judgement_csv_text(db(), school_, assessment_, *schemes_, text.substr(0, text.rfind(testing::test_upn(99))),
+                                                              recorder{"mrs.khan", ""});
+    EXPECT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded.recorded, 1u);
+}
+
 TEST_P(judgement_import_test, lists_every_bad_row_by_line_and_records_nothing) {
     const std::string one = testing::test_upn(1);
     ASSERT_TRUE(import("UPN,subject,value\n" + one + ",reading,B\n").ok());

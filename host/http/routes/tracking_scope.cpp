@@ -1,0 +1,62 @@
+#include "http/routes/tracking_scope.hpp"
+
+#include "services/pupil_filter.hpp"
+
+#include <charconv>
+
+namespace waymark::http {
+
+services::scheme_library scheme_library_of(const api_services &services) { return services::scheme_library(services.schemes); }
+
+services::recorder recorder_of(const request &asked) { return {asked.who().id, ""}; }
+
+services::assessment assessment_in_path(soci::session &session, const store::school &school, const request &asked) {
+    const std::string &id_text = asked.path_parameter("assessment");
+    long long id = 0;
+    const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+    if (error == std::errc{} && end == id_text.data() + id_text.size()) {
+        for (auto &which : services::list_assessments(session, school.id))
+            if (which.id == id) return std::move(which);
+    }
+    throw not_found(std::nullopt, "There is no assessment " + id_text + " at " + school.name + "; GET " + api_base +
+                                      "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
+}
+
+std::string pupil_in_path(soci::session &session, const store::school &school, const request &asked) {
+    const std::string &upn = asked.path_parameter("upn");
+    try {
+        services::on_roll_pupil_ids(session, school, {&upn, 1});
+    } catch (const services::filter_error &) {
+        throw not_found(std::nullopt, "No pupil on roll at " + school.name + " has UPN " + upn + "; GET " + api_base +
+                                          "/schools/" + store::laestab(school) + "/pupils lists them.");
+    }
+    return upn;
+}
+
+api_error unprocessable(const std::string &message) {
+    return {status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt, message};
+}
+
+handler refusing_bad_input(handler run) {
+    return [run = std::move(run)](const request &asked, response &reply) {
+        try {
+            run(asked, reply);
+        } catch (const services::tracking_error &refused) {
+            throw unprocessable(refused.what());
+        } catch (const services::filter_error &refused) {
+            throw unprocessable(refused.what());
+        }
+    };
+}
+
+}  // namespace waymark::http
+
+namespace waymark::http {
+
+void add_tracking_route(router &routes, const std::string &method, const std::string &path, permission needed,
+                        tracking_handler run, const api_services &services) {
+    routes.add(method, path, needed,
+               refusing_bad_input([&services, run](const request &asked, response &reply) { run(services, asked, reply); }));
+}
+
+}  // namespace waymark::http

@@ -1,0 +1,42 @@
+// What the tracking routes (pupils, groups, assessments, judgements) share: the services' view of the
+// server's scheme instances (the same ones GET /schemes lists), the things a path names (an
+// assessment, a pupil, a group) with one 404 each, and the services' refusals of a teacher's input as
+// the API's 422.
+#pragma once
+
+#include "http/api.hpp"
+#include "http/routes/school_scope.hpp"
+
+#include "services/assessments.hpp"
+#include "services/judgements.hpp"
+
+#include <string>
+
+namespace waymark::http {
+
+inline const std::string school_path = api_base + "/schools/{school}";
+
+services::scheme_library scheme_library_of(const api_services &services);
+
+// The changes a request makes are recorded as made by the principal it acts for, now.
+services::recorder recorder_of(const request &asked);
+
+// The school's assessment whose id the path's {assessment} gives; 404 naming it otherwise.
+services::assessment assessment_in_path(soci::session &session, const store::school &school, const request &asked);
+
+// The path's {upn} when the school has that pupil on roll; 404 naming it otherwise.
+std::string pupil_in_path(soci::session &session, const store::school &school, const request &asked);
+
+// `run`, with what the services refuse (services::tracking_error, services::filter_error: one
+// sentence naming what to correct, nothing changed) answered 422 {error:"invalid"}.
+handler refusing_bad_input(handler run);
+
+// Adds a route whose handler is run(services, request, response), refusing_bad_input.
+using tracking_handler = void (*)(const api_services &, const request &, response &);
+void add_tracking_route(router &routes, const std::string &method, const std::string &path, permission needed,
+                        tracking_handler run, const api_services &services);
+
+// 422 invalid with no one field to blame (the sentence names it).
+api_error unprocessable(const std::string &message);
+
+}  // namespace waymark::http
