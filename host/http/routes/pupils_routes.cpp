@@ -10,22 +10,6 @@ namespace waymark::http {
 
 namespace {
 
-// The filter from the query parameters the CLI's options are named after (?year=4&summer-born=yes).
-// The parser reads one parameter at a time, so the one it was reading when it refused is the field.
-services::pupil_filter filter_in_query(const request &asked) {
-    std::string reading;
-    try {
-        return services::parse_pupil_filter([&](std::string_view name) {
-            reading = name;
-            return asked.query(name);
-        });
-    } catch (const services::filter_error &refused) {
-        std::string message = refused.what();
-        if (message.starts_with("--")) message.erase(0, 2);  // the CLI's option is this API's parameter
-        throw invalid(reading, message);
-    }
-}
-
 services::inclusion inclusion_in_query(const request &asked) {
     const auto given = asked.query("include_in_data");
     if (!given) return services::inclusion::all;

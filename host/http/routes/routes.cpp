@@ -13,6 +13,8 @@ void add_groups_routes(router &routes, const api_services &services);
 void add_assessments_routes(router &routes, const api_services &services);
 void add_judgements_routes(router &routes, const api_services &services);
 
+void add_reports_routes(router &routes, const api_services &services);
+
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
     add_plugins_routes(routes, services);
@@ -22,6 +24,7 @@ void add_api_routes(router &routes, const api_services &services) {
     add_groups_routes(routes, services);
     add_assessments_routes(routes, services);
     add_judgements_routes(routes, services);
+    add_reports_routes(routes, services);
 }
 
 }  // namespace waymark::http

@@ -33,6 +33,20 @@ std::string pupil_in_path(soci::session &session, const store::school &school, c
     return upn;
 }
 
+services::pupil_filter filter_in_query(const request &asked) {
+    std::string reading;
+    try {
+        return services::parse_pupil_filter([&](std::string_view name) {
+            reading = name;
+            return asked.query(name);
+        });
+    } catch (const services::filter_error &refused) {
+        std::string message = refused.what();
+        if (message.starts_with("--")) message.erase(0, 2);  // the CLI's option is this API's parameter
+        throw invalid(reading, message);
+    }
+}
+
 api_error unprocessable(const std::string &message) {
     return {status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt, message};
 }

@@ -9,6 +9,7 @@
 
 #include "services/assessments.hpp"
 #include "services/judgements.hpp"
+#include "services/pupil_filter.hpp"
 
 #include <string>
 
@@ -35,6 +36,10 @@ handler refusing_bad_input(handler run);
 using tracking_handler = void (*)(const api_services &, const request &, response &);
 void add_tracking_route(router &routes, const std::string &method, const std::string &path, permission needed,
                         tracking_handler run, const api_services &services);
+
+// The pupil filter from the query parameters the CLI's options are named after (?year=4&summer-born=yes);
+// a refused value is 422 naming that parameter.
+services::pupil_filter filter_in_query(const request &asked);
 
 // 422 invalid with no one field to blame (the sentence names it).
 api_error unprocessable(const std::string &message);

@@ -1,0 +1,68 @@
+// GET /api/v1/schools/{school}/reports/{report}: the Full report and the Venn as PDF, CSV or the JSON
+// document, over Brookside's Year 4 judged through the API; refusals name the parameter to correct.
+#include "tracked_school.hpp"
+
+namespace {
+
+using waymark::testing::tracked_school_api;
+
+class reports_routes : public tracked_school_api {
+protected:
+    reports_routes() {
+        for (const char *module : {"renderer-pdf", "renderer-csv"})
+            registry.load_file(std::string(WAYMARK_PLUGIN_DIR) + "/" + module + ".so");
+        assessment = create_spring_assessment();
+        // 4A: Pupil01 on track in all three, Pupil02 in reading only; 4B not judged.
+        const std::vector<std::tuple<int, std::string, std::string>> cells{
+            {1, "reading", "OT"}, {1, "writing", "D"}, {1, "maths", "OT"}, {2, "reading", "OT"}, {2, "writing", "B"}};
+        for (const auto &[serial, subject, value] : cells) {
+            const auto saved = send_json("PUT", assessment_url(assessment) + "/judgements/" + waymark::testing::test_upn(serial) +
+                                                    "/" + subject, R"({"value": ")" + value + R"("})");
+            EXPECT_EQ(saved.status, 200) << saved.body;
+        }
+    }
+
+    std::string report_url(const std::string &name, const std::string &query) const {
+        return school_url + "/reports/" + name + "?assessment=" + std::to_string(assessment) + query;
+    }
+
+    long long assessment = 0;
+};
+
+TEST_F(reports_routes, the_full_report_as_a_pdf_file) {
+    const auto reply = client->get(report_url("full", "&format=pdf"));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.header("Content-Type"), "application/pdf");
+    EXPECT_EQ(reply.header("Content-Disposition"), "attachment; filename=\"full-report.pdf\"");
+    EXPECT_EQ(reply.body.substr(0, 5), "%PDF-");
+}
+
+TEST_F(reports_routes, the_venn_document_for_one_class) {
+    const auto reply = client->get(report_url("venn", "&format=json&class=4A"));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto document = reply.json();
+    EXPECT_EQ(document->getValue<std::string>("kind"), "venn");
+    const auto venn = document->getArray("blocks")->getObject(0);
+    EXPECT_EQ(venn->getValue<int>("total"), 3);
+    EXPECT_EQ(venn->getArray("regions")->getObject(0)->getValue<int>("count"), 1) << "Pupil01 is on track in all three";
+}
+
+TEST_F(reports_routes, the_full_report_as_csv) {
+    const auto reply = client->get(report_url("full", "&format=csv"));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.header("Content-Type").rfind("text/csv", 0), 0u);
+    EXPECT_NE(reply.body.find("Reading,0 (0.00%),0 (0.00%),2 (40.00%),0 (0.00%),2 (40.00%),3 (60.00%),5"), std::string::npos)
+        << reply.body;
+}
+
+TEST_F(reports_routes, refusals_name_what_to_correct) {
+    EXPECT_EQ(client->get(report_url("matrix", "")).status, 404);
+    EXPECT_EQ(client->get(report_url("full", "&format=docx")).error_fields().substr(0, 15), "invalid|format|");
+    EXPECT_EQ(client->get(report_url("full", "&format=json&year=13")).error_fields().substr(0, 13), "invalid|year|");
+    EXPECT_EQ(client->get(report_url("full", "&format=json&as_of=yesterday")).error_fields().substr(0, 14), "invalid|as_of|");
+    const auto unknown = client->get(school_url + "/reports/full?assessment=999&format=json");
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(unknown.json()->getValue<std::string>("field"), "assessment");
+}
+
+}  // namespace
