@@ -51,6 +51,8 @@ api_error unprocessable(const std::string &message) {
     return {status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt, message};
 }
 
+namespace {
+
 handler refusing_bad_input(handler run) {
     return [run = std::move(run)](const request &asked, response &reply) {
         try {
@@ -63,9 +65,7 @@ handler refusing_bad_input(handler run) {
     };
 }
 
-}  // namespace waymark::http
-
-namespace waymark::http {
+}  // namespace
 
 void add_tracking_route(router &routes, const std::string &method, const std::string &path, permission needed,
                         tracking_handler run, const api_services &services) {

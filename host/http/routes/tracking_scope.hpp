@@ -28,11 +28,9 @@ services::assessment assessment_in_path(soci::session &session, const store::sch
 // The path's {upn} when the school has that pupil on roll; 404 naming it otherwise.
 std::string pupil_in_path(soci::session &session, const store::school &school, const request &asked);
 
-// `run`, with what the services refuse (services::tracking_error, services::filter_error: one
-// sentence naming what to correct, nothing changed) answered 422 {error:"invalid"}.
-handler refusing_bad_input(handler run);
-
-// Adds a route whose handler is run(services, request, response), refusing_bad_input.
+// Adds a route whose handler is run(services, request, response); what the services refuse
+// (services::tracking_error, services::filter_error: one sentence naming what to correct, nothing
+// changed) is answered 422 {error:"invalid"} with that sentence.
 using tracking_handler = void (*)(const api_services &, const request &, response &);
 void add_tracking_route(router &routes, const std::string &method, const std::string &path, permission needed,
                         tracking_handler run, const api_services &services);
