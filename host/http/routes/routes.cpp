@@ -8,12 +8,14 @@ void add_health_routes(router &routes, const api_services &services);
 void add_plugins_routes(router &routes, const api_services &services);
 void add_schemes_routes(router &routes, const api_services &services);
 void add_schools_routes(router &routes, const api_services &services);
+void add_statutory_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
     add_plugins_routes(routes, services);
     add_schemes_routes(routes, services);
     add_schools_routes(routes, services);
+    add_statutory_routes(routes, services);
 }
 
 }  // namespace waymark::http
