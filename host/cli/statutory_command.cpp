@@ -5,7 +5,9 @@
 #include "services/statutory_entry.hpp"
 #include "services/statutory_json.hpp"
 
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 namespace waymark::cli {
 namespace {
@@ -103,9 +105,10 @@ void print_view(std::ostream &out, const services::statutory_view &view) {
 }
 
 int run_statutory(const invocation &args, io streams) {
-    const std::string &action = args.positional(0, "what to do: set, show, submit, unlock or submissions");
-    if (action != "set" && action != "show" && action != "submit" && action != "unlock" && action != "submissions")
-        throw usage_error("waymark statutory takes set, show, submit, unlock or submissions, not '" + action + "'.");
+    const std::string &action = args.positional(0, "what to do: set, import, show, submit, unlock or submissions");
+    if (action != "set" && action != "import" && action != "show" && action != "submit" && action != "unlock" &&
+        action != "submissions")
+        throw usage_error("waymark statutory takes set, import, show, submit, unlock or submissions, not '" + action + "'.");
     tracking_session session(args, streams);
     const store::school &school = session.school();
     const domain::academic_year year = academic_year_of(args, school);
@@ -118,6 +121,16 @@ int run_statutory(const invocation &args, io streams) {
                     << domain::format_academic_year(year);
         if (changed < values.size()) streams.out << " (" << values.size() - changed << " already as given)";
         streams.out << ".\n";
+    } else if (action == "import") {
+        const std::string &path = args.positional(1, "the CSV file (UPN,measure,subject,value)");
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("Cannot read " + path + "; check the path and that the file is readable.");
+        std::ostringstream text;
+        text << in.rdbuf();
+        const auto file = services::read_statutory_csv(text.str());
+        const auto changed = services::record_statutory(session.database(), school, year, file.values, file.lines);
+        streams.out << "Recorded " << changed << (changed == 1 ? " value" : " values") << " of " << file.values.size() << " in "
+                    << path << " for " << domain::format_academic_year(year) << ".\n";
     } else if (action == "show") {
         const auto text = args.option("year");
         if (!text) throw usage_error("Name the year group with --year R or --year 1..6.");
@@ -171,7 +184,7 @@ int run_statutory(const invocation &args, io streams) {
 
 extern const command statutory_command{
     "statutory",
-    "statutory set MEASURE[:SUBJECT] UPN=VALUE... | statutory show --year R|1..6 [--json] | "
+    "statutory set MEASURE[:SUBJECT] UPN=VALUE... | statutory import FILE.csv | statutory show --year R|1..6 [--json] | "
     "statutory submit phonics-y1|phonics-y2|ks1 (--accept-declaration | --declaration TEXT) | "
     "statutory unlock phonics-y1|phonics-y2|ks1 --reason TEXT --admin | statutory submissions [--json]  "
     "[--academic-year 2025/2026] [--school LAESTAB] [--as NAME]",
@@ -186,6 +199,8 @@ extern const command statutory_command{
     "  ks1_scaled:SUBJECT  Year 2, 79-120      ks2_ta:SUBJECT / ks2_scaled:SUBJECT  Year 6, 80-120\n"
     "Values are for --academic-year (default the school's current), and each pupil must be in the\n"
     "measure's year group that year.\n\n"
+    "import reads the same from a CSV file with the header UPN,measure,subject,value (measure as above\n"
+    "without the colon, subject empty for phonics), all or nothing, problems named by line.\n\n"
     "submit sends a year group's results (phonics-y1, phonics-y2 or ks1) with a declaration, naming who\n"
     "(--as NAME, else the operating-system user) and when; every pupil of the year group needs a result.\n"
     "Submitted results are locked: changing them is refused until an administrator runs unlock with\n"

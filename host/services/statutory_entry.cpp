@@ -1,10 +1,12 @@
 #include "services/statutory_entry.hpp"
 
+#include "csv/csv_table.hpp"
 #include "services/pupil_filter.hpp"
 #include "store/statutory.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <set>
 #include <tuple>
@@ -110,8 +112,10 @@ std::variant<statutory_result, std::string> as_result(const statutory_value &ent
     return result;
 }
 
-std::string sentence_start(std::size_t index, const std::string &upn) {
-    return "Value " + std::to_string(index + 1) + " (UPN " + upn + "): ";
+// "Value 3 (UPN ...): ", or "Line 4 (UPN ...): " for values read from a file.
+std::string sentence_start(std::size_t index, const std::string &upn, std::span<const std::size_t> lines) {
+    const std::string place = lines.empty() ? "Value " + std::to_string(index + 1) : "Line " + std::to_string(lines[index]);
+    return place + " (UPN " + upn + "): ";
 }
 
 // Stored results of one school, found by pupil, kind, subject and (phonics) year.
@@ -257,7 +261,7 @@ statutory_refusal statutory_error::reason() const {
 }
 
 std::size_t record_statutory(store::database &db, const store::school &school, domain::academic_year year,
-                             std::span<const statutory_value> values) {
+                             std::span<const statutory_value> values, std::span<const std::size_t> lines) {
     return db.transaction("recording statutory results", [&](soci::session &session) {
         std::map<std::string, filtered_pupil> pupils;
         for (auto &pupil : pupils_in(session, school, year, std::nullopt)) pupils.emplace(pupil.upn, std::move(pupil));
@@ -273,7 +277,7 @@ std::size_t record_statutory(store::database &db, const store::school &school, d
         for (std::size_t i = 0; i < values.size(); ++i) {
             const statutory_value &entry = values[i];
             const auto problem = [&](statutory_refusal reason, const std::string &text) {
-                problems.push_back({i, entry.upn, reason, sentence_start(i, entry.upn) + text});
+                problems.push_back({i, entry.upn, reason, sentence_start(i, entry.upn, lines) + text});
             };
             const auto pupil = pupils.find(entry.upn);
             if (pupil == pupils.end()) {
@@ -462,6 +466,46 @@ submission unlock_statutory(store::database &db, const store::school &school, su
             soci::use(reason, "r");
         return unlocked;
     });
+}
+
+statutory_file read_statutory_csv(std::string_view text) {
+    constexpr std::array<std::string_view, 4> header{"upn", "measure", "subject", "value"};
+    std::vector<connectors::csv::csv_row> rows;
+    try {
+        rows = connectors::csv::read_csv(text);
+    } catch (const connectors::csv::csv_format_error &error) {
+        refuse(statutory_refusal::invalid, "Line " + std::to_string(error.line()) + ", column " + std::to_string(error.column()) +
+                                               ": " + error.reason() + ".");
+    }
+    const auto is_header = [&](const connectors::csv::csv_row &row) {
+        return row.cells.size() == header.size() && std::ranges::equal(row.cells, header, [](const std::string &cell, std::string_view name) {
+                   return std::ranges::equal(cell, name, [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+               });
+    };
+    if (rows.empty() || !is_header(rows.front()))
+        refuse(statutory_refusal::invalid, "The first line should be the header UPN,measure,subject,value; the file starts otherwise.");
+    statutory_file file;
+    std::vector<statutory_problem> problems;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto &row = rows[r];
+        const std::string upn = row.cells.empty() ? "" : row.cells[0];
+        const auto problem = [&](const std::string &text_of_it) {
+            problems.push_back({std::nullopt, upn, statutory_refusal::invalid, "Line " + std::to_string(row.line) + " (UPN " + upn + "): " + text_of_it});
+        };
+        if (row.cells.size() != header.size()) {
+            problem("the line has " + std::to_string(row.cells.size()) + " cells; it needs 4 (UPN, measure, subject, value; subject may be empty).");
+            continue;
+        }
+        const auto measure = parse_statutory_measure(row.cells[1]);
+        if (!measure) {
+            problem("\"" + row.cells[1] + "\" is not a measure; write elg, phonics, ks1_ta, ks1_scaled, ks2_ta or ks2_scaled.");
+            continue;
+        }
+        file.values.push_back({upn, *measure, row.cells[2], row.cells[3]});
+        file.lines.push_back(row.line);
+    }
+    if (!problems.empty()) throw statutory_error(std::move(problems));
+    return file;
 }
 
 std::vector<submission> submissions_of(soci::session &session, const store::school &school) {

@@ -96,8 +96,18 @@ private:
 // phonics entry is refused for a pupil who met the threshold in Year 1, and a value in a submitted year
 // group is refused. A value that equals what is stored is no change (and no refusal). Returns how many
 // values changed. Results name no author (the store keeps none); the submission names who vouched for them.
+// `lines`, when given (one per value), names each value by its line in a file rather than its position.
 std::size_t record_statutory(store::database &db, const store::school &school, domain::academic_year year,
-                             std::span<const statutory_value> values);
+                             std::span<const statutory_value> values, std::span<const std::size_t> lines = {});
+
+// Values read from a CSV file with the header UPN,measure,subject,value (subject empty for phonics),
+// each with the line it is on. A file that is not such CSV, or a line without four cells or with an
+// unknown measure, is a statutory_error naming every such line.
+struct statutory_file {
+    std::vector<statutory_value> values;
+    std::vector<std::size_t> lines;
+};
+statutory_file read_statutory_csv(std::string_view text);
 
 // One pupil's statutory data, as the screens show it; phonics checks by the year group they were taken in.
 struct phonics_check {

@@ -74,6 +74,16 @@ TEST_P(statutory_command_test, every_bad_value_is_listed_and_nothing_is_recorded
     EXPECT_EQ(statutory({"set", "sats", pair("Tom", "1")}).status, 2);
 }
 
+TEST_P(statutory_command_test, import_reads_a_file_of_values) {
+    const auto path = write_file("statutory.csv", "UPN,measure,subject,value\n" + cohort_.upns.at("Tom") + ",ks1_ta,reading,EXS\n" +
+                                                      cohort_.upns.at("Tom") + ",ks1_scaled,reading,104\n");
+    const auto imported = statutory({"import", path.string()});
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    EXPECT_EQ(imported.out, "Recorded 2 values of 2 in " + path.string() + " for 2025/2026.\n");
+    EXPECT_THAT(single_spaced(statutory({"show", "--year", "2"}).out), HasSubstr("EXS 104"));
+    EXPECT_THAT(statutory({"import", (scratch_folder() / "missing.csv").string()}).err, HasSubstr("Cannot read "));
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(statutory_command_test);

@@ -18,6 +18,17 @@ using services::submission_kind;
 using ::testing::HasSubstr;
 
 constexpr domain::academic_year this_year{2025}, last_year{2024};
+
+// The refusal of a call that must fail.
+template <class Call> statutory_error refused_by(Call call) {
+    try {
+        call();
+    } catch (const statutory_error &error) {
+        return error;
+    }
+    ADD_FAILURE() << "the call was not refused";
+    return statutory_error({});
+}
 const services::statutory_actor teacher{"mrs.patel", false}, administrator{"la.admin", true};
 
 class statutory_entry_test : public school_test {
@@ -35,15 +46,8 @@ protected:
     std::size_t record(std::vector<statutory_value> values, domain::academic_year year = this_year) {
         return services::record_statutory(db(), school_, year, values);
     }
-    // The refusal of a call that must fail.
     statutory_error refusal(std::vector<statutory_value> values, domain::academic_year year = this_year) {
-        try {
-            record(std::move(values), year);
-        } catch (const statutory_error &error) {
-            return error;
-        }
-        ADD_FAILURE() << "the values were recorded";
-        return statutory_error({});
+        return refused_by([&] { record(std::move(values), year); });
     }
     const services::statutory_row &row(const services::statutory_view &view, const char *forename) const {
         for (const auto &each : view.pupils)
@@ -190,12 +194,10 @@ TEST_P(statutory_entry_test, a_submitted_year_group_is_locked_until_an_administr
     EXPECT_EQ(record({value("Yusuf", statutory_measure::phonics, "", "37")}), 0U) << "the submitted value itself is no change";
     EXPECT_EQ(record({value("Tom", statutory_measure::ks1_ta, "maths", "EXS")}), 1U) << "KS1 is not submitted";
 
-    try {
-        services::unlock_statutory(db(), school_, submission_kind::phonics_year1, this_year, "a mark was mistyped", teacher);
-        ADD_FAILURE() << "a teacher unlocked";
-    } catch (const statutory_error &error) {
-        EXPECT_EQ(error.reason(), statutory_refusal::not_administrator);
-    }
+    EXPECT_EQ(refused_by([&] {
+                  services::unlock_statutory(db(), school_, submission_kind::phonics_year1, this_year, "a mark was mistyped", teacher);
+              }).reason(),
+              statutory_refusal::not_administrator);
     const auto unlocked =
         services::unlock_statutory(db(), school_, submission_kind::phonics_year1, this_year, "a mark was mistyped", administrator);
     EXPECT_EQ(unlocked.unlocked_by, "la.admin");
@@ -215,14 +217,8 @@ TEST_P(statutory_entry_test, a_submitted_year_group_is_locked_until_an_administr
 
 TEST_P(statutory_entry_test, a_submission_needs_a_declaration_every_pupils_result_and_no_submission_in_force) {
     record({value("Yusuf", statutory_measure::phonics, "", "37")});
-    const auto refused_with = [&](submission_kind kind, const std::string &declaration) -> statutory_error {
-        try {
-            services::submit_statutory(db(), school_, kind, this_year, declaration, teacher);
-        } catch (const statutory_error &error) {
-            return error;
-        }
-        ADD_FAILURE() << "submitted";
-        return statutory_error({});
+    const auto refused_with = [&](submission_kind kind, const std::string &declaration) {
+        return refused_by([&] { services::submit_statutory(db(), school_, kind, this_year, declaration, teacher); });
     };
     EXPECT_EQ(refused_with(submission_kind::phonics_year1, " ").reason(), statutory_refusal::invalid);
     const auto missing = refused_with(submission_kind::phonics_year1, "Done.");
@@ -250,6 +246,26 @@ TEST_P(statutory_entry_test, a_ks1_submission_locks_teacher_assessment_and_scale
     EXPECT_EQ(refusal({value("Tom", statutory_measure::ks1_scaled, "reading", "100")}).reason(), statutory_refusal::locked);
     EXPECT_EQ(refusal({value("Tia", statutory_measure::ks1_ta, "science", "EXS")}).reason(), statutory_refusal::locked);
     EXPECT_EQ(record({value("Tia", statutory_measure::phonics, "", "30")}), 1U) << "Year 2 phonics is submitted separately";
+}
+
+TEST_P(statutory_entry_test, a_file_of_values_is_read_and_its_problems_are_named_by_line) {
+    const auto file = services::read_statutory_csv("UPN,Measure,Subject,Value\r\n" + upn("Yusuf") + ",phonics,,37\r\n" + upn("Tom") +
+                                                   ",ks1_ta,reading,EXS\r\n" + upn("Sid") + ",ks2_scaled,maths,79\r\n");
+    ASSERT_EQ(file.values.size(), 3U);
+    EXPECT_EQ(file.values[1].subject, "reading");
+    EXPECT_EQ(file.lines, (std::vector<std::size_t>{2, 3, 4}));
+    const auto refused = refused_by([&] { services::record_statutory(db(), school_, this_year, file.values, file.lines); });
+    EXPECT_EQ(std::string(refused.what()), "Line 4 (UPN " + upn("Sid") +
+                                               "): The KS2 scaled score \"79\" should be a whole number from 80 to 120. Nothing was saved.");
+    EXPECT_EQ(results_stored(), 0);
+
+    const auto broken = refused_by([] { services::read_statutory_csv("UPN,measure,subject,value\nX1,sats,,1\nX2,phonics\n"); });
+    EXPECT_EQ(std::string(broken.what()),
+              "Nothing was saved; 2 values need fixing:\n"
+              "  Line 2 (UPN X1): \"sats\" is not a measure; write elg, phonics, ks1_ta, ks1_scaled, ks2_ta or ks2_scaled.\n"
+              "  Line 3 (UPN X2): the line has 2 cells; it needs 4 (UPN, measure, subject, value; subject may be empty).");
+    EXPECT_THAT(refused_by([] { services::read_statutory_csv("UPN,value\n"); }).what(),
+                HasSubstr("The first line should be the header UPN,measure,subject,value"));
 }
 
 }  // namespace
