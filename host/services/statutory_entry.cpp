@@ -126,6 +126,31 @@ result_key key_of(const statutory_result &result) {
     return {result.upn, result.kind, result.subject, by_year ? result.year.start_year : 0};
 }
 
+// The phonics retake rule: a pupil retakes the check in Year 2 only when below the threshold in
+// Year 1, so a Year 2 entry after a Year 1 pass is refused, and so is a Year 1 pass under a retake.
+std::optional<std::string> retake_problem(const std::map<result_key, statutory_result> &stored, const statutory_result &result,
+                                          int nc_year, int threshold, const filtered_pupil &pupil) {
+    const auto outcome = [&](auto taken) {
+        return std::ranges::find_if(stored, [&](const auto &each) {
+            return each.second.upn == result.upn && each.second.kind == statutory_kind::phonics_outcome && taken(each.second);
+        });
+    };
+    if (nc_year == 2) {
+        const auto met = outcome([&](const statutory_result &earlier) { return earlier.year < result.year && earlier.value == "Wa"; });
+        if (met != stored.end())
+            return pupil.forename + " " + pupil.surname + " met the phonics threshold in Year 1 (" + year_text(met->second.year) +
+                   "), so there is no Year 2 check to record.";
+    }
+    if (nc_year == 1 && result.kind == statutory_kind::phonics_mark && std::stoi(result.value) >= threshold) {
+        const auto retake = outcome([&](const statutory_result &later) { return later.year > result.year; });
+        if (retake != stored.end())
+            return "a Year 1 mark of " + result.value + " meets the threshold (" + std::to_string(threshold) +
+                   "), but this pupil already has a Year 2 check in " + year_text(retake->second.year) +
+                   "; only a pupil below the threshold retakes it.";
+    }
+    return std::nullopt;
+}
+
 std::string locked_sentence(const submission &in_force) {
     return "the " + submission_title(in_force.kind) + " results of " + year_text(in_force.year) + " were submitted by " +
            in_force.submitted_by + " on " + in_force.submitted_at.substr(0, 10) +
@@ -305,30 +330,9 @@ std::size_t record_statutory(store::database &db, const store::school &school, d
                 continue;
             }
             const statutory_result &result = std::get<statutory_result>(converted);
-            const bool phonics = entry.measure == statutory_measure::phonics;
-            if (phonics && nc_year == 2) {
-                const auto met = std::ranges::find_if(stored, [&](const auto &each) {
-                    const statutory_result &earlier = each.second;
-                    return earlier.upn == entry.upn && earlier.kind == statutory_kind::phonics_outcome &&
-                           earlier.year < year && earlier.value == "Wa";
-                });
-                if (met != stored.end()) {
-                    problem(statutory_refusal::invalid, pupil->second.forename + " " + pupil->second.surname +
-                                                            " met the phonics threshold in Year 1 (" +
-                                                            year_text(met->second.year) +
-                                                            "), so there is no Year 2 check to record.");
-                    continue;
-                }
-            }
-            if (phonics && nc_year == 1 && result.kind == statutory_kind::phonics_mark && std::stoi(result.value) >= threshold) {
-                const auto retake = std::ranges::find_if(stored, [&](const auto &each) {
-                    return each.second.upn == entry.upn && each.second.kind == statutory_kind::phonics_outcome &&
-                           each.second.year > year;
-                });
-                if (retake != stored.end()) {
-                    problem(statutory_refusal::invalid, "a Year 1 mark of " + result.value + " meets the threshold (" +
-                                                            std::to_string(threshold) + "), but this pupil already has a Year 2 check in " +
-                                                            year_text(retake->second.year) + "; only a pupil below the threshold retakes it.");
+            if (entry.measure == statutory_measure::phonics) {
+                if (auto retake = retake_problem(stored, result, nc_year, threshold, pupil->second)) {
+                    problem(statutory_refusal::invalid, *retake);
                     continue;
                 }
             }
