@@ -20,6 +20,7 @@ extern const command groups_command;
 extern const command assessments_command;
 extern const command judgements_command;
 extern const command grid_command;
+extern const command statutory_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -39,6 +40,7 @@ std::span<const command> all_commands() {
         serve_command,
         sync_command,
         version_command,
+        statutory_command,
     };
     return table;
 }

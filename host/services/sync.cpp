@@ -1,6 +1,7 @@
 #include "sync.hpp"
 
 #include "domain/calendar.hpp"
+#include "services/statutory_entry.hpp"
 #include "sims/sims_connector.hpp"
 #include "store/statutory.hpp"
 
@@ -161,12 +162,27 @@ read_mis read_from(soci::session &session, const mis_source &mis) {
     return read;
 }
 
+// A submitted year group's results stay as submitted: the MIS's differing ones are counted, not written.
+void leave_locked_alone(school_plan &school, const std::vector<store::stored_pupil> &waymark,
+                        domain::academic_year current_year, std::span<const submission> in_force) {
+    std::unordered_map<std::string_view, const pupil *> by_upn;
+    for (const auto &p : waymark) by_upn.emplace(p.pupil.upn, &p.pupil);
+    for (const auto &p : school.adds) by_upn.emplace(p.upn, &p);
+    const auto before = school.results.size();
+    std::erase_if(school.results, [&](const domain::statutory_result &result) {
+        const auto found = by_upn.find(result.upn);
+        return found != by_upn.end() && locking_submission(result, *found->second, current_year, in_force) != nullptr;
+    });
+    school.locked_results = static_cast<int>(before - school.results.size());
+}
+
 sync_plan plan_with(soci::session &session, const mis_source &mis) {
     auto read = read_from(session, mis);
     // Every school's stored results in one query: an authority's sync would otherwise send one a school.
     auto stored_results = mis.statutory_results ? store::load_all_statutory_results(session, store::derived_gld::left_out)
                                                 : std::map<long long, std::vector<domain::statutory_result>>{};
     auto stored_pupils = store::load_all_pupils(session, store::which_pupils::all);
+    const auto locks = mis.statutory_results ? submissions_in_force(session) : std::map<long long, std::vector<submission>>{};
     sync_plan plan;
     for (const auto &mis_school : read.schools) {
         store::school wanted{0, mis_school.la_code, mis_school.estab_no, "", mis_school.name, mis_school.postcode,
@@ -189,6 +205,7 @@ sync_plan plan_with(soci::session &session, const mis_source &mis) {
                                           stored ? std::move(stored_results[stored->id])
                                                  : std::vector<domain::statutory_result>{},
                                           known_upns);
+        if (stored && locks.contains(stored->id)) leave_locked_alone(school, waymark, stored->current_year, locks.at(stored->id));
         school.school_is_new = !stored;
         school.school_changed = !stored || stored->name != wanted.name || stored->postcode != wanted.postcode;
         school.school = std::move(wanted);
@@ -227,7 +244,9 @@ void print_plan(const sync_plan &plan, std::ostream &out, plan_detail detail) {
         out << school.school.name << " (" << school.school.la_number << '/' << school.school.establishment_number << ")"
             << (school.school_is_new ? ", new to Waymark" : school.school_changed ? ", renamed or moved" : "") << ": " << school.adds.size() << " to add, "
             << school.leavers.size() << " leavers to archive, " << school.changes.size() << " changed, "
-            << school.unchanged << " unchanged, " << school.results.size() << " statutory results to record\n";
+            << school.unchanged << " unchanged, " << school.results.size() << " statutory results to record"
+            << (school.locked_results > 0 ? ", " + std::to_string(school.locked_results) + " left as submitted (locked)" : "")
+            << "\n";
         // A local authority's run lists counts per school only.
         if (detail == plan_detail::counts || plan.schools.size() > 1) continue;
         for (const auto &p : school.adds) out << "  add      " << display_name(p) << ", class " << p.class_name << '\n';
@@ -270,6 +289,7 @@ void print_plan_json(const sync_plan &plan, std::ostream &out) {
         entry.set("new", school.school_is_new);
         entry.set("unchanged", school.unchanged);
         entry.set("statutory_results", static_cast<int>(school.results.size()));
+        entry.set("statutory_results_locked", school.locked_results);
         Poco::JSON::Array added, archived, changed;
         for (const auto &p : school.adds) added.add(p.upn);
         for (const auto &change : school.leavers) archived.add(change.updated.pupil.upn);

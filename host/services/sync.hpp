@@ -42,6 +42,9 @@ struct school_plan {
     // Statutory results (EYFSP, phonics, KS1) of pupils Waymark knows that it lacks or holds
     // differently; GLD is not among them, Waymark derives it from the goals.
     std::vector<domain::statutory_result> results;
+    // The MIS's results that differ from values a statutory submission locks: left as submitted
+    // (services/statutory_entry.hpp) until an administrator unlocks them.
+    int locked_results = 0;
 
     bool empty() const {
         return !school_changed && adds.empty() && leavers.empty() && changes.empty() && results.empty();

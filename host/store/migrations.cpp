@@ -254,6 +254,27 @@ CREATE TABLE wm_inclusion_changes (
     changed_at VARCHAR(20) NOT NULL
 );
 CREATE INDEX wm_inclusion_changes_pupil ON wm_inclusion_changes (pupil_id))sql"},
+    // A year group's phonics or KS1 results submitted with a declaration are locked until an
+    // administrator unlocks them. Both steps are kept as rows of their own, never updated: a
+    // submission without an unlock is in force, and a resubmission after an unlock is a new row.
+    migration{6, "statutory submissions and their unlocks", R"sql(
+CREATE TABLE wm_statutory_submissions (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    academic_year INTEGER NOT NULL,
+    kind VARCHAR(12) NOT NULL CHECK (kind IN ('phonics-y1', 'phonics-y2', 'ks1')),
+    submitted_by VARCHAR(100) NOT NULL,
+    submitted_at VARCHAR(20) NOT NULL,
+    declaration VARCHAR(500) NOT NULL,
+    pupils INTEGER NOT NULL
+);
+CREATE INDEX wm_statutory_submissions_school ON wm_statutory_submissions (school_id, academic_year, kind);
+CREATE TABLE wm_statutory_unlocks (
+    submission_id BIGINT NOT NULL PRIMARY KEY REFERENCES wm_statutory_submissions (id),
+    unlocked_by VARCHAR(100) NOT NULL,
+    unlocked_at VARCHAR(20) NOT NULL,
+    reason VARCHAR(500) NOT NULL
+))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.

@@ -187,6 +187,13 @@ void set_phonics_threshold(soci::session &session, domain::academic_year year, i
         soci::use(year.start_year), soci::use(threshold);
 }
 
+int phonics_threshold(soci::session &session, domain::academic_year year) {
+    int threshold = default_phonics_threshold;
+    session << "SELECT threshold FROM wm_phonics_thresholds WHERE academic_year = :year", soci::into(threshold),
+        soci::use(year.start_year);
+    return threshold;
+}
+
 void write_statutory_results(soci::session &session, long long school_id,
                              std::span<const domain::statutory_result> results) {
     if (results.empty()) return;

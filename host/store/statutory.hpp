@@ -24,6 +24,7 @@ public:
 
 // The threshold a phonics mark must reach for "Wa" in a year (32 when the year has none stored).
 void set_phonics_threshold(soci::session &session, domain::academic_year year, int threshold);
+int phonics_threshold(soci::session &session, domain::academic_year year);
 
 // Checks every result (domain::statutory_problem, known UPN) before writing any, then writes them with
 // one statement per table. A phonics mark without an outcome gets Wa or Wt from the year's threshold.

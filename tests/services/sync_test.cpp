@@ -1,4 +1,5 @@
 #include "mis_fixture.hpp"
+#include "services/statutory_entry.hpp"
 #include "services/sync.hpp"
 #include "sims/named_queries.hpp"
 
@@ -204,6 +205,54 @@ TEST_P(sync_test, a_connection_lost_part_way_leaves_the_store_as_it_was) {
     EXPECT_EQ(count("wm_classes"), 0);
     EXPECT_EQ(count("wm_pupils"), 0);
     EXPECT_EQ(services::run_sync(db(), source()).schools.at(0).adds.size(), 420u) << "and the next run works";
+}
+
+TEST_P(sync_test, a_sync_leaves_submitted_statutory_results_as_they_were_submitted) {
+    services::run_sync(db(), source());
+    const auto school = *store::find_school(db().session(), "888", "2000");
+    const auto pupils = stored_pupils();
+    // A Year 1 phonics mark, corrected in Waymark and then submitted: the MIS still holds the old one.
+    std::optional<domain::statutory_result> mark;
+    for (const auto &result : store::load_statutory_results(db().session(), school.id)) {
+        if (result.kind != domain::statutory_kind::phonics_mark) continue;
+        const auto &p = find(pupils, result.upn);
+        if (!p.archived && !p.year_override && domain::nc_year(p.date_of_birth, result.year) == 1) {
+            mark = result;
+            break;
+        }
+    }
+    ASSERT_TRUE(mark.has_value());
+    const std::string corrected = mark->value == "10" ? "11" : "10";
+    const std::vector<services::statutory_value> correction{{mark->upn, services::statutory_measure::phonics, "", corrected}};
+    ASSERT_EQ(services::record_statutory(db(), school, mark->year, correction), 1U);
+    db().session() << "INSERT INTO wm_statutory_submissions (school_id, academic_year, kind, submitted_by, submitted_at, "
+                      "declaration, pupils) VALUES (:s, :y, 'phonics-y1', 'head', '2026-06-20T10:00:00Z', 'Checked.', 30)",
+        soci::use(school.id), soci::use(mark->year.start_year);
+    const auto stored_mark = [&] {
+        for (const auto &result : store::load_statutory_results(db().session(), school.id))
+            if (result.upn == mark->upn && result.kind == mark->kind && result.year == mark->year) return result.value;
+        return std::string("none");
+    };
+    const auto touches_the_pupil = [&](const services::school_plan &planned) {
+        return std::ranges::any_of(planned.results, [&](const auto &result) { return result.upn == mark->upn; });
+    };
+
+    const auto plan = services::plan_sync(db(), source());
+    EXPECT_GE(plan.schools.at(0).locked_results, 1);
+    EXPECT_FALSE(touches_the_pupil(plan.schools.at(0)));
+    std::ostringstream text;
+    services::print_plan(plan, text);
+    EXPECT_NE(text.str().find("left as submitted (locked)"), std::string::npos) << text.str();
+    services::run_sync(db(), source());
+    EXPECT_EQ(stored_mark(), corrected) << "the sync left the submitted mark alone";
+
+    services::unlock_statutory(db(), school, services::submission_kind::phonics_year1, mark->year, "The MIS is right.",
+                               {"la.admin", true});
+    const auto unlocked = services::plan_sync(db(), source());
+    EXPECT_EQ(unlocked.schools.at(0).locked_results, 0);
+    EXPECT_TRUE(touches_the_pupil(unlocked.schools.at(0)));
+    services::run_sync(db(), source());
+    EXPECT_EQ(stored_mark(), mark->value) << "unlocked, the MIS's mark comes back";
 }
 
 WAYMARK_ON_EVERY_DATABASE(sync_test);

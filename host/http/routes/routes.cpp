@@ -12,8 +12,8 @@ void add_pupils_routes(router &routes, const api_services &services);
 void add_groups_routes(router &routes, const api_services &services);
 void add_assessments_routes(router &routes, const api_services &services);
 void add_judgements_routes(router &routes, const api_services &services);
-
 void add_reports_routes(router &routes, const api_services &services);
+void add_statutory_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -25,6 +25,7 @@ void add_api_routes(router &routes, const api_services &services) {
     add_assessments_routes(routes, services);
     add_judgements_routes(routes, services);
     add_reports_routes(routes, services);
+    add_statutory_routes(routes, services);
 }
 
 }  // namespace waymark::http
