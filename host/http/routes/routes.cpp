@@ -8,12 +8,20 @@ void add_health_routes(router &routes, const api_services &services);
 void add_plugins_routes(router &routes, const api_services &services);
 void add_schemes_routes(router &routes, const api_services &services);
 void add_schools_routes(router &routes, const api_services &services);
+void add_interventions_routes(router &routes, const api_services &services);
+void add_discussion_templates_routes(router &routes, const api_services &services);
+void add_pupil_meetings_routes(router &routes, const api_services &services);
+void add_cohort_meetings_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
     add_plugins_routes(routes, services);
     add_schemes_routes(routes, services);
     add_schools_routes(routes, services);
+    add_interventions_routes(routes, services);
+    add_discussion_templates_routes(routes, services);
+    add_pupil_meetings_routes(routes, services);
+    add_cohort_meetings_routes(routes, services);
 }
 
 }  // namespace waymark::http
