@@ -19,6 +19,9 @@ extern const command groups_command;
 extern const command assessments_command;
 extern const command judgements_command;
 extern const command grid_command;
+extern const command interventions_command;
+extern const command templates_command;
+extern const command meetings_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -37,6 +40,9 @@ std::span<const command> all_commands() {
         serve_command,
         sync_command,
         version_command,
+        interventions_command,
+        templates_command,
+        meetings_command,
     };
     return table;
 }
