@@ -186,8 +186,7 @@ cohort_meeting add_cohort_meeting(store::database &db, const store::school &scho
             soci::use(current.id, "a"), soci::use(previous_id, has_previous, "b"), soci::use(spec.teacher, "t"),
             soci::use(day, "d"), soci::use(now.pupils, "n"), soci::use(spec.targeted_support, "ts"),
             soci::use(spec.specific_groups, "sg"), soci::use(by, "by"), soci::use(at, "at");
-        long long id = 0;
-        session << "SELECT MAX(id) FROM wm_cohort_meetings WHERE school_id = :s", soci::into(id), soci::use(school.id, "s");
+        const long long id = last_insert_id(session, db.kind());
         int position = 0;
         for (const auto &outcome : outcomes_of(now, before)) {
             ++position;

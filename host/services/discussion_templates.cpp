@@ -73,8 +73,7 @@ discussion_template add_template(store::database &db, const store::school &schoo
                    "VALUES (:s, :t, :q, :o, :f)",
             soci::use(school.id, "s"), soci::use(type, "t"), soci::use(spec.question, "q"), soci::use(spec.sort_order, "o"),
             soci::use(from, "f");
-        session << "SELECT MAX(id) FROM wm_discussion_templates WHERE school_id = :s", soci::into(spec.id),
-            soci::use(school.id, "s");
+        spec.id = last_insert_id(session, db.kind());
         write_fields(session, spec);
         return spec;
     });

@@ -129,8 +129,7 @@ intervention add_intervention(store::database &db, const store::school &school, 
                    "VALUES (:p, :y, :d, :b, :a)",
             soci::use(pupil.id, "p"), soci::use(spec.year.start_year, "y"), soci::use(spec.description, "d"),
             soci::use(by, "b"), soci::use(at, "a");
-        long long id = 0;
-        session << "SELECT MAX(id) FROM wm_interventions WHERE pupil_id = :p", soci::into(id), soci::use(pupil.id, "p");
+        const long long id = last_insert_id(session, db.kind());
         write_spec(session, id, spec, stored);
         return find_intervention(session, school, id);
     });

@@ -96,8 +96,7 @@ pupil_meeting add_pupil_meeting(store::database &db, const store::school &school
             soci::use(before.reading, "pr"), soci::use(before.writing, "pw"), soci::use(before.maths, "pm"),
             soci::use(now.reading, "cr"), soci::use(now.writing, "cw"), soci::use(now.maths, "cm"), soci::use(by, "by"),
             soci::use(at, "at");
-        long long id = 0;
-        session << "SELECT MAX(id) FROM wm_pupil_meetings WHERE pupil_id = :p", soci::into(id), soci::use(pupil.id, "p");
+        const long long id = last_insert_id(session, db.kind());
         store_answers(session, answer_table::pupil_meeting, id, answers);
         return find_pupil_meeting(session, school, id);
     });

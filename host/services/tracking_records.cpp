@@ -13,6 +13,12 @@ std::string checked_text(std::string_view field, const std::string &text, std::s
     return text;
 }
 
+long long last_insert_id(soci::session &session, store::dialect kind) {
+    long long id = 0;
+    session << (kind == store::dialect::postgresql ? "SELECT lastval()" : "SELECT last_insert_rowid()"), soci::into(id);
+    return id;
+}
+
 school_pupil find_school_pupil(soci::session &session, const store::school &school, const std::string &upn,
                                bool archived_too) {
     school_pupil found;

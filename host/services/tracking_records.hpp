@@ -5,6 +5,7 @@
 
 #include "domain/calendar.hpp"
 #include "services/assessments.hpp"
+#include "store/database.hpp"
 #include "store/schools.hpp"
 
 #include <soci/soci.h>
@@ -32,6 +33,10 @@ Record found_or(std::vector<Record> found, const std::string &missing) {
 // The text unchanged, or a tracking_error naming the field when it is longer than `limit` characters
 // or (when `required`) blank.
 std::string checked_text(std::string_view field, const std::string &text, std::size_t limit, bool required);
+
+// The id the session's last INSERT gave its row: per connection, so requests saving at once on
+// PostgreSQL each get their own (a MAX(id) read could see another's).
+long long last_insert_id(soci::session &session, store::dialect kind);
 
 struct school_pupil {
     long long id = 0;  // the pupil's wm_pupils row at this school
