@@ -21,6 +21,9 @@ extern const command assessments_command;
 extern const command judgements_command;
 extern const command grid_command;
 extern const command statutory_command;
+extern const command interventions_command;
+extern const command templates_command;
+extern const command meetings_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -41,6 +44,9 @@ std::span<const command> all_commands() {
         sync_command,
         version_command,
         statutory_command,
+        interventions_command,
+        templates_command,
+        meetings_command,
     };
     return table;
 }

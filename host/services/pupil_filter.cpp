@@ -229,8 +229,10 @@ pupil_condition::pupil_condition(soci::session &session, const store::school &sc
          "CASE WHEN p.ever6_fsm = 1 OR p.looked_after = 1 OR p.previously_looked_after = 1 THEN 1 ELSE 0 END");
     flag(filter.eal, "p.eal");
     if (filter.intervention)
-        flag(filter.intervention, "CASE WHEN EXISTS (SELECT 1 FROM wm_interventions i WHERE i.pupil_id = p.id AND "
-                                  "i.academic_year = " + placeholder(year_.start_year) + ") THEN 1 ELSE 0 END");
+        // Interventions travel with the child (services/interventions.hpp): any school's, by UPN.
+        flag(filter.intervention, "CASE WHEN EXISTS (SELECT 1 FROM wm_interventions i JOIN wm_pupils q ON q.id = i.pupil_id "
+                                  "WHERE (q.upn = p.upn OR q.upn = p.former_upn) AND i.academic_year = " +
+                                      placeholder(year_.start_year) + ") THEN 1 ELSE 0 END");
     for (std::size_t slot = 0; slot < filter.custom_flags.size(); ++slot)
         flag(filter.custom_flags[slot], "p.custom_flag_" + std::to_string(slot + 1));
 }

@@ -275,6 +275,107 @@ CREATE TABLE wm_statutory_unlocks (
     unlocked_at VARCHAR(20) NOT NULL,
     reason VARCHAR(500) NOT NULL
 ))sql"},
+    // Interventions gain the seed's form (assessment period, subject, description, optional dates and
+    // cost) and who recorded them; start dates become optional, which SQLite can only do by rebuilding
+    // the table. They stay rows of a pupil: a child who moves school gets a new wm_pupils row with the
+    // same UPN, and wm_pupils_upn lets every school find the child's interventions by it. Meetings keep
+    // the question text each answer was given against, so editing or retiring a template never
+    // rewrites a saved meeting (template_id is a plain number for that reason, not a reference).
+    migration{7, "interventions by assessment and subject, discussion-area templates, pupil and cohort progress meetings", R"sql(
+CREATE TABLE wm_interventions_7 (
+    id {id},
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    academic_year INTEGER NOT NULL,
+    assessment_id BIGINT REFERENCES wm_assessments (id),
+    subject_id BIGINT REFERENCES wm_subjects (id),
+    description VARCHAR(200) NOT NULL,
+    started_on VARCHAR(10),
+    ended_on VARCHAR(10),
+    cost_pence BIGINT CHECK (cost_pence >= 0),
+    recorded_by VARCHAR(100) NOT NULL DEFAULT '',
+    recorded_at VARCHAR(20) NOT NULL DEFAULT ''
+);
+INSERT INTO wm_interventions_7 (pupil_id, academic_year, description, started_on, ended_on)
+    SELECT pupil_id, academic_year, name, started_on, ended_on FROM wm_interventions ORDER BY id;
+DROP TABLE wm_interventions;
+ALTER TABLE wm_interventions_7 RENAME TO wm_interventions;
+CREATE INDEX wm_interventions_pupil ON wm_interventions (pupil_id, academic_year);
+CREATE INDEX wm_pupils_upn ON wm_pupils (upn);
+CREATE TABLE wm_discussion_templates (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    meeting_type VARCHAR(6) NOT NULL CHECK (meeting_type IN ('pupil', 'cohort')),
+    question VARCHAR(500) NOT NULL,
+    sort_order INTEGER NOT NULL,
+    live_from VARCHAR(10) NOT NULL,
+    live_to VARCHAR(10)
+);
+CREATE INDEX wm_discussion_templates_school ON wm_discussion_templates (school_id, meeting_type);
+CREATE TABLE wm_pupil_meetings (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    teacher VARCHAR(100) NOT NULL,
+    held_on VARCHAR(10) NOT NULL,
+    assessment_id BIGINT REFERENCES wm_assessments (id),
+    previous_assessment_id BIGINT REFERENCES wm_assessments (id),
+    previous_reading VARCHAR(40) NOT NULL DEFAULT '',
+    previous_writing VARCHAR(40) NOT NULL DEFAULT '',
+    previous_maths VARCHAR(40) NOT NULL DEFAULT '',
+    current_reading VARCHAR(40) NOT NULL DEFAULT '',
+    current_writing VARCHAR(40) NOT NULL DEFAULT '',
+    current_maths VARCHAR(40) NOT NULL DEFAULT '',
+    recorded_by VARCHAR(100) NOT NULL,
+    recorded_at VARCHAR(20) NOT NULL
+);
+CREATE INDEX wm_pupil_meetings_pupil ON wm_pupil_meetings (pupil_id);
+CREATE TABLE wm_cohort_meetings (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    nc_year SMALLINT NOT NULL CHECK (nc_year BETWEEN 0 AND 11),
+    class_id BIGINT REFERENCES wm_classes (id),
+    assessment_id BIGINT NOT NULL REFERENCES wm_assessments (id),
+    previous_assessment_id BIGINT REFERENCES wm_assessments (id),
+    teacher VARCHAR(100) NOT NULL,
+    held_on VARCHAR(10) NOT NULL,
+    pupils INTEGER NOT NULL,
+    targeted_support VARCHAR(2000) NOT NULL DEFAULT '',
+    specific_groups VARCHAR(2000) NOT NULL DEFAULT '',
+    recorded_by VARCHAR(100) NOT NULL,
+    recorded_at VARCHAR(20) NOT NULL
+);
+CREATE INDEX wm_cohort_meetings_school ON wm_cohort_meetings (school_id);
+CREATE TABLE wm_cohort_meeting_outcomes (
+    meeting_id BIGINT NOT NULL REFERENCES wm_cohort_meetings (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    position SMALLINT NOT NULL,
+    grade_label VARCHAR(60) NOT NULL,
+    percent_now SMALLINT NOT NULL,
+    percent_previous SMALLINT,
+    PRIMARY KEY (meeting_id, subject_id, position)
+);
+CREATE TABLE wm_meeting_answers (
+    id {id},
+    pupil_meeting_id BIGINT REFERENCES wm_pupil_meetings (id),
+    cohort_meeting_id BIGINT REFERENCES wm_cohort_meetings (id),
+    subject_id BIGINT REFERENCES wm_subjects (id),
+    position INTEGER NOT NULL,
+    template_id BIGINT,
+    question VARCHAR(500) NOT NULL,
+    notes VARCHAR(2000) NOT NULL DEFAULT '',
+    next_steps VARCHAR(2000) NOT NULL DEFAULT '',
+    CHECK ((pupil_meeting_id IS NULL) <> (cohort_meeting_id IS NULL))
+);
+CREATE UNIQUE INDEX wm_meeting_answers_pupil ON wm_meeting_answers (pupil_meeting_id, position);
+CREATE UNIQUE INDEX wm_meeting_answers_cohort ON wm_meeting_answers (cohort_meeting_id, position);
+CREATE TABLE wm_cohort_meeting_barriers (
+    meeting_id BIGINT NOT NULL REFERENCES wm_cohort_meetings (id),
+    position INTEGER NOT NULL,
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    barrier VARCHAR(2000) NOT NULL DEFAULT '',
+    next_steps VARCHAR(2000) NOT NULL DEFAULT '',
+    PRIMARY KEY (meeting_id, position)
+))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.

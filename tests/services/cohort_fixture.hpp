@@ -65,7 +65,7 @@ protected:
             const auto ids = store::pupil_ids_by_upn(session, school_.id);
             for (const auto &[who, year] : {std::pair{"Dev", 2025}, std::pair{"Ben", 2024}}) {
                 const long long id = ids.at(upns_.at(who));
-                session << "INSERT INTO wm_interventions (pupil_id, name, academic_year, started_on) "
+                session << "INSERT INTO wm_interventions (pupil_id, description, academic_year, started_on) "
                            "VALUES (:p, 'Reading catch-up', :y, '2024-10-01')",
                     soci::use(id, "p"), soci::use(year, "y");
             }

@@ -22,7 +22,9 @@ TEST_P(migrations_test, an_empty_database_gets_every_table) {
     for (const char *table : {"wm_schools", "wm_pupils", "wm_classes", "wm_custom_flag_names", "wm_academic_years",
                               "wm_terms", "wm_eyfsp_results", "wm_phonics_results",
                               "wm_phonics_thresholds", "wm_key_stage_results", "wm_assessments",
-                              "wm_assessment_records", "wm_interventions", "wm_rollovers"}) {
+                              "wm_assessment_records", "wm_interventions", "wm_rollovers",
+                              "wm_discussion_templates", "wm_pupil_meetings", "wm_cohort_meetings", "wm_meeting_answers",
+                              "wm_cohort_meeting_outcomes", "wm_cohort_meeting_barriers"}) {
         EXPECT_NO_THROW(db().session() << std::string("SELECT COUNT(*) FROM ") + table) << table;
     }
 }

@@ -14,6 +14,10 @@ void add_assessments_routes(router &routes, const api_services &services);
 void add_judgements_routes(router &routes, const api_services &services);
 void add_reports_routes(router &routes, const api_services &services);
 void add_statutory_routes(router &routes, const api_services &services);
+void add_interventions_routes(router &routes, const api_services &services);
+void add_discussion_templates_routes(router &routes, const api_services &services);
+void add_pupil_meetings_routes(router &routes, const api_services &services);
+void add_cohort_meetings_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -26,6 +30,10 @@ void add_api_routes(router &routes, const api_services &services) {
     add_judgements_routes(routes, services);
     add_reports_routes(routes, services);
     add_statutory_routes(routes, services);
+    add_interventions_routes(routes, services);
+    add_discussion_templates_routes(routes, services);
+    add_pupil_meetings_routes(routes, services);
+    add_cohort_meetings_routes(routes, services);
 }
 
 }  // namespace waymark::http

@@ -1,0 +1,48 @@
+// A pupil's progress meetings at the school (services/pupil_meetings.hpp): standards filled from the
+// data and answers to the school's current pupil questions, each keeping the question's text.
+//   GET  /api/v1/schools/{school}/pupils/{upn}/meetings
+//   POST /api/v1/schools/{school}/pupils/{upn}/meetings
+//   GET  /api/v1/schools/{school}/pupil-meetings/{id}
+//   PUT  /api/v1/schools/{school}/pupil-meetings/{id}
+#include "http/routes/tracking_input.hpp"
+
+#include "services/tracking_records_json.hpp"
+
+namespace waymark::http {
+
+void add_pupil_meetings_routes(router &routes, const api_services &api) {
+    const std::string pupil_path = api_base + "/schools/{school}/pupils/{upn}/meetings";
+    const std::string one_path = api_base + "/schools/{school}/pupil-meetings/{id}";
+    routes.add("GET", pupil_path, permission::read_school, [&api](const request &asked, response &reply) {
+        reply.json(services::json_array(in_school(api, asked, [&](auto &database, const auto &school) {
+                                            return services::pupil_meetings(database.session(), school,
+                                                                            asked.path_parameter("upn"));
+                                        }),
+                                        services::pupil_meeting_json));
+    });
+    routes.add("POST", pupil_path, permission::write_judgements, [&api](const request &asked, response &reply) {
+        const json_object body = asked.json_body();
+        const services::pupil_meeting_spec spec{body.required_string("teacher"), required_date(body, "held_on"),
+                                                body.optional_string("assessment"), answers_in(body)};
+        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+                       return services::add_pupil_meeting(database, school, asked.path_parameter("upn"), spec, asked.who().id);
+                   })),
+                   status::HTTP_CREATED);
+    });
+    routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
+        const long long id = record_id_in_path(asked, "pupil progress meeting");
+        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+            return services::find_pupil_meeting(database.session(), school, id);
+        })));
+    });
+    routes.add("PUT", one_path, permission::write_judgements, [&api](const request &asked, response &reply) {
+        const long long id = record_id_in_path(asked, "pupil progress meeting");
+        const json_object body = asked.json_body();
+        const services::pupil_meeting_edit edit{body.optional_string("teacher"), optional_date(body, "held_on"), answers_in(body)};
+        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+            return services::edit_pupil_meeting(database, school, id, edit);
+        })));
+    });
+}
+
+}  // namespace waymark::http

@@ -1,0 +1,59 @@
+// What the intervention, template and meeting routes share: their records' ids in paths, the dates
+// and answers in their bodies, and the one translation of a service's refusal into the API's error
+// (an id or UPN the school does not have: 404; input to correct: 422), so nothing is written.
+#pragma once
+
+#include "http/api.hpp"
+#include "http/api_error.hpp"
+#include "http/json_body.hpp"
+#include "http/request.hpp"
+#include "http/routes/school_scope.hpp"
+
+#include "domain/calendar.hpp"
+#include "services/meeting_answers.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waymark::http {
+
+// The path's {id} as a record id; 404 naming `what` ("intervention") when it is not a whole number.
+long long record_id_in_path(const request &asked, std::string_view what);
+
+// A 'YYYY-MM-DD' string field; 422 naming the field otherwise.
+domain::date required_date(const json_object &body, std::string_view name);
+std::optional<domain::date> optional_date(const json_object &body, std::string_view name);
+// A nullable date field as an edit gives it: absent = keep, null = remove, a date = set.
+std::optional<std::optional<domain::date>> date_change(const json_object &body, std::string_view name);
+
+// An optional array of strings; 422 naming the element that is not a string.
+std::vector<std::string> optional_strings(const json_object &body, std::string_view name);
+
+// The optional "answers" array: [{template_id, subject (cohort meetings), notes, next_steps}].
+std::vector<services::answer_input> answers_in(const json_object &body);
+
+// Runs a service call; its record_not_found becomes 404 and its tracking_error 422 with the
+// service's sentence.
+template <class Call>
+auto refusals_as_api_errors(Call &&call) {
+    try {
+        return call();
+    } catch (const services::record_not_found &e) {
+        throw not_found(std::nullopt, e.what());
+    } catch (const services::tracking_error &e) {
+        throw api_error(status::HTTP_UNPROCESSABLE_ENTITY, "invalid", std::nullopt, e.what());
+    }
+}
+
+// Leases a connection, finds the path's school and runs call(database, school) with the service's
+// refusals as API errors.
+template <class Call>
+auto in_school(const api_services &api, const request &asked, Call &&call) {
+    const auto database = api.database();
+    const store::school school = school_in_path(database->session(), asked);
+    return refusals_as_api_errors([&] { return call(*database, school); });
+}
+
+}  // namespace waymark::http

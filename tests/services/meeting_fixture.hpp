@@ -1,0 +1,49 @@
+// Brookside's Year 4 (tracking_fixture.hpp) with two assessments of 2025/2026, "Autumn 2" (5 December)
+// and "Spring 1" (10 February), for the progress meeting tests: judgements are recorded into them and
+// discussion-area questions live from 1 September 2025.
+#pragma once
+
+#include "services/discussion_templates.hpp"
+#include "services/judgements.hpp"
+#include "tracking_fixture.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace waymark::testing {
+
+class meeting_test : public tracking_test {
+protected:
+    void add_autumn_and_spring() {
+        auto autumn = spring_spec("Autumn 2");
+        autumn.assessed_on = domain::date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{5}};
+        autumn.term = domain::term::autumn;
+        autumn_ = create(autumn);
+        spring_ = create(spring_spec("Spring 1"));
+    }
+
+    // Records (UPN serial, teacher's input) judgements of one subject.
+    void judge(const services::assessment &which, const std::string &subject,
+               const std::vector<std::pair<int, std::string>> &values) {
+        std::vector<services::cell_change> changes;
+        for (const auto &[serial, value] : values)
+            changes.push_back({{test_upn(serial), subject, services::cell_kind::judgement}, value, {}, {}});
+        services::record_changes(db(), school_, which, *schemes_, changes, {"mrs.khan", ""});
+    }
+
+    services::discussion_template add_question(services::meeting_type type, const std::string &text, int order) {
+        const domain::date first_of_september{std::chrono::year{2025}, std::chrono::September, std::chrono::day{1}};
+        return services::add_template(db(), school_, {0, type, text, order, first_of_september, {}});
+    }
+
+    int count_rows(const std::string &table) {
+        int count = 0;
+        db().session() << "SELECT CAST(COUNT(*) AS INTEGER) FROM " + table, soci::into(count);
+        return count;
+    }
+
+    services::assessment autumn_, spring_;
+};
+
+}  // namespace waymark::testing
