@@ -19,6 +19,8 @@ extern const command groups_command;
 extern const command assessments_command;
 extern const command judgements_command;
 extern const command grid_command;
+extern const command summary_command;
+extern const command collection_health_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -37,6 +39,8 @@ std::span<const command> all_commands() {
         serve_command,
         sync_command,
         version_command,
+        summary_command,
+        collection_health_command,
     };
     return table;
 }

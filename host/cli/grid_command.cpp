@@ -10,14 +10,6 @@
 namespace waymark::cli {
 namespace {
 
-// --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written.
-std::string as_of_instant(const invocation &args) {
-    const auto text = args.option("as-of");
-    if (!text) return "";
-    if (domain::parse_iso_date(*text)) return *text + "T23:59:59Z";
-    return *text;
-}
-
 void print_grid(const services::class_grid &grid, std::ostream &out) {
     const auto &which = grid.which;
     std::vector<std::string> headings{"UPN", "pupil", "class", "year"};

@@ -1,6 +1,7 @@
 #include "tracking_session.hpp"
 
 #include "services/school_choice.hpp"
+#include "services/summary_statistics.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
 
@@ -75,5 +76,7 @@ std::vector<std::string> comma_list(const std::string &text) {
     }
     return parts;
 }
+
+std::string as_of_instant(const invocation &args) { return services::instant_of(args.option_or("as-of", "")); }
 
 }  // namespace waymark::cli

@@ -65,10 +65,18 @@ std::map<std::string, long long, std::less<>> subject_ids(soci::session &session
 scheme_library::scheme_library(const plugins::registry &registry, std::map<std::string, std::string, std::less<>> configs)
     : registry_(&registry), configs_(std::move(configs)) {}
 
+scheme_library::scheme_library(const plugins::scheme_catalog &catalog) : catalog_(&catalog) {}
+
 const plugins::scheme &scheme_library::get(std::string_view id) const {
+    if (catalog_ != nullptr) {
+        if (const plugins::scheme_entry *entry = catalog_->find(id)) {
+            if (!entry->ready) throw tracking_error(entry->problem);
+            return *entry->ready;
+        }
+    }
     std::lock_guard lock(mutex_);
     if (const auto found = created_.find(id); found != created_.end()) return *found->second;
-    const auto listing = registry_->find(id);
+    const auto listing = registry_ == nullptr ? std::nullopt : registry_->find(id);
     if (!listing || listing->descriptor.kind != WAYMARK_KIND_SCHEME) {
         const auto ids = loaded_ids();
         throw tracking_error("No descriptor scheme '" + std::string(id) + "' is loaded; choose one of: " +
@@ -82,6 +90,10 @@ const plugins::scheme &scheme_library::get(std::string_view id) const {
 
 std::vector<std::string> scheme_library::loaded_ids() const {
     std::vector<std::string> ids;
+    if (catalog_ != nullptr) {
+        for (const auto &entry : catalog_->entries()) ids.push_back(entry.listing.descriptor.id);
+        return ids;
+    }
     for (const auto &listing : registry_->plugins_of_kind(WAYMARK_KIND_SCHEME)) ids.push_back(listing.descriptor.id);
     return ids;
 }

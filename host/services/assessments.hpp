@@ -6,6 +6,7 @@
 
 #include "domain/calendar.hpp"
 #include "plugin_host/registry.hpp"
+#include "plugin_host/scheme_catalog.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
 
@@ -32,13 +33,17 @@ public:
 class scheme_library {
 public:
     scheme_library(const plugins::registry &registry, std::map<std::string, std::string, std::less<>> configs = {});
+    // Over the schemes a server created once at start (http::api_services), so requests share them; a
+    // scheme the catalog could not create is a tracking_error carrying its problem.
+    explicit scheme_library(const plugins::scheme_catalog &catalog);
 
     // Throws tracking_error naming the id and the loaded schemes when no scheme plugin has it.
     const plugins::scheme &get(std::string_view id) const;
     std::vector<std::string> loaded_ids() const;
 
 private:
-    const plugins::registry *registry_;
+    const plugins::registry *registry_ = nullptr;
+    const plugins::scheme_catalog *catalog_ = nullptr;
     std::map<std::string, std::string, std::less<>> configs_;
     mutable std::mutex mutex_;
     mutable std::map<std::string, std::unique_ptr<plugins::scheme>, std::less<>> created_;

@@ -8,12 +8,16 @@ void add_health_routes(router &routes, const api_services &services);
 void add_plugins_routes(router &routes, const api_services &services);
 void add_schemes_routes(router &routes, const api_services &services);
 void add_schools_routes(router &routes, const api_services &services);
+void add_summary_routes(router &routes, const api_services &services);
+void add_collection_health_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
     add_plugins_routes(routes, services);
     add_schemes_routes(routes, services);
     add_schools_routes(routes, services);
+    add_summary_routes(routes, services);
+    add_collection_health_routes(routes, services);
 }
 
 }  // namespace waymark::http
