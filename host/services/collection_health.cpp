@@ -49,7 +49,7 @@ collection_health check_collection(soci::session &session, const store::school &
     auto query = (session.prepare << "SELECT CAST(COALESCE(c.name, '') AS VARCHAR(60)), s.code, p.upn, p.surname, p.forename "
                                      "FROM " + scope.from() + " JOIN wm_assessment_subjects x ON x.assessment_id = " +
                                          scope.assessment_id() + " JOIN wm_subjects s ON s.id = x.subject_id" +
-                                         scope.join_records("judgement", "j", nullptr, " AND j.subject_id = x.subject_id", true) +
+                                         scope.join_records("judgement", "j", {}, " AND j.subject_id = x.subject_id", true) +
                                          " LEFT JOIN wm_classes c ON c.id = p.class_id WHERE " + scope.where() +
                                          " AND j.pupil_id IS NULL ORDER BY c.name, s.id, p.surname, p.forename, p.upn",
                   soci::into(classes), soci::into(subjects), soci::into(upns), soci::into(surnames), soci::into(forenames));

@@ -18,7 +18,7 @@ const char *included_value(inclusion which) { return which == inclusion::exclude
 // as literals; only the filter's values and the instant are bound.
 record_scope::record_scope(soci::session &session, const store::school &school, const assessment &which, pupil_filter filter,
                            const std::string &instant, inclusion which_pupils)
-    : instant_(instant.empty() ? "9999-12-31T23:59:59Z" : instant) {
+    : instant_(instant) {
     check_instant(instant);
     if (!filter.academic_year) filter.academic_year = which.year;
     condition_.emplace(session, school, filter, which_pupils);
@@ -31,7 +31,7 @@ record_scope::record_scope(soci::session &session, const store::school &school, 
 }
 
 record_scope::record_scope(domain::academic_year year, domain::term term, const std::string &instant, inclusion which_pupils)
-    : instant_(instant.empty() ? "9999-12-31T23:59:59Z" : instant) {
+    : instant_(instant) {
     check_instant(instant);
     const std::string period =
         "SELECT a.id FROM wm_assessments a WHERE a.academic_year = " + std::to_string(year.start_year) + " AND a.term = '" +
@@ -52,20 +52,26 @@ record_scope::record_scope(domain::academic_year year, domain::term term, const 
     assessments_ = period;
 }
 
-std::string record_scope::join_records(const char *kind, const std::string &alias, const char *subject_code,
+std::string record_scope::join_records(const char *kind, const std::string &alias, std::initializer_list<const char *> subject_codes,
                                       const std::string &on, bool left) const {
-    const std::string subject =
-        subject_code == nullptr ? "" : std::string(" AND r.subject_id = (SELECT id FROM wm_subjects WHERE code = '") + subject_code + "')";
-    // Current as of :t<alias>: recorded by then, not cleared, and superseded by nothing recorded by then.
+    std::string subjects;
+    for (const char *code : subject_codes) subjects += (subjects.empty() ? "'" : ", '") + std::string(code) + "'";
+    if (!subjects.empty()) subjects = " AND r.subject_id IN (SELECT id FROM wm_subjects WHERE code IN (" + subjects + "))";
+    // Current: not cleared and superseded by nothing; as of an instant, recorded by then and
+    // superseded by nothing recorded by then. Without one every record so far counts, and the
+    // supersedes index alone answers the NOT EXISTS.
+    const std::string by_then = instant_.empty() ? "" : " AND r.recorded_at <= :t" + alias;
+    const std::string superseded_by_then = instant_.empty() ? "" : " AND n.recorded_at <= :u" + alias;
     return std::string(left ? " LEFT" : "") + " JOIN (SELECT r.pupil_id, r.assessment_id, r.subject_id, r.value, r.judged_year "
-           "FROM wm_assessment_records r WHERE r.assessment_id IN (" + assessments_ + ")" + subject + " AND r.cell_kind = '" + kind + "' AND r.cleared = 0 "
-           "AND r.recorded_at <= :t" + alias + " AND NOT EXISTS (SELECT 1 FROM wm_assessment_records n WHERE "
-           "n.supersedes_id = r.id AND n.recorded_at <= :u" + alias + ")) " + alias + " ON " + alias + ".pupil_id = p.id AND " +
-           alias + ".assessment_id = " + assessment_id_ + on;
+           "FROM wm_assessment_records r WHERE r.assessment_id IN (" + assessments_ + ")" + subjects + " AND r.cell_kind = '" +
+           kind + "' AND r.cleared = 0" + by_then + " AND NOT EXISTS (SELECT 1 FROM wm_assessment_records n WHERE "
+           "n.supersedes_id = r.id" + superseded_by_then + ")) " + alias + " ON " + alias + ".pupil_id = p.id AND " + alias +
+           ".assessment_id = " + assessment_id_ + on;
 }
 
 void record_scope::bind(soci::details::prepare_temp_type &query, std::initializer_list<std::string> aliases) const {
     if (condition_) condition_->bind(query);
+    if (instant_.empty()) return;
     for (const auto &alias : aliases) {
         query, soci::use(instant_, "t" + alias);
         query, soci::use(instant_, "u" + alias);

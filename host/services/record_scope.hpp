@@ -32,17 +32,17 @@ public:
     const std::string &where() const { return where_; }
     // A pupil's NC year in the assessment's academic year (no parameters).
     const std::string &nc_year() const { return nc_year_; }
-    // " JOIN (records of `kind` current at the instant) alias ON alias.pupil_id = p.id ...": of one
-    // subject when `subject_code` is given, with `on` added to the join condition, a LEFT JOIN when
+    // " JOIN (records of `kind` current at the instant) alias ON alias.pupil_id = p.id ...": of these
+    // subjects only when some are named, with `on` added to the join condition, a LEFT JOIN when
     // `left`. The derived table has the columns pupil_id, assessment_id, subject_id, value, judged_year.
-    std::string join_records(const char *kind, const std::string &alias, const char *subject_code = nullptr,
+    std::string join_records(const char *kind, const std::string &alias, std::initializer_list<const char *> subject_codes = {},
                              const std::string &on = "", bool left = false) const;
     // An SQL expression for the assessment a pupil's row belongs to.
     const std::string &assessment_id() const { return assessment_id_; }
     // The ids of the assessments in scope, as the inside of an SQL IN (...) list.
     const std::string &assessments() const { return assessments_; }
 
-    // Binds the pupil filter's values and the instant of each records alias joined.
+    // Binds the pupil filter's values and (given an instant) the instant of each records alias joined.
     void bind(soci::details::prepare_temp_type &query, std::initializer_list<std::string> aliases) const;
 
 private:

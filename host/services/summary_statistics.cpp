@@ -1,10 +1,12 @@
 #include "services/summary_statistics.hpp"
 
+#include "services/fetch_rows.hpp"
 #include "services/record_scope.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace waymark::services {
@@ -29,6 +31,7 @@ public:
 
     // The evaluation of `code` for `subject` in NC year `year`, or nothing when the scheme lacks the code.
     std::optional<waymark_evaluation> of(const subject_key &subject, int year, const std::string &code) {
+        if (subject.second.empty()) return std::nullopt;  // a subject the assessment no longer judges
         const plugins::scheme &judged = scheme(subject.second);
         const auto grade = judged.find_code(code);
         if (!grade) return std::nullopt;
@@ -71,38 +74,38 @@ int count_pupils(soci::session &session, const record_scope &scope) {
     return count;
 }
 
-// Across schools, the pupils whose assessment judges each subject in each scheme (a row per pair).
-void count_subject_pupils(soci::session &session, const record_scope &scope, const evaluations &evaluated, subject_rows &rows) {
-    std::vector<std::string> codes(batch), schemes(batch);
-    std::vector<int> counts(batch);
-    auto statement = (session.prepare << "SELECT s.code, x.scheme_id, CAST(COUNT(*) AS INTEGER) FROM " + scope.from() +
-                                             " JOIN wm_assessment_subjects x ON x.assessment_id = " + scope.assessment_id() +
-                                             " JOIN wm_subjects s ON s.id = x.subject_id WHERE " + scope.where() +
-                                             " GROUP BY s.code, x.scheme_id",
-                      soci::into(codes), soci::into(schemes), soci::into(counts));
-    scope.bind(statement, {});
-    soci::statement fetched(statement);
-    fetched.execute();
-    while (fetched.fetch()) {
-        for (std::size_t i = 0; i < codes.size(); ++i) {
-            auto [row, fresh] = rows.try_emplace({codes[i], schemes[i]});
-            if (fresh) row->second = empty_row(codes[i], schemes[i], evaluated);
-            row->second.pupils = counts[i];
-        }
-        for (auto *column : {&codes, &schemes}) column->resize(batch);
-        counts.resize(batch);
-    }
+// The scheme of a current judgement j (with its subject s) in SQL. When every assessment in scope
+// judges each subject in one scheme (always so within one assessment) it is a CASE over the subject
+// code and no join; otherwise the assessment's subject row is joined for it.
+struct scheme_source {
+    std::string join;
+    std::string column;
+};
+
+scheme_source scheme_of_judgements(const std::map<std::string, std::set<std::string>> &schemes_by_subject) {
+    const bool single = std::all_of(schemes_by_subject.begin(), schemes_by_subject.end(),
+                                    [](const auto &subject) { return subject.second.size() == 1; });
+    if (!single)
+        return {" JOIN wm_assessment_subjects x ON x.assessment_id = j.assessment_id AND x.subject_id = j.subject_id", "x.scheme_id"};
+    const auto quoted = [](const std::string &text) {
+        std::string out = "'";
+        for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+        return out + "'";
+    };
+    std::string column = "CASE s.code";
+    for (const auto &[code, schemes] : schemes_by_subject) column += " WHEN " + quoted(code) + " THEN " + quoted(*schemes.begin());
+    return {"", column + " ELSE '' END"};
 }
 
-void count_judgements(soci::session &session, const record_scope &scope, evaluations &evaluated, subject_rows &rows) {
+void count_judgements(soci::session &session, const record_scope &scope, const scheme_source &scheme, evaluations &evaluated,
+                      subject_rows &rows) {
     std::vector<std::string> codes(batch), schemes(batch), values(batch);
     std::vector<int> years(batch), counts(batch);
     const std::string context = context_year(scope, "j");
-    auto statement = (session.prepare << "SELECT s.code, x.scheme_id, CAST(" + context + " AS INTEGER), j.value, "
+    auto statement = (session.prepare << "SELECT s.code, " + scheme.column + ", CAST(" + context + " AS INTEGER), j.value, "
                                              "CAST(COUNT(*) AS INTEGER) FROM " + scope.from() + scope.join_records("judgement", "j") +
-                                             " JOIN wm_assessment_subjects x ON x.assessment_id = j.assessment_id AND "
-                                             "x.subject_id = j.subject_id JOIN wm_subjects s ON s.id = j.subject_id WHERE " +
-                                             scope.where() + " GROUP BY s.code, x.scheme_id, " + context + ", j.value",
+                                             scheme.join + " JOIN wm_subjects s ON s.id = j.subject_id WHERE " + scope.where() +
+                                             " GROUP BY s.code, " + scheme.column + ", " + context + ", j.value",
                       soci::into(codes), soci::into(schemes), soci::into(years), soci::into(values), soci::into(counts));
     scope.bind(statement, {"j"});
     soci::statement fetched(statement);
@@ -131,31 +134,37 @@ void count_judgements(soci::session &session, const record_scope &scope, evaluat
     }
 }
 
-int count_reading_writing_maths(soci::session &session, const record_scope &scope, evaluations &evaluated) {
+// One row per pupil with all three core judgements (their values, schemes and context years side by
+// side), grouped again by those: a single pass over the records, which both planners handle well
+// where three joins of the records table did not (PostgreSQL nested them into minutes).
+int count_reading_writing_maths(soci::session &session, const record_scope &scope, const scheme_source &scheme,
+                                evaluations &evaluated) {
     constexpr std::size_t core_count = 3;
     constexpr std::array<const char *, core_count> core{"reading", "writing", "maths"};
-    constexpr std::array<const char *, core_count> alias{"rd", "wr", "ma"};
     std::array<std::vector<std::string>, core_count> values, schemes;
     std::array<std::vector<int>, core_count> years;
     std::vector<int> counts(batch);
-    std::string select, from, group;
+    const std::string context = context_year(scope, "j");
+    std::string pivot, columns;
     for (std::size_t s = 0; s < core_count; ++s) {
-        const std::string a = alias[s];
-        const std::string year = context_year(scope, a);
-        select += a + ".value, x" + a + ".scheme_id, CAST(" + year + " AS INTEGER), ";
-        from += scope.join_records("judgement", a, core[s]) + " JOIN wm_assessment_subjects x" + a + " ON x" + a +
-                ".assessment_id = " + a + ".assessment_id AND x" + a + ".subject_id = " + a + ".subject_id";
-        group += (s == 0 ? "" : ", ") + a + ".value, x" + a + ".scheme_id, " + year;
+        const std::string when = std::string("MAX(CASE WHEN s.code = '") + core[s] + "' THEN ";
+        const std::string n = std::to_string(s);
+        pivot += when + "j.value END) AS v" + n + ", " + when + scheme.column + " END) AS s" + n + ", " + when + "CAST(" + context +
+                 " AS INTEGER) END) AS y" + n + ", ";
+        columns += (s == 0 ? "" : ", ") + ("v" + n + ", s" + n + ", y" + n);
         values[s].resize(batch);
         schemes[s].resize(batch);
         years[s].resize(batch);
     }
-    auto statement = (session.prepare << "SELECT " + select + "CAST(COUNT(*) AS INTEGER) FROM " + scope.from() + from +
-                                             " WHERE " + scope.where() + " GROUP BY " + group,
+    auto statement = (session.prepare << "SELECT " + columns + ", CAST(COUNT(*) AS INTEGER) FROM (SELECT " + pivot +
+                                             "p.id FROM " + scope.from() + scope.join_records("judgement", "j", {"reading", "writing", "maths"}) +
+                                             scheme.join + " JOIN wm_subjects s ON s.id = j.subject_id WHERE " + scope.where() +
+                                             " GROUP BY p.id, "
+                                             "j.assessment_id HAVING COUNT(*) = 3) core GROUP BY " + columns,
                       soci::into(values[0]), soci::into(schemes[0]), soci::into(years[0]), soci::into(values[1]),
                       soci::into(schemes[1]), soci::into(years[1]), soci::into(values[2]), soci::into(schemes[2]),
                       soci::into(years[2]), soci::into(counts));
-    scope.bind(statement, {"rd", "wr", "ma"});
+    scope.bind(statement, {"j"});
     soci::statement fetched(statement);
     int on_track = 0;
     fetched.execute();
@@ -234,18 +243,21 @@ assessment_summary summarise(soci::session &session, const store::school &school
 
     evaluations evaluated(schemes, which.term);
     subject_rows rows;
+    std::map<std::string, std::set<std::string>> schemes_by_subject;
     for (const auto &subject : which.subjects) {
+        schemes_by_subject[subject.code].insert(subject.scheme_id);
         subject_summary &row = rows[{subject.code, subject.scheme_id}] = empty_row(subject.code, subject.scheme_id, evaluated);
         row.pupils = summary.pupils;
         if (subject.test_score) summary.test_scores.push_back({subject.code, std::string(test_score_kind_name(*subject.test_score)), 0, {}});
     }
-    count_judgements(session, scope, evaluated, rows);
+    const scheme_source scheme = scheme_of_judgements(schemes_by_subject);
+    count_judgements(session, scope, scheme, evaluated, rows);
     for (const auto &subject : which.subjects) {
         subject_summary &row = rows.at({subject.code, subject.scheme_id});
         finish_row(row);
         summary.subjects.push_back(std::move(row));
     }
-    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, evaluated);
+    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, scheme, evaluated);
     summary.reading_writing_maths_percent = percent_of(summary.reading_writing_maths_on_track, summary.pupils);
     if (!summary.test_scores.empty()) average_test_scores(session, scope, which, summary.test_scores);
     return summary;
@@ -258,15 +270,56 @@ authority_summary summarise_authority(soci::session &session, const scheme_libra
     summary.year = year;
     summary.term = term;
     summary.as_of = instant;
-    summary.pupils = count_pupils(session, scope);
-    summary.excluded_pupils = count_pupils(session, record_scope(year, term, instant, inclusion::excluded));
-    session << "SELECT CAST(COUNT(DISTINCT school_id) AS INTEGER) FROM wm_assessments WHERE id IN (" + scope.assessments() + ")",
-        soci::into(summary.schools);
 
+    // The pupils of each assessment in scope, included or not, in one pass over the pupils.
+    std::map<long long, int> included;
+    {
+        const record_scope everyone(year, term, instant, inclusion::all);
+        std::vector<long long> ids;
+        std::vector<int> flags, counts;
+        size_for_fetch(ids, flags, counts);
+        auto query = (session.prepare << "SELECT " + everyone.assessment_id() + ", p.include_in_data, CAST(COUNT(*) AS INTEGER) "
+                                         "FROM " + everyone.from() + " WHERE " + everyone.where() + " GROUP BY " +
+                                             everyone.assessment_id() + ", p.include_in_data",
+                      soci::into(ids), soci::into(flags), soci::into(counts));
+        everyone.bind(query, {});
+        soci::statement rows(query);
+        fetch_rows(rows, [&](std::size_t i) {
+            if (flags[i] != 0) {
+                included[ids[i]] += counts[i];
+                summary.pupils += counts[i];
+            } else {
+                summary.excluded_pupils += counts[i];
+            }
+        }, ids, flags, counts);
+    }
+
+    // A row per subject and scheme, over the pupils of the assessments judging it so.
     evaluations evaluated(schemes, term);
     subject_rows rows;
-    count_subject_pupils(session, scope, evaluated, rows);
-    count_judgements(session, scope, evaluated, rows);
+    std::map<std::string, std::set<std::string>> schemes_by_subject;
+    std::set<long long> schools;
+    {
+        std::vector<long long> ids, school_ids;
+        std::vector<std::string> codes, scheme_ids;
+        size_for_fetch(ids, school_ids, codes, scheme_ids);
+        soci::statement subjects = (session.prepare << "SELECT x.assessment_id, a.school_id, s.code, x.scheme_id FROM "
+                                                       "wm_assessment_subjects x JOIN wm_assessments a ON a.id = x.assessment_id "
+                                                       "JOIN wm_subjects s ON s.id = x.subject_id WHERE x.assessment_id IN (" +
+                                                           scope.assessments() + ")",
+                                    soci::into(ids), soci::into(school_ids), soci::into(codes), soci::into(scheme_ids));
+        fetch_rows(subjects, [&](std::size_t i) {
+            schools.insert(school_ids[i]);
+            schemes_by_subject[codes[i]].insert(scheme_ids[i]);
+            auto [row, fresh] = rows.try_emplace({codes[i], scheme_ids[i]});
+            if (fresh) row->second = empty_row(codes[i], scheme_ids[i], evaluated);
+            row->second.pupils += included[ids[i]];
+        }, ids, school_ids, codes, scheme_ids);
+    }
+    summary.schools = static_cast<int>(schools.size());
+    if (schools.empty()) return summary;  // no school has an assessment that term
+    const scheme_source scheme = scheme_of_judgements(schemes_by_subject);
+    count_judgements(session, scope, scheme, evaluated, rows);
     const auto ids = subject_ids(session);
     std::vector<subject_summary> ordered;
     for (auto &[key, row] : rows) {
@@ -277,7 +330,7 @@ authority_summary summarise_authority(soci::session &session, const scheme_libra
         return ids.at(a.subject) < ids.at(b.subject);
     });
     summary.subjects = std::move(ordered);
-    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, evaluated);
+    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, scheme, evaluated);
     summary.reading_writing_maths_percent = percent_of(summary.reading_writing_maths_on_track, summary.pupils);
     return summary;
 }

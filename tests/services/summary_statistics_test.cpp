@@ -210,6 +210,29 @@ TEST_P(summary_statistics_test, an_authority_counts_each_schools_latest_assessme
     EXPECT_EQ(services::summarise_authority(db().session(), *schemes_, {2024}, domain::term::spring).schools, 0);
 }
 
+TEST_P(summary_statistics_test, an_authority_keeps_a_row_for_each_scheme_a_subject_is_judged_in) {
+    const auto lepton = add_school({0, "801", "3002", "", "Lepton Primary", "PR3 4EF", {2025}});
+    db().transaction("adding Lepton's pupil", [&](soci::session &session) {
+        store::insert_pupils(session, lepton.id, std::vector{year4_pupil(31, "Class 4")});
+    });
+    auto spec = spring_spec("Spring");
+    spec.subjects = {{"maths", lep_points, {}}};
+    const auto lepton_spring = services::create_assessment(db(), lepton, spec, *schemes_, four_band);
+    services::record_changes(db(), lepton, lepton_spring, *schemes_,
+                             std::vector<cell_change>{{{test_upn(31), "reading", cell_kind::judgement}, "OT", {}, {}},
+                                                      {{test_upn(31), "maths", cell_kind::judgement}, "44", {}, {}}},
+                             {"ms.lee", first_save});
+    const auto la = services::summarise_authority(db().session(), *schemes_, {2025}, domain::term::spring);
+    EXPECT_EQ(la.pupils, 5);
+    std::vector<std::string> rows;
+    for (const auto &row : la.subjects)
+        rows.push_back(row.subject + " " + row.scheme_id + " " + std::to_string(row.pupils) + " " + std::to_string(row.judged));
+    EXPECT_EQ(rows, (std::vector<std::string>{"reading " + four_band + " 5 5", "writing " + four_band + " 5 4",
+                                              "maths " + four_band + " 4 4", "maths " + lep_points + " 1 1"}));
+    EXPECT_EQ(la.subjects[0].on_track, 2);
+    EXPECT_EQ(la.reading_writing_maths_on_track, 1);  // Lepton's pupil has no writing judgement
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(summary_statistics_test);
