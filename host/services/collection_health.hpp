@@ -1,8 +1,8 @@
 // Data-collection health (issue 4 item 8): for a review period, which classes and subjects still
 // have missing judgements, so a leader can chase them before the deadline. A judgement is missing
 // when an included pupil on roll in the assessment's year groups has no current judgement (never
-// recorded, or cleared) in a subject the assessment judges. Counted in SQL: one query for the
-// class sizes, one for the missing cells.
+// recorded, or cleared) in a subject the assessment judges. Counted in SQL: the class sizes (and the
+// excluded pupils) grouped per class, and the missing cells in one query.
 #pragma once
 
 #include "services/assessments.hpp"

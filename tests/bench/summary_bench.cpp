@@ -4,6 +4,12 @@
 // the Spring 2025/2026 summary through services::summarise_authority against the same aggregate
 // written by hand in SQL, in the same run. Target: the service within 1.5x of the hand SQL.
 //
+// Measured 2026-11-28 on a shared 2-core machine (load 6 to 11), 98,000 included pupils, 9.5 million
+// records, medians of three: SQLite hand SQL 17.3 s (3.85 s CPU), service 26.2 s (5.78 s CPU),
+// 1.5x (an earlier run: 9.9 s against 12.5 s, 1.26x); PostgreSQL hand SQL 34.8 s, service 12.2 s,
+// 0.35x (PostgreSQL runs the hand-written CTE queries slower than the service's; not looked into).
+// Generating the database took 249 s on SQLite and 809 s on PostgreSQL.
+//
 // WAYMARK_BENCH_LA_PUPILS sets the size (200 pupils a school; ctest's smoke run uses 400). The
 // database is generated in SQL (INSERT ... SELECT over a counting CTE) once per size and kept: a
 // SQLite file under the build folder, a PostgreSQL schema named after the size on the server
