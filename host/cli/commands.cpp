@@ -24,6 +24,8 @@ extern const command statutory_command;
 extern const command interventions_command;
 extern const command templates_command;
 extern const command meetings_command;
+extern const command summary_command;
+extern const command collection_health_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -47,6 +49,8 @@ std::span<const command> all_commands() {
         interventions_command,
         templates_command,
         meetings_command,
+        summary_command,
+        collection_health_command,
     };
     return table;
 }

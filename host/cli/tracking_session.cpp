@@ -2,6 +2,7 @@
 
 #include "services/class_grid.hpp"
 #include "services/school_choice.hpp"
+#include "services/summary_statistics.hpp"
 #include "store/migrations.hpp"
 
 #include <waymark/plugin.h>

@@ -63,4 +63,7 @@ int import_judgements(const invocation &args, io streams);
 // "a,b,c" -> {"a", "b", "c"} (empty parts dropped).
 std::vector<std::string> comma_list(const std::string &text);
 
+// --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written ("" = now).
+std::string as_of_instant(const invocation &args);
+
 }  // namespace waymark::cli

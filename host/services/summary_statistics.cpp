@@ -1,8 +1,12 @@
 #include "services/summary_statistics.hpp"
 
+#include "services/fetch_rows.hpp"
+#include "services/record_scope.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace waymark::services {
@@ -14,72 +18,26 @@ double two_decimals(double value) { return std::round(value * 100.0) / 100.0; }
 
 double percent_of(int part, int whole) { return whole == 0 ? 0.0 : two_decimals(100.0 * part / whole); }
 
-void check_instant(const std::string &instant) {
-    const bool shaped = instant.size() == 20 && instant[10] == 'T' && instant[13] == ':' && instant[16] == ':' &&
-                        instant[19] == 'Z' && domain::parse_iso_date(std::string_view(instant).substr(0, 10));
-    if (!shaped) throw filter_error("--as-of takes an instant such as 2026-02-10T16:00:00Z, not \"" + instant + "\".");
-}
+// A subject's row is keyed by its code and the scheme it is judged in.
+using subject_key = std::pair<std::string, std::string>;
+using subject_rows = std::map<subject_key, subject_summary>;
 
-// The records of one kind of cell of the assessment that are current as of :t<suffix> (not
-// superseded then and not cleared): a derived table r(pupil_id, subject_id, value, judged_year).
-// `subject_code` narrows it to one of our fixed subject codes.
-std::string current_records(const char *kind, const std::string &suffix, const char *subject_code = nullptr) {
-    std::string sql = "(SELECT r.pupil_id, r.subject_id, r.value, r.judged_year FROM wm_assessment_records r "
-                      "WHERE r.assessment_id = :a" + suffix + " AND r.cell_kind = '" + kind + "' AND r.cleared = 0 "
-                      "AND r.recorded_at <= :t" + suffix + " AND NOT EXISTS (SELECT 1 FROM wm_assessment_records n "
-                      "WHERE n.supersedes_id = r.id AND n.recorded_at <= :u" + suffix + ")";
-    if (subject_code != nullptr) sql += std::string(" AND r.subject_id = (SELECT id FROM wm_subjects WHERE code = '") + subject_code + "')";
-    return sql + ")";
-}
-
-// The parameters of every statement here: the pupil condition, the assessment, the instant.
-class statistics_query {
-public:
-    statistics_query(soci::session &session, const store::school &school, const assessment &which, const pupil_filter &filter,
-                     const std::string &instant)
-        : condition_(session, school, filter), assessment_id_(which.id), instant_(instant.empty() ? "9999-12-31T23:59:59Z" : instant) {}
-
-    const pupil_condition &condition() const { return condition_; }
-    // The filtered, included pupils in the assessment's year groups.
-    std::string pupils_where() const {
-        return condition_.where() + " AND " + condition_.nc_year_sql() +
-               " IN (SELECT g.nc_year FROM wm_assessment_year_groups g WHERE g.assessment_id = :ay)";
-    }
-    // The context year of a record r of pupil p: the year it was judged against, else the pupil's.
-    std::string context_year() const { return "COALESCE(" + std::string("r.judged_year, ") + condition_.nc_year_sql() + ")"; }
-
-    // Binds the condition, the year groups' assessment and current_records(..., suffix) for each suffix.
-    void bind(soci::details::prepare_temp_type &query, std::initializer_list<const char *> suffixes) {
-        condition_.bind(query);
-        query, soci::use(assessment_id_, "ay");
-        for (const char *suffix : suffixes) {
-            query, soci::use(assessment_id_, std::string("a") + suffix);
-            query, soci::use(instant_, std::string("t") + suffix);
-            query, soci::use(instant_, std::string("u") + suffix);
-        }
-    }
-
-private:
-    pupil_condition condition_;
-    long long assessment_id_;
-    std::string instant_;
-};
-
-// Evaluations of every grade of a subject's scheme in one context, asked of the plugin once.
+// Evaluations of every grade of a scheme in one context, asked of the plugin once.
 class evaluations {
 public:
-    evaluations(const assessment &which, const scheme_library &schemes) : which_(which), schemes_(schemes) {}
+    evaluations(const scheme_library &schemes, domain::term term) : schemes_(schemes), term_(term) {}
 
-    const plugins::scheme &scheme(const std::string &subject) const { return schemes_.get(which_.subject(subject)->scheme_id); }
+    const plugins::scheme &scheme(const std::string &id) const { return schemes_.get(id); }
 
     // The evaluation of `code` for `subject` in NC year `year`, or nothing when the scheme lacks the code.
-    std::optional<waymark_evaluation> of(const std::string &subject, int year, const std::string &code) {
-        const plugins::scheme &judged = scheme(subject);
+    std::optional<waymark_evaluation> of(const subject_key &subject, int year, const std::string &code) {
+        if (subject.second.empty()) return std::nullopt;  // a subject the assessment no longer judges
+        const plugins::scheme &judged = scheme(subject.second);
         const auto grade = judged.find_code(code);
         if (!grade) return std::nullopt;
         auto [found, fresh] = cache_.try_emplace({subject, year});
         if (fresh) {
-            const plugins::judgement_context context{year, static_cast<int32_t>(which_.term) + WAYMARK_TERM_AUTUMN, subject};
+            const plugins::judgement_context context{year, static_cast<int32_t>(term_) + WAYMARK_TERM_AUTUMN, subject.first};
             std::vector<uint32_t> grades(judged.grade_count());
             for (uint32_t i = 0; i < grades.size(); ++i) grades[i] = i;
             found->second.resize(grades.size());
@@ -89,39 +47,76 @@ public:
     }
 
 private:
-    const assessment &which_;
     const scheme_library &schemes_;
-    std::map<std::pair<std::string, int>, std::vector<waymark_evaluation>> cache_;
+    domain::term term_;
+    std::map<std::pair<subject_key, int>, std::vector<waymark_evaluation>> cache_;
 };
 
-int count_pupils(soci::session &session, statistics_query &query) {
+subject_summary empty_row(const std::string &subject, const std::string &scheme_id, const evaluations &evaluated) {
+    subject_summary row;
+    row.subject = subject;
+    row.scheme_id = scheme_id;
+    for (const auto &grade : evaluated.scheme(scheme_id).grades()) row.grades.push_back({grade.code, grade.label, 0, 0});
+    return row;
+}
+
+// A pupil's context year for a record alias: the year it was judged against, else the pupil's.
+std::string context_year(const record_scope &scope, const std::string &alias) {
+    return "COALESCE(" + alias + ".judged_year, " + scope.nc_year() + ")";
+}
+
+int count_pupils(soci::session &session, const record_scope &scope) {
     int count = 0;
-    auto statement = (session.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM wm_pupils p WHERE " + query.pupils_where(),
+    auto statement = (session.prepare << "SELECT CAST(COUNT(*) AS INTEGER) FROM " + scope.from() + " WHERE " + scope.where(),
                       soci::into(count));
-    query.bind(statement, {});
+    scope.bind(statement, {});
     soci::statement(statement).execute(true);
     return count;
 }
 
-void count_judgements(soci::session &session, statistics_query &query, evaluations &evaluated,
-                      std::map<std::string, subject_summary> &subjects) {
-    std::vector<std::string> codes(batch), values(batch);
+// The scheme of a current judgement j (with its subject s) in SQL. When every assessment in scope
+// judges each subject in one scheme (always so within one assessment) it is a CASE over the subject
+// code and no join; otherwise the assessment's subject row is joined for it.
+struct scheme_source {
+    std::string join;
+    std::string column;
+};
+
+scheme_source scheme_of_judgements(const std::map<std::string, std::set<std::string>> &schemes_by_subject) {
+    const bool single = std::all_of(schemes_by_subject.begin(), schemes_by_subject.end(),
+                                    [](const auto &subject) { return subject.second.size() == 1; });
+    if (!single)
+        return {" JOIN wm_assessment_subjects x ON x.assessment_id = j.assessment_id AND x.subject_id = j.subject_id", "x.scheme_id"};
+    const auto quoted = [](const std::string &text) {
+        std::string out = "'";
+        for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+        return out + "'";
+    };
+    std::string column = "CASE s.code";
+    for (const auto &[code, schemes] : schemes_by_subject) column += " WHEN " + quoted(code) + " THEN " + quoted(*schemes.begin());
+    return {"", column + " ELSE '' END"};
+}
+
+void count_judgements(soci::session &session, const record_scope &scope, const scheme_source &scheme, evaluations &evaluated,
+                      subject_rows &rows) {
+    std::vector<std::string> codes(batch), schemes(batch), values(batch);
     std::vector<int> years(batch), counts(batch);
-    const std::string context = query.context_year();
-    auto statement = (session.prepare << "SELECT s.code, CAST(" + context + " AS INTEGER), r.value, CAST(COUNT(*) AS INTEGER) FROM " +
-                                             current_records("judgement", "j") + " r JOIN wm_pupils p ON p.id = r.pupil_id "
-                                             "JOIN wm_subjects s ON s.id = r.subject_id WHERE " + query.pupils_where() +
-                                             " GROUP BY s.code, " + context + ", r.value",
-                      soci::into(codes), soci::into(years), soci::into(values), soci::into(counts));
-    query.bind(statement, {"j"});
-    soci::statement rows(statement);
-    rows.execute();
-    while (rows.fetch()) {
+    const std::string context = context_year(scope, "j");
+    auto statement = (session.prepare << "SELECT s.code, " + scheme.column + ", CAST(" + context + " AS INTEGER), j.value, "
+                                             "CAST(COUNT(*) AS INTEGER) FROM " + scope.from() + scope.join_records("judgement", "j") +
+                                             scheme.join + " JOIN wm_subjects s ON s.id = j.subject_id WHERE " + scope.where() +
+                                             " GROUP BY s.code, " + scheme.column + ", " + context + ", j.value",
+                      soci::into(codes), soci::into(schemes), soci::into(years), soci::into(values), soci::into(counts));
+    scope.bind(statement, {"j"});
+    soci::statement fetched(statement);
+    fetched.execute();
+    while (fetched.fetch()) {
         for (std::size_t i = 0; i < codes.size(); ++i) {
-            const auto found = subjects.find(codes[i]);
-            if (found == subjects.end()) continue;  // a subject taken out of the assessment keeps its records
+            const subject_key key{codes[i], schemes[i]};
+            const auto found = rows.find(key);
+            if (found == rows.end()) continue;  // a subject taken out of the assessment keeps its records
             subject_summary &summary = found->second;
-            const auto evaluation = evaluated.of(codes[i], years[i], values[i]);
+            const auto evaluation = evaluated.of(key, years[i], values[i]);
             if (!evaluation) {
                 summary.unrecognised += counts[i];
                 continue;
@@ -133,46 +128,58 @@ void count_judgements(soci::session &session, statistics_query &query, evaluatio
             if (evaluation->on_track != 0) summary.on_track += counts[i];
             summary.bands.at(static_cast<std::size_t>(std::clamp(evaluation->band, 0, 3))) += counts[i];
         }
-        for (auto *column : {&codes, &values}) column->resize(batch);
+        for (auto *column : {&codes, &schemes, &values}) column->resize(batch);
         years.resize(batch);
         counts.resize(batch);
     }
 }
 
-int count_reading_writing_maths(soci::session &session, statistics_query &query, evaluations &evaluated) {
-    std::array<std::vector<std::string>, 3> values{std::vector<std::string>(batch), std::vector<std::string>(batch),
-                                                   std::vector<std::string>(batch)};
-    std::array<std::vector<int>, 3> years{std::vector<int>(batch), std::vector<int>(batch), std::vector<int>(batch)};
+// One row per pupil with all three core judgements (their values, schemes and context years side by
+// side), grouped again by those: a single pass over the records, which both planners handle well
+// where three joins of the records table did not (PostgreSQL nested them into minutes).
+int count_reading_writing_maths(soci::session &session, const record_scope &scope, const scheme_source &scheme,
+                                evaluations &evaluated) {
+    constexpr std::size_t core_count = 3;
+    constexpr std::array<const char *, core_count> core{"reading", "writing", "maths"};
+    std::array<std::vector<std::string>, core_count> values, schemes;
+    std::array<std::vector<int>, core_count> years;
     std::vector<int> counts(batch);
-    constexpr std::array<const char *, 3> core{"reading", "writing", "maths"};
-    constexpr std::array<const char *, 3> alias{"rd", "wr", "ma"};
-    std::string select, from, group;
-    for (std::size_t s = 0; s < core.size(); ++s) {
-        const std::string a = alias[s];
-        const std::string year = "COALESCE(" + a + ".judged_year, " + query.condition().nc_year_sql() + ")";
-        select += a + ".value, CAST(" + year + " AS INTEGER), ";
-        from += " JOIN " + current_records("judgement", a, core[s]) + " " + a + " ON " + a + ".pupil_id = p.id";
-        group += (s == 0 ? "" : ", ") + a + ".value, " + year;
+    const std::string context = context_year(scope, "j");
+    std::string pivot, columns;
+    for (std::size_t s = 0; s < core_count; ++s) {
+        const std::string when = std::string("MAX(CASE WHEN s.code = '") + core[s] + "' THEN ";
+        const std::string n = std::to_string(s);
+        pivot += when + "j.value END) AS v" + n + ", " + when + scheme.column + " END) AS s" + n + ", " + when + "CAST(" + context +
+                 " AS INTEGER) END) AS y" + n + ", ";
+        columns += (s == 0 ? "" : ", ") + ("v" + n + ", s" + n + ", y" + n);
+        values[s].resize(batch);
+        schemes[s].resize(batch);
+        years[s].resize(batch);
     }
-    auto statement = (session.prepare << "SELECT " + select + "CAST(COUNT(*) AS INTEGER) FROM wm_pupils p" + from + " WHERE " +
-                                             query.pupils_where() + " GROUP BY " + group,
-                      soci::into(values[0]), soci::into(years[0]), soci::into(values[1]), soci::into(years[1]),
-                      soci::into(values[2]), soci::into(years[2]), soci::into(counts));
-    query.bind(statement, {"rd", "wr", "ma"});
-    soci::statement rows(statement);
+    auto statement = (session.prepare << "SELECT " + columns + ", CAST(COUNT(*) AS INTEGER) FROM (SELECT " + pivot +
+                                             "p.id FROM " + scope.from() + scope.join_records("judgement", "j", {"reading", "writing", "maths"}) +
+                                             scheme.join + " JOIN wm_subjects s ON s.id = j.subject_id WHERE " + scope.where() +
+                                             " GROUP BY p.id, "
+                                             "j.assessment_id HAVING COUNT(*) = 3) core GROUP BY " + columns,
+                      soci::into(values[0]), soci::into(schemes[0]), soci::into(years[0]), soci::into(values[1]),
+                      soci::into(schemes[1]), soci::into(years[1]), soci::into(values[2]), soci::into(schemes[2]),
+                      soci::into(years[2]), soci::into(counts));
+    scope.bind(statement, {"j"});
+    soci::statement fetched(statement);
     int on_track = 0;
-    rows.execute();
-    while (rows.fetch()) {
+    fetched.execute();
+    while (fetched.fetch()) {
         for (std::size_t i = 0; i < counts.size(); ++i) {
             bool all = true;
-            for (std::size_t s = 0; s < core.size() && all; ++s) {
-                const auto evaluation = evaluated.of(core[s], years[s][i], values[s][i]);
+            for (std::size_t s = 0; s < core_count && all; ++s) {
+                const auto evaluation = evaluated.of({core[s], schemes[s][i]}, years[s][i], values[s][i]);
                 all = evaluation && evaluation->on_track != 0;
             }
             if (all) on_track += counts[i];
         }
-        for (std::size_t s = 0; s < core.size(); ++s) {
+        for (std::size_t s = 0; s < core_count; ++s) {
             values[s].resize(batch);
+            schemes[s].resize(batch);
             years[s].resize(batch);
         }
         counts.resize(batch);
@@ -180,20 +187,19 @@ int count_reading_writing_maths(soci::session &session, statistics_query &query,
     return on_track;
 }
 
-void average_test_scores(soci::session &session, statistics_query &query, const assessment &which,
+void average_test_scores(soci::session &session, const record_scope &scope, const assessment &which,
                          std::vector<test_score_summary> &scores) {
     std::vector<std::string> codes(batch), values(batch);
     std::vector<int> counts(batch);
-    auto statement = (session.prepare << "SELECT s.code, r.value, CAST(COUNT(*) AS INTEGER) FROM " +
-                                             current_records("test", "s") + " r JOIN wm_pupils p ON p.id = r.pupil_id "
-                                             "JOIN wm_subjects s ON s.id = r.subject_id WHERE " + query.pupils_where() +
-                                             " GROUP BY s.code, r.value",
+    auto statement = (session.prepare << "SELECT s.code, t.value, CAST(COUNT(*) AS INTEGER) FROM " + scope.from() +
+                                             scope.join_records("test", "t") + " JOIN wm_subjects s ON s.id = t.subject_id WHERE " +
+                                             scope.where() + " GROUP BY s.code, t.value",
                       soci::into(codes), soci::into(values), soci::into(counts));
-    query.bind(statement, {"s"});
-    soci::statement rows(statement);
+    scope.bind(statement, {"t"});
+    soci::statement fetched(statement);
     std::map<std::string, double> totals;
-    rows.execute();
-    while (rows.fetch()) {
+    fetched.execute();
+    while (fetched.fetch()) {
         for (std::size_t i = 0; i < codes.size(); ++i) {
             const assessment_subject *subject = which.subject(codes[i]);
             auto found = std::find_if(scores.begin(), scores.end(), [&](const auto &s) { return s.subject == codes[i]; });
@@ -210,40 +216,117 @@ void average_test_scores(soci::session &session, statistics_query &query, const 
     }
 }
 
+// Percentages of each row's pupils, and the pupils of a row who have no judgement in it.
+void finish_row(subject_summary &row) {
+    for (auto &grade : row.grades) grade.percent = percent_of(grade.pupils, row.pupils);
+    row.on_track_percent = percent_of(row.on_track, row.pupils);
+    row.no_judgement = row.pupils - row.judged - row.unrecognised;
+}
+
 }  // namespace
 
 assessment_summary summarise(soci::session &session, const store::school &school, const assessment &which,
                              const scheme_library &schemes, pupil_filter filter, const std::string &instant) {
-    if (!instant.empty()) check_instant(instant);
     if (!filter.academic_year) filter.academic_year = which.year;
+    const record_scope scope(session, school, which, filter, instant);
     assessment_summary summary;
     summary.assessment = which.name;
     summary.filter = filter.describe();
     summary.as_of = instant;
-    statistics_query query(session, school, which, filter, instant);
-    summary.pupils = count_pupils(session, query);
+    summary.pupils = count_pupils(session, scope);
     summary.excluded_pupils = excluded_pupils(session, school, filter);
 
-    evaluations evaluated(which, schemes);
-    std::map<std::string, subject_summary> by_code;
+    evaluations evaluated(schemes, which.term);
+    subject_rows rows;
+    std::map<std::string, std::set<std::string>> schemes_by_subject;
     for (const auto &subject : which.subjects) {
-        subject_summary &row = by_code[subject.code];
-        row.subject = subject.code;
-        row.scheme_id = subject.scheme_id;
-        for (const auto &grade : evaluated.scheme(subject.code).grades()) row.grades.push_back({grade.code, grade.label, 0, 0});
+        schemes_by_subject[subject.code].insert(subject.scheme_id);
+        subject_summary &row = rows[{subject.code, subject.scheme_id}] = empty_row(subject.code, subject.scheme_id, evaluated);
+        row.pupils = summary.pupils;
         if (subject.test_score) summary.test_scores.push_back({subject.code, std::string(test_score_kind_name(*subject.test_score)), 0, {}});
     }
-    count_judgements(session, query, evaluated, by_code);
+    const scheme_source scheme = scheme_of_judgements(schemes_by_subject);
+    count_judgements(session, scope, scheme, evaluated, rows);
     for (const auto &subject : which.subjects) {
-        subject_summary &row = by_code.at(subject.code);
-        for (auto &grade : row.grades) grade.percent = percent_of(grade.pupils, summary.pupils);
-        row.on_track_percent = percent_of(row.on_track, summary.pupils);
-        row.no_judgement = summary.pupils - row.judged - row.unrecognised;
+        subject_summary &row = rows.at({subject.code, subject.scheme_id});
+        finish_row(row);
         summary.subjects.push_back(std::move(row));
     }
-    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, query, evaluated);
+    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, scheme, evaluated);
     summary.reading_writing_maths_percent = percent_of(summary.reading_writing_maths_on_track, summary.pupils);
-    if (!summary.test_scores.empty()) average_test_scores(session, query, which, summary.test_scores);
+    if (!summary.test_scores.empty()) average_test_scores(session, scope, which, summary.test_scores);
+    return summary;
+}
+
+authority_summary summarise_authority(soci::session &session, const scheme_library &schemes, domain::academic_year year,
+                                      domain::term term, const std::string &instant) {
+    const record_scope scope(year, term, instant);
+    authority_summary summary;
+    summary.year = year;
+    summary.term = term;
+    summary.as_of = instant;
+
+    // The pupils of each assessment in scope, included or not, in one pass over the pupils.
+    std::map<long long, int> included;
+    {
+        const record_scope everyone(year, term, instant, inclusion::all);
+        std::vector<long long> ids;
+        std::vector<int> flags, counts;
+        size_for_fetch(ids, flags, counts);
+        auto query = (session.prepare << "SELECT " + everyone.assessment_id() + ", p.include_in_data, CAST(COUNT(*) AS INTEGER) "
+                                         "FROM " + everyone.from() + " WHERE " + everyone.where() + " GROUP BY " +
+                                             everyone.assessment_id() + ", p.include_in_data",
+                      soci::into(ids), soci::into(flags), soci::into(counts));
+        everyone.bind(query, {});
+        soci::statement rows(query);
+        fetch_rows(rows, [&](std::size_t i) {
+            if (flags[i] != 0) {
+                included[ids[i]] += counts[i];
+                summary.pupils += counts[i];
+            } else {
+                summary.excluded_pupils += counts[i];
+            }
+        }, ids, flags, counts);
+    }
+
+    // A row per subject and scheme, over the pupils of the assessments judging it so.
+    evaluations evaluated(schemes, term);
+    subject_rows rows;
+    std::map<std::string, std::set<std::string>> schemes_by_subject;
+    std::set<long long> schools;
+    {
+        std::vector<long long> ids, school_ids;
+        std::vector<std::string> codes, scheme_ids;
+        size_for_fetch(ids, school_ids, codes, scheme_ids);
+        soci::statement subjects = (session.prepare << "SELECT x.assessment_id, a.school_id, s.code, x.scheme_id FROM "
+                                                       "wm_assessment_subjects x JOIN wm_assessments a ON a.id = x.assessment_id "
+                                                       "JOIN wm_subjects s ON s.id = x.subject_id WHERE x.assessment_id IN (" +
+                                                           scope.assessments() + ")",
+                                    soci::into(ids), soci::into(school_ids), soci::into(codes), soci::into(scheme_ids));
+        fetch_rows(subjects, [&](std::size_t i) {
+            schools.insert(school_ids[i]);
+            schemes_by_subject[codes[i]].insert(scheme_ids[i]);
+            auto [row, fresh] = rows.try_emplace({codes[i], scheme_ids[i]});
+            if (fresh) row->second = empty_row(codes[i], scheme_ids[i], evaluated);
+            row->second.pupils += included[ids[i]];
+        }, ids, school_ids, codes, scheme_ids);
+    }
+    summary.schools = static_cast<int>(schools.size());
+    if (schools.empty()) return summary;  // no school has an assessment that term
+    const scheme_source scheme = scheme_of_judgements(schemes_by_subject);
+    count_judgements(session, scope, scheme, evaluated, rows);
+    const auto ids = subject_ids(session);
+    std::vector<subject_summary> ordered;
+    for (auto &[key, row] : rows) {
+        finish_row(row);
+        ordered.push_back(std::move(row));
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const subject_summary &a, const subject_summary &b) {
+        return ids.at(a.subject) < ids.at(b.subject);
+    });
+    summary.subjects = std::move(ordered);
+    summary.reading_writing_maths_on_track = count_reading_writing_maths(session, scope, scheme, evaluated);
+    summary.reading_writing_maths_percent = percent_of(summary.reading_writing_maths_on_track, summary.pupils);
     return summary;
 }
 

@@ -27,6 +27,7 @@ struct subject_summary {
     std::string subject;  // wm_subjects.code
     std::string scheme_id;
     std::vector<grade_count> grades;  // every grade of the scheme, lowest first
+    int pupils = 0;  // the pupils summarised whose assessment judges this subject in this scheme
     int judged = 0;
     int on_track = 0;  // on track or above in each pupil's context (the scheme decides)
     double on_track_percent = 0;
@@ -55,11 +56,32 @@ struct assessment_summary {
     std::vector<test_score_summary> test_scores;
 };
 
+// An authority's view of one term: every school's latest assessment of the term, over the included
+// pupils on roll in its year groups.
+struct authority_summary {
+    domain::academic_year year{};
+    domain::term term = domain::term::autumn;
+    std::string as_of;  // "" = now
+    int schools = 0;    // with an assessment that term
+    int pupils = 0;
+    int excluded_pupils = 0;  // on roll in those year groups but left out by "include in data"
+    // One row per subject and scheme (schools may judge a subject in different schemes), in subject
+    // order; percentages are of the row's pupils.
+    std::vector<subject_summary> subjects;
+    int reading_writing_maths_on_track = 0;
+    double reading_writing_maths_percent = 0;  // of `pupils`
+};
+
 // Percentages are of `pupils` and rounded to two decimals; an empty selection gives zeros. The
 // filter's academic year defaults to the assessment's; `instant` ('YYYY-MM-DDTHH:MM:SSZ', "" = now)
 // reads the records as they stood then. A bad instant or an unknown class or group is a
 // filter_error.
 assessment_summary summarise(soci::session &session, const store::school &school, const assessment &which,
                              const scheme_library &schemes, pupil_filter filter, const std::string &instant = "");
+
+// The same figures for every school of the database at once (test scores apart), counted in SQL
+// across schools: a few queries however many pupils.
+authority_summary summarise_authority(soci::session &session, const scheme_library &schemes, domain::academic_year year,
+                                      domain::term term, const std::string &instant = "");
 
 }  // namespace waymark::services

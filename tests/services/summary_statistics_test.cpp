@@ -159,6 +159,80 @@ TEST_P(summary_statistics_test, averages_the_test_score_columns_over_included_pu
     EXPECT_DOUBLE_EQ(*all.test_scores[0].average, 104.0);
 }
 
+TEST_P(summary_statistics_test, an_authority_counts_each_schools_latest_assessment_of_the_term) {
+    const auto hillside = add_school({0, "801", "3001", "", "Hillside Primary", "PR2 3CD", {2025}});
+    db().transaction("adding Hillside's pupils", [&](soci::session &session) {
+        store::insert_pupils(session, hillside.id, std::vector{year4_pupil(21, "Owls"), year4_pupil(22, "Owls")});
+    });
+    auto spec = spring_spec("Spring check");
+    spec.subjects = {{"science", lep_points, {}}};
+    const auto hillside_spring = services::create_assessment(db(), hillside, spec, *schemes_, four_band);
+    services::record_changes(db(), hillside, hillside_spring, *schemes_,
+                             std::vector<cell_change>{{{test_upn(21), "reading", cell_kind::judgement}, "OT", {}, {}},
+                                                      {{test_upn(21), "writing", cell_kind::judgement}, "D", {}, {}},
+                                                      {{test_upn(21), "maths", cell_kind::judgement}, "OT", {}, {}},
+                                                      {{test_upn(21), "science", cell_kind::judgement}, "44", {}, {}},
+                                                      {{test_upn(22), "reading", cell_kind::judgement}, "B", {}, {}}},
+                             {"mr.shaw", first_save});
+    // An earlier assessment of the same term and one of another term are not counted.
+    auto earlier = spring_spec("Spring practice");
+    earlier.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{12}};
+    const auto practice = create(earlier);
+    services::record_changes(db(), school_, practice, *schemes_,
+                             std::vector<cell_change>{{{test_upn(1), "reading", cell_kind::judgement}, "D", {}, {}}}, {"mrs.khan", first_save});
+    auto autumn = spring_spec("Autumn 1");
+    autumn.term = domain::term::autumn;
+    create(autumn);
+    services::set_included(db(), hillside, std::vector{test_upn(22)}, false, "mr.shaw");
+
+    const auto la = services::summarise_authority(db().session(), *schemes_, {2025}, domain::term::spring);
+    EXPECT_EQ(la.schools, 2);
+    EXPECT_EQ(la.pupils, 5);
+    EXPECT_EQ(la.excluded_pupils, 1);
+    ASSERT_EQ(la.subjects.size(), 4U);
+    EXPECT_EQ(la.subjects[0].subject, "reading");
+    EXPECT_EQ(la.subjects[0].pupils, 5);
+    EXPECT_EQ(grades(la.subjects[0]), (grade_list{"B:0:0.00", "T:3:60.00", "OT:2:40.00", "D:0:0.00"}));
+    EXPECT_EQ(grades(la.subjects[1]), (grade_list{"B:2:40.00", "T:0:0.00", "OT:2:40.00", "D:1:20.00"}));
+    EXPECT_EQ(la.subjects[2].subject, "maths");
+    EXPECT_EQ(la.subjects[2].on_track, 4);
+    EXPECT_DOUBLE_EQ(la.subjects[2].on_track_percent, 80.0);
+    EXPECT_EQ(la.subjects[3].subject, "science");
+    EXPECT_EQ(la.subjects[3].scheme_id, lep_points);
+    EXPECT_EQ(la.subjects[3].pupils, 1);  // only Hillside judges science, and its other pupil is excluded
+    EXPECT_EQ(la.subjects[3].judged, 1);
+    EXPECT_EQ(la.subjects[3].no_judgement, 0);
+    EXPECT_EQ(la.reading_writing_maths_on_track, 2);
+    EXPECT_DOUBLE_EQ(la.reading_writing_maths_percent, 40.0);
+    const auto before = services::summarise_authority(db().session(), *schemes_, {2025}, domain::term::spring, "2026-01-01T00:00:00Z");
+    EXPECT_EQ(before.pupils, 5);
+    EXPECT_EQ(before.subjects[0].no_judgement, 5);
+    EXPECT_EQ(services::summarise_authority(db().session(), *schemes_, {2024}, domain::term::spring).schools, 0);
+}
+
+TEST_P(summary_statistics_test, an_authority_keeps_a_row_for_each_scheme_a_subject_is_judged_in) {
+    const auto lepton = add_school({0, "801", "3002", "", "Lepton Primary", "PR3 4EF", {2025}});
+    db().transaction("adding Lepton's pupil", [&](soci::session &session) {
+        store::insert_pupils(session, lepton.id, std::vector{year4_pupil(31, "Class 4")});
+    });
+    auto spec = spring_spec("Spring");
+    spec.subjects = {{"maths", lep_points, {}}};
+    const auto lepton_spring = services::create_assessment(db(), lepton, spec, *schemes_, four_band);
+    services::record_changes(db(), lepton, lepton_spring, *schemes_,
+                             std::vector<cell_change>{{{test_upn(31), "reading", cell_kind::judgement}, "OT", {}, {}},
+                                                      {{test_upn(31), "maths", cell_kind::judgement}, "44", {}, {}}},
+                             {"ms.lee", first_save});
+    const auto la = services::summarise_authority(db().session(), *schemes_, {2025}, domain::term::spring);
+    EXPECT_EQ(la.pupils, 5);
+    std::vector<std::string> rows;
+    for (const auto &row : la.subjects)
+        rows.push_back(row.subject + " " + row.scheme_id + " " + std::to_string(row.pupils) + " " + std::to_string(row.judged));
+    EXPECT_EQ(rows, (std::vector<std::string>{"reading " + four_band + " 5 5", "writing " + four_band + " 5 4",
+                                              "maths " + four_band + " 4 4", "maths " + lep_points + " 1 1"}));
+    EXPECT_EQ(la.subjects[0].on_track, 2);
+    EXPECT_EQ(la.reading_writing_maths_on_track, 1);  // Lepton's pupil has no writing judgement
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(summary_statistics_test);

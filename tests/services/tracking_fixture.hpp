@@ -35,6 +35,17 @@ inline domain::pupil year4_pupil(int serial, const std::string &class_name) {
     return p;
 }
 
+// A Year 4 assessment on 10 February 2026 (Spring 2025/2026), its subjects to be chosen.
+inline services::assessment year4_spring_spec(const std::string &name) {
+    services::assessment spec;
+    spec.name = name;
+    spec.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::month{2}, std::chrono::day{10}};
+    spec.year = {2025};
+    spec.term = domain::term::spring;
+    spec.year_groups = {4};
+    return spec;
+}
+
 class tracking_test : public school_test {
 protected:
     static plugins::registry &loaded_plugins() {
@@ -65,15 +76,7 @@ protected:
         db().transaction("adding test pupils", [&](soci::session &session) { store::insert_pupils(session, school_.id, pupils); });
     }
 
-    services::assessment spring_spec(const std::string &name = "Spring 1") {
-        services::assessment spec;
-        spec.name = name;
-        spec.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::month{2}, std::chrono::day{10}};
-        spec.year = {2025};
-        spec.term = domain::term::spring;
-        spec.year_groups = {4};
-        return spec;
-    }
+    services::assessment spring_spec(const std::string &name = "Spring 1") { return year4_spring_spec(name); }
 
     services::assessment create(services::assessment spec, const std::string &default_scheme = four_band) {
         return services::create_assessment(db(), school_, std::move(spec), *schemes_, default_scheme);

@@ -27,14 +27,6 @@ std::optional<services::assessment> assessment_in_query(soci::session &session, 
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
 }
 
-std::string as_of_in_query(const request &asked) {
-    const auto given = asked.query("as_of");
-    if (!given) return "";
-    const auto instant = services::as_of_instant(*given);
-    if (!instant) throw invalid("as_of", "as_of takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not \"" + *given + "\".");
-    return *instant;
-}
-
 void send_report(const api_services &services, const request &asked, response &reply) {
     const std::string &name = asked.path_parameter("report");
     if (name != "full" && name != "venn")

@@ -18,6 +18,8 @@ void add_interventions_routes(router &routes, const api_services &services);
 void add_discussion_templates_routes(router &routes, const api_services &services);
 void add_pupil_meetings_routes(router &routes, const api_services &services);
 void add_cohort_meetings_routes(router &routes, const api_services &services);
+void add_summary_routes(router &routes, const api_services &services);
+void add_collection_health_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -34,6 +36,8 @@ void add_api_routes(router &routes, const api_services &services) {
     add_discussion_templates_routes(routes, services);
     add_pupil_meetings_routes(routes, services);
     add_cohort_meetings_routes(routes, services);
+    add_summary_routes(routes, services);
+    add_collection_health_routes(routes, services);
 }
 
 }  // namespace waymark::http

@@ -1,5 +1,6 @@
 #include "http/routes/tracking_scope.hpp"
 
+#include "services/class_grid.hpp"
 #include "services/pupil_filter.hpp"
 
 #include <charconv>
@@ -41,10 +42,30 @@ services::pupil_filter filter_in_query(const request &asked) {
             return asked.query(name);
         });
     } catch (const services::filter_error &refused) {
-        std::string message = refused.what();
-        if (message.starts_with("--")) message.erase(0, 2);  // the CLI's option is this API's parameter
-        throw invalid(reading, message);
+        throw invalid(reading, query_message(refused));
     }
+}
+
+std::string as_of_in_query(const request &asked) {
+    const auto given = asked.query("as_of");
+    if (!given) return "";
+    const auto instant = services::as_of_instant(*given);
+    if (!instant) throw invalid("as_of", "as_of takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not \"" + *given + "\".");
+    return *instant;
+}
+
+std::string query_message(const services::filter_error &error) {
+    std::string message = error.what();
+    if (message.starts_with("--as-of")) return "as_of" + message.substr(7);
+    if (message.starts_with("--")) message.erase(0, 2);  // the CLI's option is this API's parameter
+    return message;
+}
+
+std::string filter_error_field(const services::filter_error &error) {
+    const std::string_view message = error.what();
+    if (message.starts_with("No class")) return "class";
+    if (message.starts_with("No group")) return "group";
+    return "as_of";
 }
 
 api_error unprocessable(const std::string &message) {

@@ -39,6 +39,30 @@ void add_tracking_route(router &routes, const std::string &method, const std::st
 // a refused value is 422 naming that parameter.
 services::pupil_filter filter_in_query(const request &asked);
 
+// `as_of` as a date (the end of that day) or an instant such as 2026-02-10T16:00:00Z; "" (now) without
+// it, 422 naming it when it is neither.
+std::string as_of_in_query(const request &asked);
+
+// The service's sentence with the CLI's "--" taken off the option it names, which is the query
+// parameter here.
+std::string query_message(const services::filter_error &error);
+// The query parameter a service's filter_error is about: as_of, class or group (the ones only the
+// service can check, against the database).
+std::string filter_error_field(const services::filter_error &error);
+
+// Runs a statistic: a filter it cannot apply is 422 on its query parameter, a scheme the server could
+// not create is 409.
+template <typename Statistic>
+auto checked_statistic(Statistic &&statistic) {
+    try {
+        return statistic();
+    } catch (const services::filter_error &error) {
+        throw invalid(filter_error_field(error), query_message(error));
+    } catch (const services::tracking_error &error) {
+        throw conflict(std::nullopt, error.what());
+    }
+}
+
 // 422 invalid with no one field to blame (the sentence names it).
 api_error unprocessable(const std::string &message);
 
