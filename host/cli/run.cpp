@@ -21,8 +21,10 @@ void print_overview(std::ostream &out) {
     out << "usage: waymark [--db CONNECTION] [--data-dir DIR] COMMAND [ARGS]\n\n"
            "Waymark tracks pupils' attainment on the school's own MIS database.\n\n"
            "Commands:\n";
+    std::size_t widest = 0;
+    for (const command &c : all_commands()) widest = std::max(widest, c.name.size());
     for (const command &c : all_commands()) {
-        out << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << '\n';
+        out << "  " << c.name << std::string(widest + 2 - c.name.size(), ' ') << c.summary << '\n';
     }
     out << "\nGlobal options (before or after the command):\n"
            "  --db CONNECTION   an ODBC connection string or DSN (default: the embedded SQLite file)\n"
