@@ -13,23 +13,7 @@ struct pending_judgement {
     uint32_t grade;
 };
 
-bool digits_within(std::string_view text, int highest) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc{} && end == text.data() + text.size() && value >= 0 && value <= highest;
-}
-
 }  // namespace
-
-std::optional<std::string> as_of_instant(std::string_view text) {
-    if (text.size() == 10 && domain::parse_iso_date(text)) return std::string(text) + "T23:59:59Z";
-    // YYYY-MM-DDTHH:MM:SSZ
-    if (text.size() != 20 || !domain::parse_iso_date(text.substr(0, 10)) || text[10] != 'T' || text[13] != ':' ||
-        text[16] != ':' || text[19] != 'Z' || !digits_within(text.substr(11, 2), 23) ||
-        !digits_within(text.substr(14, 2), 59) || !digits_within(text.substr(17, 2), 59))
-        return std::nullopt;
-    return std::string(text);
-}
 
 class_grid load_class_grid(soci::session &session, const store::school &school, const assessment &which,
                            const scheme_library &schemes, const pupil_selection &pupils, const std::string &as_of) {

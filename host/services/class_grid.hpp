@@ -39,10 +39,6 @@ struct class_grid {
     std::vector<grid_row> rows;  // surname, forename, UPN order
 };
 
-// An as-of instant from what a person writes: YYYY-MM-DD means the end of that day, and
-// YYYY-MM-DDTHH:MM:SSZ is taken as written; anything else is nothing (the caller names its option).
-std::optional<std::string> as_of_instant(std::string_view text);
-
 // The pupils chosen by `pupils` (NC years in the assessment's academic year), with the cells as of
 // `as_of` ('YYYY-MM-DDTHH:MM:SSZ', "" = now).
 class_grid load_class_grid(soci::session &session, const store::school &school, const assessment &which,

@@ -3,6 +3,7 @@
 #include "services/fetch_rows.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <map>
 #include <set>
@@ -27,12 +28,16 @@ std::string where(const cell_address &cell) {
     return "'" + cell.subject + "' " + std::string(cell_kind_name(cell.kind)) + " of pupil " + cell.upn;
 }
 
+bool digits_within(std::string_view text, int highest) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc{} && end == text.data() + text.size() && value >= 0 && value <= highest;
+}
+
 // Instants are inlined into SQL, so only the exact stored shape passes.
 void check_instant(const std::string &instant) {
-    const bool shaped = instant.size() == 20 && instant[4] == '-' && instant[7] == '-' && instant[10] == 'T' &&
-                        instant[13] == ':' && instant[16] == ':' && instant[19] == 'Z' &&
-                        std::all_of(instant.begin(), instant.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ':' || c == 'T' || c == 'Z'; });
-    if (!shaped) throw tracking_error("'" + instant + "' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ.");
+    if (as_of_instant(instant) != instant)
+        throw tracking_error("'" + instant + "' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ.");
 }
 
 // Records of the assessment matching `filter` (SQL over r, built only from numbers and checked text).
@@ -360,6 +365,16 @@ std::vector<current_cell> current_cells(soci::session &session, const assessment
         filter += ")";
     }
     return read_records(session, filter);
+}
+
+std::optional<std::string> as_of_instant(std::string_view text) {
+    if (text.size() == 10 && domain::parse_iso_date(text)) return std::string(text) + "T23:59:59Z";
+    // YYYY-MM-DDTHH:MM:SSZ
+    if (text.size() != 20 || !domain::parse_iso_date(text.substr(0, 10)) || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text[19] != 'Z' || !digits_within(text.substr(11, 2), 23) ||
+        !digits_within(text.substr(14, 2), 59) || !digits_within(text.substr(17, 2), 59))
+        return std::nullopt;
+    return std::string(text);
 }
 
 }  // namespace waymark::services

@@ -6,6 +6,7 @@
 #include "services/assessments.hpp"
 #include "services/pupil_selection.hpp"
 
+#include <string_view>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,6 +14,10 @@
 #include <vector>
 
 namespace waymark::services {
+
+// An as-of instant from what a person writes: YYYY-MM-DD means the end of that day, and
+// YYYY-MM-DDTHH:MM:SSZ is taken as written; anything else is nothing (the caller names its option).
+std::optional<std::string> as_of_instant(std::string_view text);
 
 enum class cell_kind { judgement, formative, test, phonics };
 std::string_view cell_kind_name(cell_kind kind);  // "judgement", "formative", "test", "phonics"

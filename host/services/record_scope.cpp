@@ -1,13 +1,13 @@
 #include "services/record_scope.hpp"
 
+#include "services/judgements.hpp"
+
 namespace waymark::services {
 namespace {
 
 void check_instant(const std::string &instant) {
     if (instant.empty()) return;
-    const bool shaped = instant.size() == 20 && instant[10] == 'T' && instant[13] == ':' && instant[16] == ':' &&
-                        instant[19] == 'Z' && domain::parse_iso_date(std::string_view(instant).substr(0, 10));
-    if (!shaped) throw filter_error("--as-of takes an instant such as 2026-02-10T16:00:00Z, not \"" + instant + "\".");
+    if (as_of_instant(instant) != instant) throw filter_error("--as-of takes an instant such as 2026-02-10T16:00:00Z, not \"" + instant + "\".");
 }
 
 const char *included_value(inclusion which) { return which == inclusion::excluded ? "0" : "1"; }
