@@ -1,13 +1,12 @@
 #include "store/statutory.hpp"
 
+#include "store/multi_row_insert.hpp"
 #include "store/pupils.hpp"
 
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <tuple>
-#include <type_traits>
-#include <variant>
 
 namespace waymark::store {
 namespace {
@@ -57,62 +56,6 @@ int key_stage_of(statutory_kind kind) {
 
 soci::indicator present(bool yes) { return yes ? soci::i_ok : soci::i_null; }
 
-// VALUES tuples per statement. sqliteodbc parses a vector-bound statement again for every row and
-// psqlODBC sends one statement per row, so a row each cost 27 s for an authority's 1.4 million results
-// on SQLite; about 6 parameters a tuple stays far below either database's limit.
-constexpr std::size_t rows_per_upsert = 64;
-
-// One parameter of an upsert's VALUES tuple, a value per row; `present` is empty when never NULL.
-struct upsert_column {
-    std::string name;
-    std::variant<std::vector<long long>, std::vector<int>, std::vector<std::string>> values;
-    std::vector<soci::indicator> present;
-};
-
-// Runs `head` VALUES (...), (...) `tail` over rows [first, first + count) in executions of `per_statement`
-// tuples: tuple j of each execution takes rows first + j, first + j + per_statement ..., so every
-// parameter is still one bound vector.
-void upsert_tuples(soci::session &session, const std::string &head, const std::string &tail,
-                   const std::vector<upsert_column> &columns, std::size_t first, std::size_t count,
-                   std::size_t per_statement) {
-    std::vector<upsert_column> dealt;  // per tuple, per column: that tuple's values
-    dealt.reserve(per_statement * columns.size());
-    std::string sql = head + " VALUES ";
-    for (std::size_t j = 0; j < per_statement; ++j) {
-        sql += j == 0 ? "(" : ", (";
-        for (const auto &column : columns) {
-            upsert_column &part = dealt.emplace_back();
-            part.name = column.name + "_" + std::to_string(j);
-            sql += (&column == &columns.front() ? ":" : ", :") + part.name;
-            std::visit([&](const auto &values) {
-                std::remove_cvref_t<decltype(values)> mine;
-                for (std::size_t row = first + j; row < first + count; row += per_statement) {
-                    mine.push_back(values[row]);
-                    if (!column.present.empty()) part.present.push_back(column.present[row]);
-                }
-                part.values = std::move(mine);
-            }, column.values);
-        }
-        sql += ")";
-    }
-    auto query = (session.prepare << sql + " " + tail);
-    for (auto &part : dealt) {
-        std::visit([&](auto &values) {
-            if (part.present.empty()) query, soci::use(values, part.name);
-            else query, soci::use(values, part.present, part.name);
-        }, part.values);
-    }
-    soci::statement(query).execute(true);
-}
-
-// Every row of `columns` (all the same length) in multi-row statements of rows_per_upsert tuples.
-void upsert(soci::session &session, const std::string &head, const std::string &tail,
-            const std::vector<upsert_column> &columns, std::size_t rows) {
-    const std::size_t whole = rows - rows % rows_per_upsert;
-    if (whole > 0) upsert_tuples(session, head, tail, columns, 0, whole, rows_per_upsert);
-    if (whole < rows) upsert_tuples(session, head, tail, columns, whole, rows - whole, rows - whole);
-}
-
 void write_eyfsp(soci::session &session, const std::map<std::pair<long long, std::string>, statutory_result> &goals) {
     if (goals.empty()) return;
     std::vector<long long> pupils;
@@ -124,7 +67,7 @@ void write_eyfsp(soci::session &session, const std::map<std::pair<long long, std
         years.push_back(result.year.start_year);
         outcomes.push_back(result.value);
     }
-    upsert(session, "INSERT INTO wm_eyfsp_results (pupil_id, goal, academic_year, outcome)",
+    insert_rows(session, "INSERT INTO wm_eyfsp_results (pupil_id, goal, academic_year, outcome)",
            "ON CONFLICT (pupil_id, goal) DO UPDATE SET academic_year = excluded.academic_year, outcome = excluded.outcome",
            {{"pupil", std::move(pupils), {}}, {"goal", std::move(codes), {}}, {"year", std::move(years), {}},
             {"outcome", std::move(outcomes), {}}},
@@ -144,7 +87,7 @@ void write_phonics(soci::session &session, const std::map<std::pair<long long, i
         has_mark.push_back(present(entry.mark.has_value()));
         outcomes.push_back(entry.outcome);
     }
-    upsert(session, "INSERT INTO wm_phonics_results (pupil_id, academic_year, mark, outcome)",
+    insert_rows(session, "INSERT INTO wm_phonics_results (pupil_id, academic_year, mark, outcome)",
            "ON CONFLICT (pupil_id, academic_year) DO UPDATE SET "
            "mark = COALESCE(excluded.mark, wm_phonics_results.mark), outcome = excluded.outcome",
            {{"pupil", std::move(pupils), {}}, {"year", std::move(years), {}}, {"mark", std::move(marks), std::move(has_mark)},
@@ -169,7 +112,7 @@ void write_key_stages(soci::session &session,
         scores.push_back(entry.scaled_score.value_or(0));
         has_score.push_back(present(entry.scaled_score.has_value()));
     }
-    upsert(session, "INSERT INTO wm_key_stage_results (pupil_id, key_stage, subject_id, academic_year, ta_code, scaled_score)",
+    insert_rows(session, "INSERT INTO wm_key_stage_results (pupil_id, key_stage, subject_id, academic_year, ta_code, scaled_score)",
            "ON CONFLICT (pupil_id, key_stage, subject_id) DO UPDATE SET academic_year = excluded.academic_year, "
            "ta_code = COALESCE(excluded.ta_code, wm_key_stage_results.ta_code), "
            "scaled_score = COALESCE(excluded.scaled_score, wm_key_stage_results.scaled_score)",
