@@ -65,11 +65,12 @@ int run_grid(const invocation &args, io streams) {
 
 extern const command grid_command{
     "grid",
-    "grid --assessment NAME [--class C] [--year N] [--upns A,B] [--as-of DATE] [--json]",
+    "grid --assessment NAME [filters] [--upns A,B] [--as-of DATE] [--json]",
     "Show an assessment's class grid: every pupil's judgements, test scores, formative text and phonics.",
     "Judgements show their label in the pupil's context (or the year they were judged against), marked *\n"
     "when on track; --json adds band, colour (the scheme's or the cell's override) and codes. Pupils are\n"
-    "those on roll matching --class, --year (NC year in the assessment's academic year) and --upns.\n"
+    "those on roll matching every filter of `waymark pupils list` given (--class, --year as NC year in\n"
+    "the assessment's academic year, --sen, --pp, --group, ...) and --upns; excluded pupils are listed too.\n"
     "--as-of YYYY-MM-DD (end of that day) or YYYY-MM-DDTHH:MM:SSZ shows the grid as it stood then.\n"
     "--school picks the school when the database holds several.",
     {"json"},

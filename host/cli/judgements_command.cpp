@@ -89,7 +89,7 @@ int run_judgements(const invocation &args, io streams) {
 extern const command judgements_command{
     "judgements",
     "judgements set UPN SUBJECT VALUE | clear UPN SUBJECT | colour UPN SUBJECT RRGGBB|default | history UPN SUBJECT | "
-    "fill SUBJECT VALUE [--class C] [--year N] [--upns A,B] -- all with --assessment NAME",
+    "fill SUBJECT VALUE [filters] [--upns A,B] -- all with --assessment NAME",
     "Record, change, clear, colour and flood-fill a pupil's judgements; show a cell's history.",
     "Every change is a new dated record naming who made it (--as NAME, else your login name); nothing is\n"
     "overwritten, so `history` lists them all and `waymark grid --as-of` shows any past state.\n"
@@ -97,7 +97,8 @@ extern const command judgements_command{
     "take is refused with the choices it does. --kind formative|test|phonics writes the assessment's\n"
     "other columns instead (SUBJECT phonics for phonics). --against N judges a pupil against Year N's\n"
     "expectations. --colour RRGGBB overrides the cell's colour (kept by later changes until `colour\n"
-    "... default`). fill: every pupil on roll matching --class, --year and --upns (all given must match)\n"
+    "... default`). fill: every pupil on roll matching the filters of `waymark pupils list` given (--class,\n"
+    "--year, --sen, --group, ...) and --upns, all ANDed,\n"
     "gets VALUE in one save. --school picks the school when the database holds several.",
     {},
     run_judgements};

@@ -1,5 +1,7 @@
 #include "tracking_session.hpp"
 
+#include "pupil_list.hpp"
+
 #include "services/class_grid.hpp"
 #include "services/school_choice.hpp"
 #include "services/summary_statistics.hpp"
@@ -57,9 +59,7 @@ services::recorder recorder_of(const invocation &args) {
 }
 
 services::pupil_selection selection_of(const invocation &args) {
-    services::pupil_selection which;
-    which.class_name = args.option("class");
-    if (auto year = args.option("year")) which.year_group = whole_number_option(*year, "year", 0, 11);
+    services::pupil_selection which{filter_of(args), {}};
     if (auto upns = args.option("upns")) which.upns = comma_list(*upns);
     return which;
 }

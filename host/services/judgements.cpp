@@ -1,6 +1,7 @@
 #include "services/judgements.hpp"
 
 #include "services/fetch_rows.hpp"
+#include "store/multi_row_insert.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -139,15 +140,46 @@ std::string of_pupils(const std::vector<new_record> &records) {
     return sql + ")";
 }
 
-// Writes checked records after the cell's latest, all in the caller's transaction.
+using latest_records = std::map<cell_key, cell_record>;
+
+// The latest record (cleared or not) of every cell the records change: one query, narrowed to their pupils.
+latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records) {
+    latest_records latest;
+    for (auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
+        latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
+    return latest;
+}
+
+// The ids of the records just written at `at`: the highest per cell, since a cell saved twice in one
+// second keeps both records. An indexed lookup (assessment, instant), not the latest-record query.
+std::map<cell_key, long long> written_ids(soci::session &session, const assessment &which, const std::vector<new_record> &records,
+                                          const std::string &at) {
+    const auto codes = subject_ids(session);
+    std::map<long long, std::string> code_of;
+    for (const auto &[code, id] : codes) code_of.emplace(id, code);
+    std::vector<long long> ids, pupil_ids, subject_ids_found;
+    std::vector<std::string> kinds;
+    size_for_fetch(ids, pupil_ids, subject_ids_found, kinds);
+    soci::statement rows = (session.prepare << "SELECT r.id, r.pupil_id, r.subject_id, r.cell_kind FROM wm_assessment_records r "
+                                               "WHERE r.assessment_id = " + std::to_string(which.id) + " AND r.recorded_at = '" +
+                                                   at + "'" + of_pupils(records),
+                            soci::into(ids), soci::into(pupil_ids), soci::into(subject_ids_found), soci::into(kinds));
+    std::map<cell_key, long long> written;
+    fetch_rows(rows, [&](std::size_t i) {
+        const cell_key key{pupil_ids[i], code_of.at(subject_ids_found[i]), parse_cell_kind(kinds[i]).value_or(cell_kind::judgement)};
+        long long &id = written[key];
+        id = std::max(id, ids[i]);
+    }, ids, pupil_ids, subject_ids_found, kinds);
+    return written;
+}
+
+// Writes checked records after their cells' `latest`, all in the caller's transaction.
 std::vector<cell_record> append(soci::session &session, const assessment &which, std::vector<new_record> records,
-                                const recorder &by) {
+                                const latest_records &latest, const recorder &by) {
     const std::string at = by.at.empty() ? store::utc_timestamp_now() : by.at;
     check_instant(at);
     if (by.who.empty() || by.who.size() > 100) throw tracking_error("Name who makes the change (1 to 100 characters).");
-    std::map<cell_key, cell_record> latest;
-    for (auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
-        latest.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
+    if (records.empty()) return {};
     const auto ids = subject_ids(session);
 
     std::vector<long long> pupil_ids, subject_id_column, supersedes;
@@ -183,18 +215,20 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
         by_column.push_back(by.who);
         at_column.push_back(at);
     }
-    if (records.empty()) return {};
-    session << "INSERT INTO wm_assessment_records (pupil_id, assessment_id, subject_id, cell_kind, value, text_value, "
-               "colour_rgb, judged_year, cleared, recorded_by, recorded_at, supersedes_id) VALUES (:pupil, " +
-                   std::to_string(which.id) + ", :subject, :kind, :value, :text, :colour, :judged, :cleared, :by, :at, :supersedes)",
-        soci::use(pupil_ids), soci::use(subject_id_column), soci::use(kinds), soci::use(values), soci::use(texts),
-        soci::use(colours, colour_set), soci::use(judged_years, judged_set), soci::use(cleared), soci::use(by_column),
-        soci::use(at_column), soci::use(supersedes, supersedes_set);
-    // The new ids: the records just written are the cells' latest now.
-    std::map<cell_key, long long> written;
-    for (const auto &found :
-         read_records(session, latest_filter(which.id, "", true) + of_pupils(records) + " AND r.recorded_at = '" + at + "'"))
-        written.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.id);
+    std::vector<long long> assessment_column(records.size(), which.id);
+    store::insert_rows(session,
+                       "INSERT INTO wm_assessment_records (pupil_id, assessment_id, subject_id, cell_kind, value, text_value, "
+                       "colour_rgb, judged_year, cleared, recorded_by, recorded_at, supersedes_id)",
+                       "",
+                       {{"pupil", std::move(pupil_ids), {}}, {"assessment", std::move(assessment_column), {}},
+                        {"subject", std::move(subject_id_column), {}}, {"kind", std::move(kinds), {}},
+                        {"value", std::move(values), {}}, {"text", std::move(texts), {}},
+                        {"colour", std::move(colours), std::move(colour_set)},
+                        {"judged", std::move(judged_years), std::move(judged_set)}, {"cleared", std::move(cleared), {}},
+                        {"by", std::move(by_column), {}}, {"at", std::move(at_column), {}},
+                        {"supersedes", std::move(supersedes), std::move(supersedes_set)}},
+                       records.size());
+    const auto written = written_ids(session, which, records, at);
     std::vector<cell_record> result;
     for (auto &added : records) {
         added.record.id = written.at(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
@@ -203,12 +237,21 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
     return result;
 }
 
+// Appends one change that follows from a cell's latest record (a clear or a colour).
+cell_record append_one(soci::session &session, const assessment &which, long long pupil_id, cell_record record,
+                       const recorder &by) {
+    const cell_key key{pupil_id, record.cell.subject, record.cell.kind};
+    latest_records latest;
+    latest.emplace(key, record);
+    return append(session, which, {{pupil_id, std::move(record)}}, latest, by).front();
+}
+
 std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &session, const store::school &school,
                                                                   const assessment &which, std::vector<std::string> upns) {
     std::sort(upns.begin(), upns.end());
     upns.erase(std::unique(upns.begin(), upns.end()), upns.end());
     std::map<std::string, selected_pupil, std::less<>> found;
-    for (auto &p : select_pupils(session, school, {std::nullopt, std::nullopt, std::move(upns)}, which.year))
+    for (auto &p : select_pupils(session, school, {{}, std::move(upns)}, which.year))
         found.emplace(p.upn, std::move(p));
     return found;
 }
@@ -239,14 +282,26 @@ new_record checked_one(const assessment &which, const scheme_library &schemes, c
     return {pupil.id, std::move(r)};
 }
 
-std::vector<new_record> checked(soci::session &session, const store::school &school, const assessment &which,
-                                const scheme_library &schemes, std::span<const cell_change> changes) {
-    std::vector<std::string> upns;
-    for (const auto &change : changes) upns.push_back(change.cell.upn);
-    const auto pupils = pupils_by_upn(session, school, which, upns);
+std::vector<new_record> checked(const assessment &which, const scheme_library &schemes, std::span<const cell_change> changes,
+                                const std::map<std::string, selected_pupil, std::less<>> &pupils) {
     std::vector<new_record> records;
     for (const auto &change : changes) records.push_back(checked_one(which, schemes, change, pupils.at(change.cell.upn)));
     return records;
+}
+
+// Checks and appends changes of pupils already looked up, keeping each cell's colour override when the
+// change names no colour.
+std::vector<cell_record> record_checked(soci::session &session, const assessment &which, const scheme_library &schemes,
+                                        std::span<const cell_change> changes,
+                                        const std::map<std::string, selected_pupil, std::less<>> &pupils, const recorder &by) {
+    auto records = checked(which, schemes, changes, pupils);
+    const auto latest = latest_of_cells(session, which, records);
+    for (auto &added : records) {
+        if (added.record.colour) continue;
+        const auto kept = latest.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
+        if (kept != latest.end()) added.record.colour = kept->second.colour;
+    }
+    return append(session, which, std::move(records), latest, by);
 }
 
 }  // namespace
@@ -266,17 +321,9 @@ std::vector<cell_record> record_changes(store::database &db, const store::school
                                         const scheme_library &schemes, std::span<const cell_change> changes,
                                         const recorder &by) {
     return db.transaction("recording assessment '" + which.name + "'", [&](soci::session &session) {
-        auto records = checked(session, school, which, schemes, changes);
-        // A change without a colour keeps the cell's override.
-        std::map<cell_key, std::optional<uint32_t>> overrides;
-        for (const auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
-            overrides.emplace(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, found.record.colour);
-        for (auto &added : records) {
-            if (added.record.colour) continue;
-            const auto kept = overrides.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
-            if (kept != overrides.end()) added.record.colour = kept->second;
-        }
-        return append(session, which, std::move(records), by);
+        std::vector<std::string> upns;
+        for (const auto &change : changes) upns.push_back(change.cell.upn);
+        return record_checked(session, which, schemes, changes, pupils_by_upn(session, school, which, std::move(upns)), by);
     });
 }
 
@@ -289,7 +336,7 @@ cell_record clear_cell(store::database &db, const store::school &school, const a
         r.cleared = true;
         r.colour.reset();
         r.judged_year.reset();
-        return append(session, which, {{pupil.id, std::move(r)}}, by).front();
+        return append_one(session, which, pupil.id, std::move(r), by);
     });
 }
 
@@ -300,7 +347,7 @@ cell_record set_cell_colour(store::database &db, const store::school &school, co
         const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
         cell_record r = latest_of(session, which, pupil.id, cell);
         r.colour = colour;
-        return append(session, which, {{pupil.id, std::move(r)}}, by).front();
+        return append_one(session, which, pupil.id, std::move(r), by);
     });
 }
 
@@ -345,14 +392,17 @@ std::vector<change_problem> find_problems(soci::session &session, const store::s
 std::size_t fill_column(store::database &db, const store::school &school, const assessment &which,
                         const scheme_library &schemes, const pupil_selection &pupils, const cell_change &column,
                         const recorder &by) {
-    const auto chosen = select_pupils(db.session(), school, pupils, which.year);
-    std::vector<cell_change> changes;
-    for (const auto &pupil : chosen) {
-        cell_change change = column;
-        change.cell.upn = pupil.upn;
-        changes.push_back(std::move(change));
-    }
-    return record_changes(db, school, which, schemes, changes, by).size();
+    return db.transaction("filling a column of assessment '" + which.name + "'", [&](soci::session &session) {
+        std::map<std::string, selected_pupil, std::less<>> chosen;
+        std::vector<cell_change> changes;
+        for (auto &pupil : select_pupils(session, school, pupils, which.year)) {
+            cell_change change = column;
+            change.cell.upn = pupil.upn;
+            changes.push_back(std::move(change));
+            chosen.emplace(pupil.upn, std::move(pupil));
+        }
+        return record_checked(session, which, schemes, changes, chosen, by).size();
+    });
 }
 
 std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,

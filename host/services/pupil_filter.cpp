@@ -237,6 +237,13 @@ pupil_condition::pupil_condition(soci::session &session, const store::school &sc
         flag(filter.custom_flags[slot], "p.custom_flag_" + std::to_string(slot + 1));
 }
 
+void pupil_condition::only_upns(std::span<const std::string> upns) {
+    if (upns.empty()) return;
+    std::string list;
+    for (const auto &upn : upns) list += (list.empty() ? "" : ", ") + placeholder(upn);
+    add("p.upn IN (" + list + ")");
+}
+
 std::string pupil_condition::placeholder(std::variant<long long, std::string> value) {
     names_.push_back("pf" + std::to_string(names_.size()));
     values_.push_back(std::move(value));
@@ -254,8 +261,9 @@ void pupil_condition::bind(soci::details::prepare_temp_type &statement) const {
 }
 
 std::vector<filtered_pupil> filtered_pupils(soci::session &session, const store::school &school, const pupil_filter &filter,
-                                            inclusion which) {
-    const pupil_condition condition(session, school, filter, which);
+                                            inclusion which, std::span<const std::string> only_upns) {
+    pupil_condition condition(session, school, filter, which);
+    condition.only_upns(only_upns);
     constexpr std::size_t batch = 512;
     std::vector<long long> ids(batch);
     std::vector<std::string> upns(batch), surnames(batch), forenames(batch), classes(batch);

@@ -83,6 +83,8 @@ public:
     pupil_condition(soci::session &session, const store::school &school, const pupil_filter &filter,
                     inclusion which = inclusion::included);
 
+    // Narrows the condition to these UPNs (none given: no narrowing).
+    void only_upns(std::span<const std::string> upns);
     const std::string &where() const { return where_; }
     // The pupil's NC year in the filter's academic year, as an SQL expression over `p` (no parameters).
     const std::string &nc_year_sql() const { return nc_year_sql_; }
@@ -113,9 +115,10 @@ struct filtered_pupil {
     bool operator==(const filtered_pupil &) const = default;
 };
 
-// The matching pupils on roll, ordered by surname, forename, UPN. One query.
+// The matching pupils on roll, ordered by surname, forename, UPN, narrowed to `upns` when any are
+// given. One query.
 std::vector<filtered_pupil> filtered_pupils(soci::session &session, const store::school &school, const pupil_filter &filter,
-                                            inclusion which = inclusion::all);
+                                            inclusion which = inclusion::all, std::span<const std::string> upns = {});
 
 // How many pupils on roll match the filter but are excluded from data: the figure every statistic
 // reports as `excluded_pupils`.

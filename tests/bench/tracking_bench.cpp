@@ -96,7 +96,7 @@ struct tracked_school {
 
 services::pupil_selection one_class() {
     services::pupil_selection which;
-    which.class_name = "Class 3";
+    which.filter.class_name = "Class 3";
     return which;
 }
 

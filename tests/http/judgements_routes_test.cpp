@@ -90,6 +90,25 @@ TEST_F(judgements_routes, a_flood_fill_of_a_filtered_class_records_only_its_pupi
     EXPECT_EQ(rows_in("wm_assessment_records"), 2);
 }
 
+TEST_F(judgements_routes, a_flood_fill_takes_every_pupil_filter_in_its_body) {
+    const auto girls = send_json("POST", assessment_url(id) + "/judgements/fill",
+                                 R"({"subject": "writing", "value": "T", "class": "4B", "gender": "F", "fsm": false})");
+    ASSERT_EQ(girls.status, 200) << girls.body;
+    EXPECT_EQ(girls.body, R"({"filled":1})");
+    EXPECT_EQ(grid_code("class=4B&gender=F", 0, "writing"), "T");
+    EXPECT_EQ(grid_code("class=4B&gender=M", 0, "writing"), "");
+    EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "writing", "value": "T", "sen": ["K"]})")
+                  .error_fields(),
+              "invalid|sen|sen takes text, a whole number or true/false, not an array.");
+    EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "writing", "value": "T", "fsm": "maybe"})")
+                  .error_fields(),
+              "invalid|fsm|fsm takes yes or no, not \"maybe\".");
+    EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "writing", "value": "T", "class": "9Z"})")
+                  .status,
+              422);
+    EXPECT_EQ(rows_in("wm_assessment_records"), 1);
+}
+
 TEST_F(judgements_routes, a_value_the_scheme_refuses_is_422_with_its_choices_and_writes_nothing) {
     const auto cell = send_json("PUT", cell_url(1, "science"), R"({"value": "brilliant"})");
     EXPECT_EQ(cell.status, 422);
@@ -97,7 +116,8 @@ TEST_F(judgements_routes, a_value_the_scheme_refuses_is_422_with_its_choices_and
     const auto fill = send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "reading", "value": "XX", "year": 4})");
     EXPECT_EQ(fill.status, 422);
     EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "reading", "value": "OT"})").error_fields(),
-              "invalid|class|Say whose cells to fill: class, year or upns (a flood-fill of the whole school is not offered).");
+              "invalid|class|Say whose cells to fill: class, year, another pupil filter or upns (a flood-fill of the "
+              "whole school is not offered).");
     EXPECT_EQ(send_json("PUT", cell_url(1, "history"), R"({"value": "OT"})").status, 422);  // not a subject of the assessment
     EXPECT_EQ(rows_in("wm_assessment_records"), 0);
 }

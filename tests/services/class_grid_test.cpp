@@ -30,7 +30,7 @@ protected:
     }
     static services::pupil_selection class_named(const std::string &name) {
         services::pupil_selection which;
-        which.class_name = name;
+        which.filter.class_name = name;
         return which;
     }
 
@@ -117,10 +117,10 @@ TEST(class_grid_json, colours_are_read_with_or_without_the_hash_in_either_case) 
 
 TEST_P(class_grid_test, selects_by_year_group_and_upns) {
     services::pupil_selection year4;
-    year4.year_group = 4;
+    year4.filter.year_group = 4;
     EXPECT_EQ(grid(year4).rows.size(), 5u);
     services::pupil_selection year5;
-    year5.year_group = 5;
+    year5.filter.year_group = 5;
     EXPECT_TRUE(grid(year5).rows.empty());
     services::pupil_selection two;
     two.upns = {testing::test_upn(2), testing::test_upn(11)};

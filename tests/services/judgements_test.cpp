@@ -117,16 +117,48 @@ TEST_P(judgements_test, refuses_a_change_dated_before_the_cells_latest_and_an_em
 
 TEST_P(judgements_test, flood_fill_sets_a_column_for_a_class_only) {
     services::pupil_selection class_4a;
-    class_4a.class_name = "4A";
+    class_4a.filter.class_name = "4A";
     const cell_change column{{"", "writing", cell_kind::judgement}, "Towards", {}, {}};
     EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, class_4a, column, recorder{"mrs.khan", ""}), 3u);
     EXPECT_EQ(value_as_of(testing::test_upn(1), "writing", ""), "T");
     EXPECT_EQ(value_as_of(testing::test_upn(3), "writing", ""), "T");
     EXPECT_EQ(value_as_of(testing::test_upn(10), "writing", ""), "");
     services::pupil_selection year4;
-    year4.year_group = 4;
+    year4.filter.year_group = 4;
     const cell_change phonics{{"", "phonics", cell_kind::phonics}, "Phase 6", {}, {}};
     EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, year4, phonics, recorder{"mrs.khan", ""}), 5u);
+}
+
+TEST_P(judgements_test, flood_fill_takes_any_pupil_filter_and_refuses_an_unknown_class) {
+    services::pupil_selection girls_of_4a;
+    girls_of_4a.filter.class_name = "4A";
+    girls_of_4a.filter.gender = 'F';
+    const cell_change column{{"", "maths", cell_kind::judgement}, "OT", {}, {}};
+    EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, girls_of_4a, column, recorder{"mrs.khan", ""}), 1u);
+    EXPECT_EQ(value_as_of(testing::test_upn(2), "maths", ""), "OT");
+    EXPECT_EQ(value_as_of(testing::test_upn(1), "maths", ""), "");
+    services::pupil_selection nowhere;
+    nowhere.filter.class_name = "9Z";
+    const auto before = record_count();
+    EXPECT_THROW(services::fill_column(db(), school_, assessment_, *schemes_, nowhere, column, recorder{"mrs.khan", ""}),
+                 services::filter_error);
+    EXPECT_EQ(record_count(), before);
+}
+
+TEST_P(judgements_test, two_fills_in_one_second_each_supersede_the_last) {
+    services::pupil_selection class_4a;
+    class_4a.filter.class_name = "4A";
+    const recorder at_once{"mrs.khan", "2026-02-11T09:00:00Z"};
+    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "B", {}, {}}, at_once);
+    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "T", {}, {}}, at_once);
+    const auto third = record({{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}}}, "2026-02-11T09:00:00Z");
+    EXPECT_EQ(value_as_of(testing::test_upn(1), "reading", ""), "OT");
+    EXPECT_EQ(value_as_of(testing::test_upn(3), "reading", ""), "T");
+    const auto history = services::cell_history(db().session(), school_, assessment_, {testing::test_upn(1), "reading", cell_kind::judgement});
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(history[2].id, third.front().id);
+    EXPECT_EQ(history[2].supersedes, history[1].id);
+    EXPECT_EQ(history[1].supersedes, history[0].id);
 }
 
 TEST_P(judgements_test, colour_override_stays_with_the_cell_until_removed) {

@@ -64,11 +64,9 @@ void create_assessment(const api_services &services, const request &asked, respo
                status::HTTP_CREATED);
 }
 
-// ?class=4A&year=4&upns=A,B: the pupils of the grid, each part given narrowing it.
+// ?class=4A&year=4&sen=K&upns=A,B: the pupils of the grid (any pupil filter), each part given narrowing it.
 services::pupil_selection selection_in_query(const request &asked) {
-    services::pupil_selection which;
-    which.class_name = asked.query("class");
-    if (const auto year = asked.query_integer("year", reception, year_eleven)) which.year_group = static_cast<int>(*year);
+    services::pupil_selection which{filter_in_query(asked), {}};
     const std::string upns = asked.query("upns").value_or("");
     for (std::size_t at = 0; at < upns.size();) {
         const std::size_t comma = std::min(upns.find(',', at), upns.size());

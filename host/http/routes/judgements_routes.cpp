@@ -125,12 +125,11 @@ void fill_column(const api_services &services, const request &asked, response &r
     const json_object given = asked.json_body();
     const services::cell_address column{"", given.required_string("subject"), kind_named(given.optional_string("kind"))};
     const auto change = change_of(given, column);
-    services::pupil_selection pupils;
-    pupils.class_name = given.optional_string("class");
-    if (const auto year = given.optional_integer("year", reception, year_eleven)) pupils.year_group = static_cast<int>(*year);
+    services::pupil_selection pupils{filter_in_body(given), {}};
     if (given.has("upns")) pupils.upns = given.required_string_array("upns");
     if (pupils.everyone())
-        throw invalid("class", "Say whose cells to fill: class, year or upns (a flood-fill of the whole school is not offered).");
+        throw invalid("class", "Say whose cells to fill: class, year, another pupil filter or upns (a flood-fill of the "
+                               "whole school is not offered).");
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("filled", services::fill_column(*on.database, on.school, on.which, scheme_library_of(services), pupils, change,
                                              recorder_of(asked)));

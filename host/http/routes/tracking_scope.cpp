@@ -4,6 +4,7 @@
 #include "services/pupil_filter.hpp"
 
 #include <charconv>
+#include <functional>
 
 namespace waymark::http {
 
@@ -34,16 +35,37 @@ std::string pupil_in_path(soci::session &session, const store::school &school, c
     return upn;
 }
 
-services::pupil_filter filter_in_query(const request &asked) {
+namespace {
+
+// A filter read by name, a refusal named after the parameter being read.
+services::pupil_filter filter_named(const std::function<std::optional<std::string>(std::string_view)> &value) {
     std::string reading;
     try {
         return services::parse_pupil_filter([&](std::string_view name) {
             reading = name;
-            return asked.query(name);
+            return value(name);
         });
     } catch (const services::filter_error &refused) {
         throw invalid(reading, query_message(refused));
     }
+}
+
+}  // namespace
+
+services::pupil_filter filter_in_query(const request &asked) {
+    return filter_named([&](std::string_view name) { return asked.query(name); });
+}
+
+services::pupil_filter filter_in_body(const json_object &given) {
+    return filter_named([&](std::string_view name) -> std::optional<std::string> {
+        if (!given.has(name)) return std::nullopt;
+        const Poco::Dynamic::Var value = given.raw().get(std::string(name));
+        if (value.isBoolean()) return value.extract<bool>() ? "yes" : "no";
+        if (value.isInteger()) return std::to_string(value.convert<long long>());
+        if (value.isString()) return value.extract<std::string>();
+        throw invalid(std::string(name), std::string(name) + " takes text, a whole number or true/false, not " +
+                                             json_type_name(value) + ".");
+    });
 }
 
 std::string as_of_in_query(const request &asked) {

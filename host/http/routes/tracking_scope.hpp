@@ -5,6 +5,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "http/json_body.hpp"
 #include "http/routes/school_scope.hpp"
 
 #include "services/assessments.hpp"
@@ -38,6 +39,10 @@ void add_tracking_route(router &routes, const std::string &method, const std::st
 // The pupil filter from the query parameters the CLI's options are named after (?year=4&summer-born=yes);
 // a refused value is 422 naming that parameter.
 services::pupil_filter filter_in_query(const request &asked);
+
+// The same filter from a JSON body's fields of those names ({"class":"4A","year":4,"sen":"K"}): text,
+// whole numbers and true/false are read as their text.
+services::pupil_filter filter_in_body(const json_object &given);
 
 // `as_of` as a date (the end of that day) or an instant such as 2026-02-10T16:00:00Z; "" (now) without
 // it, 422 naming it when it is neither.
