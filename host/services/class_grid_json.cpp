@@ -14,22 +14,26 @@ Poco::Dynamic::Var optional_text(const std::optional<std::string> &text) {
     return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object text_map(const std::map<std::string, std::string> &cells) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const auto &[subject, value] : cells) json.set(subject, value);
+// Nested values are shared pointers: a Var holding an Object by value copies it whole at every level
+// it is set into, which was half of a class grid's time through the API.
+Poco::JSON::Object::Ptr ordered_object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+Poco::JSON::Object::Ptr text_map(const std::map<std::string, std::string> &cells) {
+    auto json = ordered_object();
+    for (const auto &[subject, value] : cells) json->set(subject, value);
     return json;
 }
 
-Poco::JSON::Object judgement_json(const grid_judgement &cell) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("code", cell.code);
-    json.set("label", cell.label);
+Poco::JSON::Object::Ptr judgement_json(const grid_judgement &cell) {
+    auto json = ordered_object();
+    json->set("code", cell.code);
+    json->set("label", cell.label);
     const std::string band = band_word(cell.band);
-    json.set("band", band.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(band));
-    json.set("on_track", cell.on_track);
-    json.set("colour", colour_hex(cell.colour));
-    json.set("colour_overridden", cell.colour_overridden);
-    json.set("judged_year", cell.judged_year);
+    json->set("band", band.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(band));
+    json->set("on_track", cell.on_track);
+    json->set("colour", colour_hex(cell.colour));
+    json->set("colour_overridden", cell.colour_overridden);
+    json->set("judged_year", cell.judged_year);
     return json;
 }
 
@@ -88,21 +92,21 @@ Poco::JSON::Object class_grid_json(const class_grid &grid) {
     Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("assessment", assessment_json(grid.which));
     json.set("as_of", grid.as_of.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(grid.as_of));
-    Poco::JSON::Array pupils;
+    Poco::JSON::Array::Ptr pupils = new Poco::JSON::Array;
     for (const auto &row : grid.rows) {
-        Poco::JSON::Object pupil(Poco::JSON_PRESERVE_KEY_ORDER);
-        pupil.set("upn", row.pupil.upn);
-        pupil.set("surname", row.pupil.surname);
-        pupil.set("forename", row.pupil.forename);
-        pupil.set("class", row.pupil.class_name);
-        pupil.set("year", row.pupil.nc_year);
-        Poco::JSON::Object judgements(Poco::JSON_PRESERVE_KEY_ORDER);
-        for (const auto &[subject, cell] : row.judgements) judgements.set(subject, judgement_json(cell));
-        pupil.set("judgements", judgements);
-        pupil.set("test_scores", text_map(row.test_scores));
-        pupil.set("formative", text_map(row.formative));
-        pupil.set("phonics", optional_text(row.phonics));
-        pupils.add(pupil);
+        auto pupil = ordered_object();
+        pupil->set("upn", row.pupil.upn);
+        pupil->set("surname", row.pupil.surname);
+        pupil->set("forename", row.pupil.forename);
+        pupil->set("class", row.pupil.class_name);
+        pupil->set("year", row.pupil.nc_year);
+        auto judgements = ordered_object();
+        for (const auto &[subject, cell] : row.judgements) judgements->set(subject, judgement_json(cell));
+        pupil->set("judgements", judgements);
+        pupil->set("test_scores", text_map(row.test_scores));
+        pupil->set("formative", text_map(row.formative));
+        pupil->set("phonics", optional_text(row.phonics));
+        pupils->add(pupil);
     }
     json.set("pupils", pupils);
     return json;

@@ -74,11 +74,23 @@ std::vector<current_cell> read_records(soci::session &session, const std::string
     return found;
 }
 
-std::string latest_filter(long long assessment_id, const std::string &instant, bool include_cleared) {
-    const std::string before = instant.empty() ? "" : " AND n.recorded_at <= '" + instant + "'";
-    return "r.assessment_id = " + std::to_string(assessment_id) + (instant.empty() ? "" : " AND r.recorded_at <= '" + instant + "'") +
-           (include_cleared ? "" : " AND r.cleared = 0") +
-           " AND NOT EXISTS (SELECT 1 FROM wm_assessment_records n WHERE n.supersedes_id = r.id" + before + ")";
+// "m.pupil_id IN (1,2,3)" for these pupils ("1 = 0" for none).
+template <class Ids>
+std::string pupils_in(const Ids &ids) {
+    std::string sql;
+    for (const long long id : ids) sql += (sql.empty() ? "m.pupil_id IN (" : ",") + std::to_string(id);
+    return sql.empty() ? "1 = 0" : sql + ")";
+}
+
+// The latest record of each cell of the pupils `pupils` chooses (an SQL condition over m, "" = all), as
+// of `instant` ("" = now): the highest id, since a cell's records are appended in time order (append
+// refuses a change older than the cell's latest). The (assessment, pupil, subject, kind, instant, id)
+// index answers it without reading the table, however long the cells' histories.
+std::string latest_filter(long long assessment_id, const std::string &instant, bool include_cleared,
+                          const std::string &pupils = "") {
+    return "r.id IN (SELECT MAX(m.id) FROM wm_assessment_records m WHERE m.assessment_id = " + std::to_string(assessment_id) +
+           (instant.empty() ? "" : " AND m.recorded_at <= '" + instant + "'") + (pupils.empty() ? "" : " AND " + pupils) +
+           " GROUP BY m.pupil_id, m.subject_id, m.cell_kind)" + (include_cleared ? "" : " AND r.cleared = 0");
 }
 
 using cell_key = std::tuple<long long, std::string, cell_kind>;  // pupil id, subject, kind
@@ -129,15 +141,12 @@ std::string stored_value(const assessment &which, const scheme_library &schemes,
     return change.value;
 }
 
-// Narrows a records filter to these pupils: a save reads the latest records of the cells it changes,
-// not of the whole assessment (a class's flood-fill would otherwise read every cell of the school).
-std::string of_pupils(const std::vector<new_record> &records) {
+// The pupils of these records: a save reads the latest records of the cells it changes, not of the
+// whole assessment (a class's flood-fill would otherwise read every cell of the school).
+std::set<long long> pupils_of(const std::vector<new_record> &records) {
     std::set<long long> ids;
     for (const auto &added : records) ids.insert(added.pupil_id);
-    if (ids.empty()) return " AND 1 = 0";
-    std::string sql;
-    for (const long long id : ids) sql += (sql.empty() ? " AND r.pupil_id IN (" : ",") + std::to_string(id);
-    return sql + ")";
+    return ids;
 }
 
 using latest_records = std::map<cell_key, cell_record>;
@@ -145,7 +154,7 @@ using latest_records = std::map<cell_key, cell_record>;
 // The latest record (cleared or not) of every cell the records change: one query, narrowed to their pupils.
 latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records) {
     latest_records latest;
-    for (auto &found : read_records(session, latest_filter(which.id, "", true) + of_pupils(records)))
+    for (auto &found : read_records(session, latest_filter(which.id, "", true, pupils_in(pupils_of(records)))))
         latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
     return latest;
 }
@@ -160,9 +169,9 @@ std::map<cell_key, long long> written_ids(soci::session &session, const assessme
     std::vector<long long> ids, pupil_ids, subject_ids_found;
     std::vector<std::string> kinds;
     size_for_fetch(ids, pupil_ids, subject_ids_found, kinds);
-    soci::statement rows = (session.prepare << "SELECT r.id, r.pupil_id, r.subject_id, r.cell_kind FROM wm_assessment_records r "
-                                               "WHERE r.assessment_id = " + std::to_string(which.id) + " AND r.recorded_at = '" +
-                                                   at + "'" + of_pupils(records),
+    soci::statement rows = (session.prepare << "SELECT m.id, m.pupil_id, m.subject_id, m.cell_kind FROM wm_assessment_records m "
+                                               "WHERE m.assessment_id = " + std::to_string(which.id) + " AND m.recorded_at = '" +
+                                                   at + "' AND " + pupils_in(pupils_of(records)),
                             soci::into(ids), soci::into(pupil_ids), soci::into(subject_ids_found), soci::into(kinds));
     std::map<cell_key, long long> written;
     fetch_rows(rows, [&](std::size_t i) {
@@ -259,7 +268,7 @@ std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &
 // The cell's latest record, which a clear or colour change follows from.
 cell_record latest_of(soci::session &session, const assessment &which, long long pupil_id, const cell_address &cell) {
     check_subject(which, cell);
-    const auto records = read_records(session, latest_filter(which.id, "", true) + " AND r.pupil_id = " + std::to_string(pupil_id) +
+    const auto records = read_records(session, latest_filter(which.id, "", true, "m.pupil_id = " + std::to_string(pupil_id)) +
                                                    " AND s.code = '" + cell.subject + "' AND r.cell_kind = '" +
                                                    std::string(cell_kind_name(cell.kind)) + "'");
     if (records.empty() || records.front().record.cleared)
@@ -408,13 +417,7 @@ std::size_t fill_column(store::database &db, const store::school &school, const 
 std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,
                                         const std::string &instant) {
     if (!instant.empty()) check_instant(instant);
-    std::string filter = latest_filter(which.id, instant, false);
-    if (!pupil_ids.empty()) {
-        filter += " AND r.pupil_id IN (";
-        for (std::size_t i = 0; i < pupil_ids.size(); ++i) filter += (i ? "," : "") + std::to_string(pupil_ids[i]);
-        filter += ")";
-    }
-    return read_records(session, filter);
+    return read_records(session, latest_filter(which.id, instant, false, pupil_ids.empty() ? "" : pupils_in(pupil_ids)));
 }
 
 std::optional<std::string> as_of_instant(std::string_view text) {

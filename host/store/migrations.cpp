@@ -376,6 +376,10 @@ CREATE TABLE wm_cohort_meeting_barriers (
     next_steps VARCHAR(2000) NOT NULL DEFAULT '',
     PRIMARY KEY (meeting_id, position)
 ))sql"},
+    // A cell's latest record is its highest id (records are appended in time order), found from this
+    // index alone: the grid and a save no longer probe every earlier record for a successor.
+    migration{8, "an index for the latest record of each cell", R"sql(
+CREATE INDEX wm_assessment_records_latest ON wm_assessment_records (assessment_id, pupil_id, subject_id, cell_kind, recorded_at, id))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.
