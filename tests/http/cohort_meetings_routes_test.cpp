@@ -71,4 +71,12 @@ TEST_F(cohort_meetings_routes, refusals_are_clear_and_write_nothing) {
     EXPECT_EQ(rows_in("wm_meeting_answers"), 0);
 }
 
+TEST_F(cohort_meetings_routes, delete_removes_a_meeting_with_its_answers_and_barriers_and_an_unknown_id_is_404) {
+    const auto id = std::to_string(client->post(all_path, meeting_body()).json()->getValue<long long>("id"));
+    expect_deleted(all_path + "/" + id, id);
+    EXPECT_EQ(rows_in("wm_cohort_meetings"), 0);
+    EXPECT_EQ(rows_in("wm_cohort_meeting_barriers"), 0);
+    EXPECT_EQ(rows_in("wm_meeting_answers"), 0);
+}
+
 }  // namespace

@@ -56,4 +56,11 @@ TEST_F(discussion_templates_routes, refusals_are_clear_and_change_nothing) {
     EXPECT_EQ(rows_in("wm_discussion_templates"), 1);
 }
 
+TEST_F(discussion_templates_routes, delete_removes_a_template_and_an_unknown_id_is_404) {
+    add("pupil", "General comments", 1);
+    add("pupil", "Barriers", 2);
+    expect_deleted(all_path + "/1", "1");
+    EXPECT_EQ(rows_in("wm_discussion_templates"), 1);
+}
+
 }  // namespace

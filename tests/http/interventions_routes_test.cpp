@@ -62,4 +62,12 @@ TEST_F(interventions_routes, unknown_pupils_ids_and_schools_are_404_and_nothing_
     EXPECT_EQ(rows_in("wm_interventions"), 0);
 }
 
+TEST_F(interventions_routes, delete_removes_one_intervention_and_an_unknown_id_is_404) {
+    const auto id = std::to_string(client->post(pupil_path(1), numeracy).json()->getValue<long long>("id"));
+    client->post(pupil_path(2), numeracy);
+    expect_deleted(school_path + "/interventions/" + id, id);
+    EXPECT_EQ(remove(school_path + "/interventions/seven").status, 404);
+    EXPECT_EQ(rows_in("wm_interventions"), 1);
+}
+
 }  // namespace

@@ -60,4 +60,11 @@ TEST_F(pupil_meetings_routes, refusals_are_clear_and_write_nothing) {
     EXPECT_EQ(rows_in("wm_meeting_answers"), 0);
 }
 
+TEST_F(pupil_meetings_routes, delete_removes_a_meeting_with_its_answers_and_an_unknown_id_is_404) {
+    const auto id = std::to_string(client->post(meetings_path(1), meeting).json()->getValue<long long>("id"));
+    expect_deleted(school_path + "/pupil-meetings/" + id, id);
+    EXPECT_EQ(rows_in("wm_pupil_meetings"), 0);
+    EXPECT_EQ(rows_in("wm_meeting_answers"), 0);
+}
+
 }  // namespace

@@ -62,6 +62,16 @@ protected:
     }
 
     api_reply put(const std::string &uri, const std::string &body) { return client->send("PUT", uri, body); }
+    api_reply remove(const std::string &uri) { return client->send("DELETE", uri, ""); }
+    // DELETE of the record at `uri` (ending in its id) answers {"deleted": id}; after it, reading or
+    // deleting it again is 404.
+    void expect_deleted(const std::string &uri, const std::string &id) {
+        const auto deleted = remove(uri);
+        ASSERT_EQ(deleted.status, 200) << deleted.body;
+        EXPECT_EQ(deleted.body, R"({"deleted":)" + id + "}");
+        EXPECT_EQ(client->get(uri).status, 404);
+        EXPECT_EQ(remove(uri).status, 404);
+    }
 
     const std::string school_path = "/api/v1/schools/8012000";
     store::school school_;

@@ -4,6 +4,7 @@
 //   POST /api/v1/schools/{school}/cohort-meetings
 //   GET  /api/v1/schools/{school}/cohort-meetings/{id}
 //   PUT  /api/v1/schools/{school}/cohort-meetings/{id}
+//   DELETE /api/v1/schools/{school}/cohort-meetings/{id}
 #include "http/routes/tracking_input.hpp"
 #include "http/routes/tracking_scope.hpp"
 
@@ -72,6 +73,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
             return services::edit_cohort_meeting(database, school, id, edit);
         })));
     });
+    add_delete_route(routes, one_path, permission::write_judgements, "cohort progress meeting", api, services::delete_cohort_meeting);
 }
 
 }  // namespace waymark::http

@@ -4,6 +4,7 @@
 //   POST /api/v1/schools/{school}/discussion-templates
 //   GET  /api/v1/schools/{school}/discussion-templates/{id}
 //   PUT  /api/v1/schools/{school}/discussion-templates/{id}
+//   DELETE /api/v1/schools/{school}/discussion-templates/{id}
 #include "http/routes/tracking_input.hpp"
 
 #include "services/tracking_records_json.hpp"
@@ -72,6 +73,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
             return services::edit_template(database, school, id, edit);
         })));
     });
+    add_delete_route(routes, one_path, permission::administer, "discussion-area template", api, services::delete_template);
 }
 
 }  // namespace waymark::http

@@ -3,6 +3,7 @@
 //   POST /api/v1/schools/{school}/pupils/{upn}/interventions
 //   GET  /api/v1/schools/{school}/interventions/{id}
 //   PUT  /api/v1/schools/{school}/interventions/{id}
+//   DELETE /api/v1/schools/{school}/interventions/{id}
 #include "http/routes/tracking_input.hpp"
 
 #include "services/tracking_records_json.hpp"
@@ -58,6 +59,7 @@ void add_interventions_routes(router &routes, const api_services &api) {
             return services::update_intervention(database, school, id, spec);
         })));
     });
+    add_delete_route(routes, one_path, permission::write_judgements, "intervention", api, services::delete_intervention);
 }
 
 }  // namespace waymark::http

@@ -4,6 +4,7 @@
 //   POST /api/v1/schools/{school}/pupils/{upn}/meetings
 //   GET  /api/v1/schools/{school}/pupil-meetings/{id}
 //   PUT  /api/v1/schools/{school}/pupil-meetings/{id}
+//   DELETE /api/v1/schools/{school}/pupil-meetings/{id}
 #include "http/routes/tracking_input.hpp"
 
 #include "services/tracking_records_json.hpp"
@@ -43,6 +44,7 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
             return services::edit_pupil_meeting(database, school, id, edit);
         })));
     });
+    add_delete_route(routes, one_path, permission::write_judgements, "pupil progress meeting", api, services::delete_pupil_meeting);
 }
 
 }  // namespace waymark::http

@@ -62,4 +62,19 @@ std::vector<services::answer_input> answers_in(const json_object &body) {
     return answers;
 }
 
+void add_delete_route(router &routes, const std::string &path, permission needed, std::string what, const api_services &api,
+                      std::function<void(store::database &, const store::school &, long long)> remove) {
+    routes.add("DELETE", path, needed,
+               [&api, what = std::move(what), remove = std::move(remove)](const request &asked, response &reply) {
+                   const long long id = record_id_in_path(asked, what);
+                   in_school(api, asked, [&](auto &database, const auto &school) {
+                       remove(database, school, id);
+                       return 0;
+                   });
+                   Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+                   body.set("deleted", id);
+                   reply.json(body);
+               });
+}
+
 }  // namespace waymark::http

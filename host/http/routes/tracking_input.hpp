@@ -7,11 +7,13 @@
 #include "http/api_error.hpp"
 #include "http/json_body.hpp"
 #include "http/request.hpp"
+#include "http/router.hpp"
 #include "http/routes/school_scope.hpp"
 
 #include "domain/calendar.hpp"
 #include "services/meeting_answers.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,5 +57,10 @@ auto in_school(const api_services &api, const request &asked, Call &&call) {
     const store::school school = school_in_path(database->session(), asked);
     return refusals_as_api_errors([&] { return call(*database, school); });
 }
+
+// DELETE `path` (ending in {id}): remove(database, school, id) deletes the record `what` names
+// ("intervention"); 200 {"deleted": id}, 404 for an id the school does not have.
+void add_delete_route(router &routes, const std::string &path, permission needed, std::string what, const api_services &api,
+                      std::function<void(store::database &, const store::school &, long long)> remove);
 
 }  // namespace waymark::http
