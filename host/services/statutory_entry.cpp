@@ -285,9 +285,22 @@ statutory_refusal statutory_error::reason() const {
     return problems_.empty() ? statutory_refusal::invalid : problems_.front().reason;
 }
 
+namespace {
+
+// Recording, submitting and unlocking each read the submissions in force and then write. Locking the
+// school's row first makes two of them at once (two browsers, two host processes) take turns, so two
+// submissions of one year group cannot both be accepted and no value slips in beside a submission.
+// (PostgreSQL reads committed data per statement; SQLite already lets one writer in at a time.)
+void take_turn(soci::session &session, const store::school &school) {
+    session << "UPDATE wm_schools SET name = name WHERE id = :s", soci::use(school.id, "s");
+}
+
+}  // namespace
+
 std::size_t record_statutory(store::database &db, const store::school &school, domain::academic_year year,
                              std::span<const statutory_value> values, std::span<const std::size_t> lines) {
     return db.transaction("recording statutory results", [&](soci::session &session) {
+        take_turn(session, school);
         std::map<std::string, filtered_pupil> pupils;
         for (auto &pupil : pupils_in(session, school, year, std::nullopt)) pupils.emplace(pupil.upn, std::move(pupil));
         std::map<result_key, statutory_result> stored;
@@ -410,6 +423,7 @@ submission submit_statutory(store::database &db, const store::school &school, su
     if (declaration.size() > 500)
         refuse(statutory_refusal::invalid, "The declaration can be at most 500 characters; shorten it.");
     return db.transaction("submitting the " + title, [&](soci::session &session) {
+        take_turn(session, school);
         const auto earlier = submissions_of(session, school);
         if (const submission *lock = in_force_for(earlier, kind, year))
             refuse(statutory_refusal::conflict, "The " + title + " were already submitted by " + lock->submitted_by + " on " +
@@ -457,6 +471,7 @@ submission unlock_statutory(store::database &db, const store::school &school, su
         refuse(statutory_refusal::invalid, "Unlocking the " + title + " needs a reason, which is kept with the unlock.");
     if (reason.size() > 500) refuse(statutory_refusal::invalid, "The reason can be at most 500 characters; shorten it.");
     return db.transaction("unlocking the " + title, [&](soci::session &session) {
+        take_turn(session, school);
         const auto all = submissions_of(session, school);
         const submission *lock = in_force_for(all, kind, year);
         if (lock == nullptr)

@@ -7,6 +7,12 @@
 
 #include <gmock/gmock.h>
 
+#include <chrono>
+
+#include <thread>
+
+#include <future>
+
 namespace waymark::testing {
 namespace {
 
@@ -233,6 +239,37 @@ TEST_P(statutory_entry_test, a_submission_needs_a_declaration_every_pupils_resul
     services::submit_statutory(db(), school_, submission_kind::phonics_year1, this_year, "Done.", teacher);
     EXPECT_EQ(refused_with(submission_kind::phonics_year1, "Done.").reason(), statutory_refusal::conflict);
     EXPECT_EQ(services::submissions_of(db().session(), school_).size(), 1U);
+}
+
+// Another host process submits the same year group between this one's check and its commit: the
+// later submission waits for the earlier and is refused, rather than both being accepted.
+TEST_P(statutory_entry_test, two_submissions_at_once_take_turns_and_only_one_is_accepted) {
+    if (!on_postgresql()) GTEST_SKIP() << "SQLite lets one writer in at a time by itself.";
+    record({value("Yusuf", statutory_measure::phonics, "", "37"), value("Yara", statutory_measure::phonics, "", "A")});
+    store::database other(connection());
+    soci::session &racing = other.session();
+    racing.begin();
+    racing << "UPDATE wm_schools SET name = name WHERE id = :s", soci::use(school_.id);
+    racing << "INSERT INTO wm_statutory_submissions (school_id, academic_year, kind, submitted_by, submitted_at, declaration, "
+              "pupils) VALUES (:s, 2025, 'phonics-y1', 'mr.other', '2026-06-20T10:00:00Z', 'Checked.', 2)",
+        soci::use(school_.id);
+    auto submitting = std::async(std::launch::async, [&] {
+        return refused_by([&] { services::submit_statutory(db(), school_, submission_kind::phonics_year1, this_year, "Done.", teacher); });
+    });
+    // Only once this submission is seen waiting for the school's row does the other one commit.
+    int waiting = 0;
+    for (int poll = 0; poll < 200 && waiting == 0; ++poll) {
+        admin().session() << "SELECT CAST(COUNT(*) AS INTEGER) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                             "AND datname = current_database() AND query LIKE 'UPDATE wm_schools SET name = name%'",
+            soci::into(waiting);
+        if (waiting == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(waiting, 1) << "the second submission did not wait for the first";
+    racing.commit();
+    EXPECT_EQ(submitting.get().reason(), statutory_refusal::conflict);
+    const auto history = services::submissions_of(db().session(), school_);
+    ASSERT_EQ(history.size(), 1U);
+    EXPECT_EQ(history[0].submitted_by, "mr.other");
 }
 
 TEST_P(statutory_entry_test, a_ks1_submission_locks_teacher_assessment_and_scaled_scores) {
