@@ -234,7 +234,8 @@ assessment_summary summarise(soci::session &session, const store::school &school
     summary.filter = filter.describe();
     summary.as_of = instant;
     summary.pupils = count_pupils(session, scope);
-    summary.excluded_pupils = excluded_pupils(session, school, filter);
+    // Those of the assessment's year groups, as the authority summary and collection health count them.
+    summary.excluded_pupils = count_pupils(session, record_scope(session, school, which, filter, instant, inclusion::excluded));
 
     evaluations evaluated(schemes, which.term);
     subject_rows rows;

@@ -105,10 +105,13 @@ TEST_P(summary_statistics_test, pupils_without_a_judgement_are_counted_apart_and
 }
 
 TEST_P(summary_statistics_test, excluded_pupils_leave_every_figure_and_are_counted) {
-    services::set_included(db(), school_, std::vector{test_upn(3)}, false, "mrs.khan");
+    auto year5 = year4_pupil(40, "5A");
+    year5.date_of_birth = domain::date{std::chrono::year{2015}, std::chrono::month{10}, std::chrono::day{3}};
+    db().transaction("adding a Year 5 pupil", [&](soci::session &session) { store::insert_pupils(session, school_.id, {&year5, 1}); });
+    services::set_included(db(), school_, std::vector{test_upn(3), test_upn(40)}, false, "mrs.khan");
     const auto all = summary();
     EXPECT_EQ(all.pupils, 3);
-    EXPECT_EQ(all.excluded_pupils, 1);
+    EXPECT_EQ(all.excluded_pupils, 1) << "the excluded Year 5 pupil is not in this Year 4 assessment";
     EXPECT_EQ(grades(subject(all, "reading")), (grade_list{"B:0:0.00", "T:3:100.00", "OT:0:0.00", "D:0:0.00"}));
     EXPECT_EQ(grades(subject(all, "writing")), (grade_list{"B:2:66.67", "T:0:0.00", "OT:1:33.33", "D:0:0.00"}));
     EXPECT_EQ(all.reading_writing_maths_on_track, 0);
