@@ -197,7 +197,11 @@ assessment create_assessment(store::database &db, const store::school &school, a
     });
 }
 
-std::vector<assessment> list_assessments(soci::session &session, long long school_id) {
+namespace {
+
+// The school's assessments, or only the one with id `only` (a number, inlined), in date order.
+std::vector<assessment> read_assessments(soci::session &session, long long school_id, std::optional<long long> only) {
+    const std::string one = only ? " AND a.id = " + std::to_string(*only) : "";
     std::vector<assessment> found;
     std::map<long long, std::size_t> index;
     std::vector<long long> ids;
@@ -207,7 +211,7 @@ std::vector<assessment> list_assessments(soci::session &session, long long schoo
     soci::statement header = (session.prepare << "SELECT id, name, assessed_on, academic_year, term, "
                                                  "CAST(COALESCE(formative_title, '') AS VARCHAR(60)), "
                                                  "CAST(COALESCE(test_scores_title, '') AS VARCHAR(60)), phonics "
-                                                 "FROM wm_assessments WHERE school_id = :s ORDER BY academic_year, assessed_on, name",
+                                                 "FROM wm_assessments a WHERE a.school_id = :s" + one + " ORDER BY academic_year, assessed_on, name",
                               soci::use(school_id), soci::into(ids), soci::into(names), soci::into(dates), soci::into(years),
                               soci::into(terms), soci::into(formative), soci::into(tests), soci::into(phonics));
     fetch_rows(header, [&](std::size_t i) {
@@ -228,8 +232,8 @@ std::vector<assessment> list_assessments(soci::session &session, long long schoo
     std::vector<int> nc_years;
     size_for_fetch(owners, nc_years);
     soci::statement groups = (session.prepare << "SELECT g.assessment_id, g.nc_year FROM wm_assessment_year_groups g "
-                                                 "JOIN wm_assessments a ON a.id = g.assessment_id WHERE a.school_id = :s "
-                                                 "ORDER BY g.nc_year",
+                                                 "JOIN wm_assessments a ON a.id = g.assessment_id WHERE a.school_id = :s" + one +
+                                                     " ORDER BY g.nc_year",
                               soci::use(school_id), soci::into(owners), soci::into(nc_years));
     fetch_rows(groups, [&](std::size_t i) { found[index.at(owners[i])].year_groups.push_back(nc_years[i]); }, owners, nc_years);
 
@@ -238,12 +242,24 @@ std::vector<assessment> list_assessments(soci::session &session, long long schoo
     soci::statement subjects = (session.prepare << "SELECT x.assessment_id, s.code, x.scheme_id, "
                                                    "CAST(COALESCE(x.test_score_kind, '') AS VARCHAR(20)) "
                                                    "FROM wm_assessment_subjects x JOIN wm_assessments a ON a.id = x.assessment_id "
-                                                   "JOIN wm_subjects s ON s.id = x.subject_id WHERE a.school_id = :s ORDER BY s.id",
+                                                   "JOIN wm_subjects s ON s.id = x.subject_id WHERE a.school_id = :s" + one + " ORDER BY s.id",
                                 soci::use(school_id), soci::into(owners), soci::into(codes), soci::into(schemes), soci::into(kinds));
     fetch_rows(subjects, [&](std::size_t i) {
         found[index.at(owners[i])].subjects.push_back({codes[i], schemes[i], parse_test_score_kind(kinds[i])});
     }, owners, codes, schemes, kinds);
     return found;
+}
+
+}  // namespace
+
+std::vector<assessment> list_assessments(soci::session &session, long long school_id) {
+    return read_assessments(session, school_id, std::nullopt);
+}
+
+std::optional<assessment> find_assessment_by_id(soci::session &session, long long school_id, long long id) {
+    auto found = read_assessments(session, school_id, id);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
 }
 
 assessment find_assessment(soci::session &session, long long school_id, std::string_view name) {

@@ -90,6 +90,8 @@ assessment create_assessment(store::database &db, const store::school &school, a
                              const scheme_library &schemes, std::string_view default_scheme);
 
 std::vector<assessment> list_assessments(soci::session &session, long long school_id);
+// The school's assessment with this id, or nothing (another school's id included).
+std::optional<assessment> find_assessment_by_id(soci::session &session, long long school_id, long long id);
 // The school's assessment of that name (the latest academic year's when several years use it), or
 // a tracking_error listing the names there are.
 assessment find_assessment(soci::session &session, long long school_id, std::string_view name);

@@ -99,6 +99,19 @@ TEST_P(assessments_test, find_names_the_assessments_there_are) {
                 ::testing::ThrowsMessage<tracking_error>(HasSubstr("Autumn 2")));
 }
 
+TEST_P(assessments_test, found_by_id_with_every_part_and_only_at_its_school) {
+    const auto autumn = create(spring_spec("Autumn 2"));
+    auto spec = spring_spec();
+    spec.subjects = {{"gps", testing::lep_points, test_score_kind::standardised}};
+    spec.test_scores_title = "NFER";
+    spec.phonics = true;
+    const auto spring = create(spec);
+    EXPECT_EQ(services::find_assessment_by_id(db().session(), school_.id, spring.id), spring);
+    EXPECT_EQ(services::find_assessment_by_id(db().session(), school_.id, autumn.id), autumn);
+    EXPECT_EQ(services::find_assessment_by_id(db().session(), school_.id + 1, spring.id), std::nullopt);
+    EXPECT_EQ(services::find_assessment_by_id(db().session(), school_.id, spring.id + 100), std::nullopt);
+}
+
 TEST(test_scores, each_kind_takes_its_own_range) {
     EXPECT_EQ(services::parse_test_score("104", test_score_kind::standardised), 104);
     EXPECT_THROW(services::parse_test_score("200", test_score_kind::standardised), tracking_error);

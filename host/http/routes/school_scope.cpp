@@ -6,8 +6,11 @@ namespace waymark::http {
 
 store::school school_in_path(soci::session &session, const request &asked) {
     const std::string &laestab = asked.path_parameter("school");
-    for (auto &school : store::all_schools(session))
-        if (store::laestab(school) == laestab) return school;
+    // LA number then establishment number: 801 2000.
+    if (laestab.size() == 7) {
+        if (auto school = store::find_school(session, std::string_view(laestab).substr(0, 3), std::string_view(laestab).substr(3)))
+            return std::move(*school);
+    }
     throw not_found(std::nullopt, "There is no school " + laestab + " in this database; GET " + api_base +
                                       "/schools lists them by LA and establishment number (e.g. 8012000).");
 }

@@ -17,8 +17,7 @@ services::assessment assessment_in_path(soci::session &session, const store::sch
     long long id = 0;
     const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
     if (error == std::errc{} && end == id_text.data() + id_text.size()) {
-        for (auto &which : services::list_assessments(session, school.id))
-            if (which.id == id) return std::move(which);
+        if (auto found = services::find_assessment_by_id(session, school.id, id)) return std::move(*found);
     }
     throw not_found(std::nullopt, "There is no assessment " + id_text + " at " + school.name + "; GET " + api_base +
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
