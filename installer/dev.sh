@@ -17,7 +17,7 @@ build_packages=(
     nlohmann-json3-dev
 )
 test_packages=(
-    libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql
+    libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
 )
 
 as_root() {

@@ -198,4 +198,17 @@ std::vector<grid> grids_of(const block &b) {
     return out;
 }
 
+std::string uk_date(const std::string &iso) {
+    if (iso.size() < 10) return iso;
+    std::string out = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    if (iso.size() >= 16) out += " " + iso.substr(11, 5);
+    return out;
+}
+
+bool needs_light_text(uint32_t fill_rgb) {
+    const double luminance =
+        0.299 * ((fill_rgb >> 16) & 0xFF) + 0.587 * ((fill_rgb >> 8) & 0xFF) + 0.114 * (fill_rgb & 0xFF);
+    return luminance < 110.0;
+}
+
 }  // namespace waymark::reports

@@ -43,6 +43,12 @@ grid as_grid(const pupil_list &list);
 // The grids of a block, in reading order (none for headings, paragraphs, forms, page breaks).
 std::vector<grid> grids_of(const block &b);
 
+// An ISO date or date-time the British way: "2026-11-22" -> "22/11/2026", with "14:05" after a time.
+std::string uk_date(const std::string &iso);
+
+// Whether a fill is dark enough to need light text on it, so a band colour never hides its figure.
+bool needs_light_text(uint32_t fill_rgb);
+
 // "Reading and Maths, not Writing", "Reading only", "None of the three".
 std::string region_name(const venn &v, const venn_region &region);
 

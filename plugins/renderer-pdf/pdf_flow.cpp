@@ -20,11 +20,7 @@ constexpr uint32_t muted_ink = 0x555555;
 
 float line_height(const text_style &s) { return s.size * line_height_factor; }
 
-// Light fills get dark text and dark fills light text, so a band colour never hides its figure.
-uint32_t ink_on(uint32_t fill) {
-    const double luminance = 0.299 * ((fill >> 16) & 0xFF) + 0.587 * ((fill >> 8) & 0xFF) + 0.114 * (fill & 0xFF);
-    return luminance < 110.0 ? 0xFFFFFF : ink;
-}
+uint32_t ink_on(uint32_t fill) { return reports::needs_light_text(fill) ? 0xFFFFFF : ink; }
 
 std::size_t utf8_length(const std::string &text, std::size_t at) {
     const auto lead = static_cast<unsigned char>(text[at]);
@@ -33,13 +29,6 @@ std::size_t utf8_length(const std::string &text, std::size_t at) {
 }
 
 // "2026-11-22T14:05:00Z" -> "22/11/2026 14:05"; "2026-11-22" -> "22/11/2026".
-std::string uk_date(const std::string &iso) {
-    if (iso.size() < 10) return iso;
-    std::string out = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-    if (iso.size() >= 16) out += " " + iso.substr(11, 5);
-    return out;
-}
-
 std::string joined(const std::vector<std::string> &parts, const std::string &separator) {
     std::string out;
     for (const auto &p : parts) out += (out.empty() ? "" : separator) + p;
@@ -141,8 +130,8 @@ void pdf_flow::title_block() {
     meta.items.push_back({"Filters", doc_.filters.empty() ? "None" : joined(doc_.filters, " · ")});
     meta.items.push_back({doc_.schemes.size() > 1 ? "Schemes" : "Scheme",
                           doc_.schemes.empty() ? "None" : joined(doc_.schemes, ", ")});
-    meta.items.push_back({"Data as of", uk_date(doc_.as_of)});
-    meta.items.push_back({"Generated", uk_date(doc_.generated)});
+    meta.items.push_back({"Data as of", reports::uk_date(doc_.as_of)});
+    meta.items.push_back({"Generated", reports::uk_date(doc_.generated)});
     meta.items.push_back({"Pupils excluded", doc_.excluded_pupils == 0 ? "None"
                                                                        : std::to_string(doc_.excluded_pupils) +
                                                                              " (Include in Data is set to No)"});
@@ -393,7 +382,7 @@ void pdf_flow::header_and_footer(std::size_t page) {
     canvas_.line({page_left, top + 5.0f}, {page_right, top + 5.0f}, rule_grey, 0.5f);
     const float bottom = canvas_.height() - 22.0f;
     canvas_.line({page_left, bottom - 10.0f}, {page_right, bottom - 10.0f}, rule_grey, 0.5f);
-    canvas_.text(page_left, bottom, "Generated " + uk_date(doc_.generated) + " · data as of " + uk_date(doc_.as_of),
+    canvas_.text(page_left, bottom, "Generated " + reports::uk_date(doc_.generated) + " · data as of " + reports::uk_date(doc_.as_of),
                  footer_style);
     const std::string number = "Page " + std::to_string(page + 1) + " of " + std::to_string(canvas_.page_count());
     canvas_.text(page_right - canvas_.text_width(number, footer_style), bottom, number, footer_style);
