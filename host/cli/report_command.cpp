@@ -60,7 +60,7 @@ int run_report(const invocation &args, io streams) {
 
 extern const command report_command{
     "report",
-    "report full|venn [--assessment NAME] | report matrix --from ASSESSMENT[:SUBJECT] --to ASSESSMENT[:SUBJECT] "
+    "report full|venn|summary [--assessment NAME] | report matrix --from ASSESSMENT[:SUBJECT] --to ASSESSMENT[:SUBJECT] "
     "[filters] [--as-of DATE] [--format pdf|xlsx|csv|json] [--out FILE] [--school LAESTAB]",
     "Build a report of an assessment and write it as PDF, spreadsheet, CSV or the JSON document.",
     "full    per subject, the number and percentage of pupils at each grade (or band, for schemes with\n"
@@ -76,7 +76,11 @@ extern const command report_command{
     "        pupils counted (the filtered, included pupils of the --to assessment's year groups). Within\n"
     "        one scheme of up to eight grades the headings are its grades; across schemes (or LEP points,\n"
     "        sublevels) pupils are placed by each scheme's below / at / above expected for them then.\n"
-    "For full and venn, without --assessment each year group is counted in its latest\n"
+    "summary per year group and per characteristic group (gender, SEN, pupil premium, disadvantaged,\n"
+    "        FSM, EAL, summer born): prior attainment (GLD; KS1 reading, writing and maths at EXS+), on\n"
+    "        track or above in reading, writing, maths and all three, and each test column's average, on\n"
+    "        one page; groups of fewer than 6 pupils are starred as not statistically meaningful.\n"
+    "For full, venn and summary, without --assessment each year group is counted in its latest\n"
     "assessment of the academic year (--academic-year, default the school's current) dated on or\n"
     "before --as-of (default today), as whole-school and key-stage reports are; --year or --key-stage\n"
     "narrow it.\n"

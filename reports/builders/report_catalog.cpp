@@ -2,6 +2,7 @@
 
 #include "reports/builders/full_report.hpp"
 #include "reports/builders/progress_matrix.hpp"
+#include "reports/builders/summary_table.hpp"
 #include "reports/builders/venn_report.hpp"
 
 #include <algorithm>
@@ -20,6 +21,7 @@ assessment_cohort cohort_of(const report_request &asked) {
 
 document full(const report_request &asked) { return build_full_report(cohort_of(asked), asked.schemes); }
 document venn_of(const report_request &asked) { return build_venn_report(cohort_of(asked)); }
+document summary_of(const report_request &asked) { return build_summary_table(asked.session, cohort_of(asked)); }
 
 // --from and --to: ASSESSMENT[:SUBJECT] each.
 data_set data_set_of(const report_request &asked, std::string_view option, const std::vector<std::string> &subjects) {
@@ -39,10 +41,11 @@ document matrix_of(const report_request &asked) {
                                  from, to);
 }
 
-constexpr std::array<report_kind, 3> kinds{{
+constexpr std::array<report_kind, 4> kinds{{
     {"full", "per subject, the number and percentage of pupils at each grade, on track and with no judgement", full},
     {"venn", "reading, writing and maths on track or above as a three-circle Venn diagram", venn_of},
     {"matrix", "an earlier data set against a later one, pupils named in each cell, with No data", matrix_of},
+    {"summary", "prior attainment, teacher assessment and test averages by year group and pupil characteristic", summary_of},
 }};
 
 }  // namespace
