@@ -61,7 +61,7 @@ int run_report(const invocation &args, io streams) {
 extern const command report_command{
     "report",
     "report full|venn|summary [--assessment NAME] | report matrix --from ASSESSMENT[:SUBJECT] --to ASSESSMENT[:SUBJECT] "
-    "[filters] [--as-of DATE] [--format pdf|xlsx|csv|json] [--out FILE] [--school LAESTAB]",
+    "| report trends [filters] [--as-of DATE] [--format pdf|xlsx|csv|json] [--out FILE] [--school LAESTAB]",
     "Build a report of an assessment and write it as PDF, spreadsheet, CSV or the JSON document.",
     "full    per subject, the number and percentage of pupils at each grade (or band, for schemes with\n"
     "        many grades), on track or above, and with no judgement; every figure lists its pupils\n"
@@ -80,6 +80,9 @@ extern const command report_command{
     "        FSM, EAL, summer born): prior attainment (GLD; KS1 reading, writing and maths at EXS+), on\n"
     "        track or above in reading, writing, maths and all three, and each test column's average, on\n"
     "        one page; groups of fewer than 6 pupils are starred as not statistically meaningful.\n"
+    "trends  the share on track or above per subject, term by term across academic years (each term's\n"
+    "        latest assessment per year group; --academic-year keeps one year), as a chart and a table;\n"
+    "        the filters apply in each term's own year, so --year 4 is each year's Year 4.\n"
     "For full, venn and summary, without --assessment each year group is counted in its latest\n"
     "assessment of the academic year (--academic-year, default the school's current) dated on or\n"
     "before --as-of (default today), as whole-school and key-stage reports are; --year or --key-stage\n"

@@ -63,6 +63,7 @@ public:
         const auto pairs = subject_pairs();
         std::string title = "Progress matrix: ";
         if (pairs.size() == 1) {
+            if (pairs[0].first == pairs[0].second) title += cohort_.subject_name(pairs[0].first) + ", ";
             title += label(pairs[0].first, pairs[0].second, true) + " against " + label(pairs[0].second, pairs[0].first, false);
         } else {
             title += from_.assessment.name + " against " + to_.assessment.name;

@@ -3,6 +3,7 @@
 #include "reports/builders/full_report.hpp"
 #include "reports/builders/progress_matrix.hpp"
 #include "reports/builders/summary_table.hpp"
+#include "reports/builders/trends_report.hpp"
 #include "reports/builders/venn_report.hpp"
 
 #include <algorithm>
@@ -41,11 +42,16 @@ document matrix_of(const report_request &asked) {
                                  from, to);
 }
 
-constexpr std::array<report_kind, 4> kinds{{
+document trends_of(const report_request &asked) {
+    return build_trends_report(asked.session, asked.schemes, {asked.school, std::nullopt, asked.filter, asked.as_of, asked.generated});
+}
+
+constexpr std::array<report_kind, 5> kinds{{
     {"full", "per subject, the number and percentage of pupils at each grade, on track and with no judgement", full},
     {"venn", "reading, writing and maths on track or above as a three-circle Venn diagram", venn_of},
     {"matrix", "an earlier data set against a later one, pupils named in each cell, with No data", matrix_of},
     {"summary", "prior attainment, teacher assessment and test averages by year group and pupil characteristic", summary_of},
+    {"trends", "the share on track or above per subject, term by term across academic years, as a table and a chart", trends_of},
 }};
 
 }  // namespace

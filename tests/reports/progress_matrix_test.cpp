@@ -80,6 +80,7 @@ TEST_P(progress_matrix_test, reproduces_the_seeds_primary_data_with_no_data_at_s
 
 TEST_P(progress_matrix_test, names_the_pupils_in_each_cell_with_both_outcomes) {
     const auto doc = matrix(autumn_, "reading");
+    EXPECT_EQ(doc.title, "Progress matrix: Reading, Autumn 1 against Spring 1");
     const auto &m = only<reports::matrix>(doc);
     EXPECT_EQ(labels(m.rows), (std::vector<std::string>{"Below", "Towards", "On track", "Deeper learning", "No data"}));
     EXPECT_TRUE(m.columns.back().no_data);
