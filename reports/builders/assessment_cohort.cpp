@@ -6,12 +6,6 @@
 namespace waymark::reports {
 namespace {
 
-std::string year_name(int year) { return year == 0 ? "Reception" : "Year " + std::to_string(year); }
-
-std::string assessment_text(const services::assessment &which) {
-    return which.name + " (" + std::string(domain::term_name(which.term)) + " term, " + domain::format_academic_year(which.year) + ")";
-}
-
 // Each NC year's latest assessment of the academic year dated on or before `day`, grouped by assessment.
 std::vector<cohort_part> latest_parts(soci::session &session, const store::school &school, domain::academic_year year,
                                       const std::string &day) {
@@ -127,7 +121,20 @@ document report_frame(const assessment_cohort &cohort, std::string kind, std::st
     return doc;
 }
 
+std::string year_name(int year) { return year == 0 ? "Reception" : "Year " + std::to_string(year); }
+
+std::string assessment_text(const services::assessment &which) {
+    return which.name + " (" + std::string(domain::term_name(which.term)) + " term, " + domain::format_academic_year(which.year) + ")";
+}
+
 std::string pupil_name(const services::selected_pupil &pupil) { return pupil.surname + ", " + pupil.forename; }
+
+void add_appendix(document &doc, pupil_lists lists, std::string title) {
+    if (lists.lists.empty()) return;
+    lists.title = std::move(title);
+    doc.blocks.emplace_back(page_break{});
+    doc.blocks.emplace_back(std::move(lists));
+}
 
 double percent(int count, int of) { return of == 0 ? 0.0 : 100.0 * count / of; }
 

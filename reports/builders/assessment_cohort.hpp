@@ -70,8 +70,17 @@ document report_frame(const assessment_cohort &cohort, std::string kind, std::st
 // "Spring 1" for one assessment, "latest assessment of each year group" otherwise.
 std::string assessments_title(const assessment_cohort &cohort);
 
+// "Reception", "Year 4".
+std::string year_name(int year);
+// "Spring 1 (Spring term, 2025/2026)": an assessment as a report's filters state it.
+std::string assessment_text(const services::assessment &which);
+
 // "Pupil05, Sam": how reports name a pupil, so lists sort and read the same everywhere.
 std::string pupil_name(const services::selected_pupil &pupil);
+
+// The drill-down lists under `title`, on pages of their own after the figures; nothing when no
+// figure has pupils behind it.
+void add_appendix(document &doc, pupil_lists lists, std::string title);
 
 // "3 (75.00%)": a count and its percentage of `of` to two decimals, as the seed's tables print it.
 std::string count_and_percent(int count, int of);

@@ -60,11 +60,7 @@ public:
             schemes_done.push_back(subject.scheme_id);
             doc.blocks.emplace_back(scheme_table(subject.scheme_id));
         }
-        if (!lists_.lists.empty()) {
-            lists_.title = "Pupils behind each figure";
-            doc.blocks.emplace_back(page_break{});
-            doc.blocks.emplace_back(std::move(lists_));
-        }
+        add_appendix(doc, std::move(lists_), "Pupils behind each figure");
         return doc;
     }
 

@@ -42,7 +42,7 @@ document build_venn_report(const assessment_cohort &cohort) {
     diagram.title = "Reading, writing and maths on track or above";
     for (const char *subject : core) diagram.sets.push_back(cohort.subject_name(subject));
     diagram.total = pupils;
-    pupil_lists lists{"Pupils in each region", {}};
+    pupil_lists lists;
     std::array<int, 3> on_track{};
     // 7 first so the heart of the diagram leads the lists; "in none" last.
     for (const unsigned bits : {7u, 3u, 5u, 6u, 1u, 2u, 4u, 0u}) {
@@ -70,10 +70,7 @@ document build_venn_report(const assessment_cohort &cohort) {
     rates.items.push_back({"Pupils counted", std::to_string(pupils)});
     doc.blocks.emplace_back(std::move(diagram));
     doc.blocks.emplace_back(std::move(rates));
-    if (!lists.lists.empty()) {
-        doc.blocks.emplace_back(page_break{});
-        doc.blocks.emplace_back(std::move(lists));
-    }
+    add_appendix(doc, std::move(lists), "Pupils in each region");
     return doc;
 }
 

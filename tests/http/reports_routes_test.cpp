@@ -55,8 +55,35 @@ TEST_F(reports_routes, the_full_report_as_csv) {
         << reply.body;
 }
 
+TEST_F(reports_routes, the_progress_matrix_of_one_subject_against_another) {
+    const std::string id = std::to_string(assessment);
+    const auto reply = client->get(school_url + "/reports/matrix?format=json&from=" + id + ":writing&to=" + id + ":reading");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto document = reply.json();
+    EXPECT_EQ(document->getValue<std::string>("kind"), "progress_matrix");
+    const auto matrix = document->getArray("blocks")->getObject(0);
+    const auto cells = matrix->getArray("cells");
+    EXPECT_EQ(cells->getArray(3)->getObject(2)->getValue<int>("count"), 1) << "Pupil01: Deeper learning in writing, On track in reading";
+    EXPECT_EQ(cells->getArray(0)->getObject(2)->getValue<int>("count"), 1) << "Pupil02: Below in writing, On track in reading";
+    EXPECT_EQ(cells->getArray(4)->getObject(4)->getValue<int>("count"), 3) << "the three pupils judged in neither";
+}
+
+TEST_F(reports_routes, trends_for_one_class) {
+    const auto reply = client->get(school_url + "/reports/trends?format=json&class=4A");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto document = reply.json();
+    EXPECT_EQ(document->getValue<std::string>("kind"), "trends");
+    const auto chart = document->getArray("blocks")->getObject(0);
+    EXPECT_EQ(chart->getValue<std::string>("type"), "chart");
+    // Reading on track: Pupil01 and Pupil02 of 4A's three.
+    EXPECT_NEAR(chart->getArray("series")->getObject(0)->getArray("values")->getElement<double>(0), 66.7, 1e-9);
+}
+
 TEST_F(reports_routes, refusals_name_what_to_correct) {
-    EXPECT_EQ(client->get(report_url("matrix", "")).status, 404);
+    EXPECT_EQ(client->get(report_url("pie", "")).status, 404);
+    EXPECT_EQ(client->get(school_url + "/reports/matrix?format=json&from=Autumn&to=1").error_fields().substr(0, 13), "invalid|from|");
+    const auto no_from = client->get(school_url + "/reports/matrix?format=json&to=" + std::to_string(assessment));
+    EXPECT_EQ(no_from.error_fields().substr(0, 44), "invalid|from|from names the earlier data set") << no_from.body;
     EXPECT_EQ(client->get(report_url("full", "&format=docx")).error_fields().substr(0, 15), "invalid|format|");
     EXPECT_EQ(client->get(report_url("full", "&format=json&year=13")).error_fields().substr(0, 13), "invalid|year|");
     EXPECT_EQ(client->get(report_url("full", "&format=json&as_of=yesterday")).error_fields().substr(0, 14), "invalid|as_of|");

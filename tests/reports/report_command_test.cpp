@@ -56,9 +56,32 @@ TEST_P(report_command_test, prints_the_venn_document_as_json_for_the_chosen_pupi
     EXPECT_THAT(result.out, HasSubstr("2025/2026, girls"));
 }
 
+TEST_P(report_command_test, writes_the_progress_matrix_of_two_subjects_with_its_no_data_row) {
+    const auto pdf = scratch_folder() / "matrix.pdf";
+    const auto result = report({"matrix", "--from", "Spring 1:writing", "--to", "Spring 1:reading", "--out", pdf.string()});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const std::string text = pdf_text(pdf);
+    EXPECT_THAT(text, HasSubstr("Progress matrix: Writing against Reading"));
+    EXPECT_THAT(text, HasSubstr("No data"));
+    EXPECT_THAT(text, HasSubstr("Higher in Reading than in Writing: 2 (50.00%)")) << "Pupil02 and Pupil04: Below in writing, Towards in reading";
+}
+
+TEST_P(report_command_test, writes_the_summary_table_on_one_page) {
+    const auto pdf = scratch_folder() / "summary.pdf";
+    const auto result = report({"summary", "--out", pdf.string()});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const std::string text = pdf_text(pdf);
+    EXPECT_THAT(text, HasSubstr("Summary table: Spring 1"));
+    EXPECT_THAT(text, HasSubstr("Year 4 * 4* \u2013* \u2013* 25% * 50% * 75% * 25% *")) << "each figure marked as a group under six";
+    EXPECT_THAT(text, HasSubstr("Page 1 of 1"));
+}
+
 TEST_P(report_command_test, a_bad_call_says_what_to_change_and_writes_nothing) {
     const auto out = scratch_folder() / "never.pdf";
-    EXPECT_THAT(report({"matrix", "--out", out.string()}).err, HasSubstr("There is no report 'matrix'; waymark report makes full or venn."));
+    EXPECT_THAT(report({"pie", "--out", out.string()}).err, HasSubstr("There is no report 'pie'; waymark report makes full, venn"));
+    EXPECT_THAT(report({"matrix", "--to", "Spring 1", "--out", out.string()}).err, HasSubstr("--from names the earlier data set"));
+    EXPECT_THAT(report({"matrix", "--from", "Winter:reading", "--to", "Spring 1", "--out", out.string()}).err,
+                HasSubstr("The school has no assessment named 'Winter'"));
     EXPECT_THAT(report({"full"}).err, HasSubstr("Say where to write the pdf file with --out FILE."));
     const auto unknown_format = report({"full", "--format", "docx", "--out", out.string()});
     EXPECT_EQ(unknown_format.status, 2);

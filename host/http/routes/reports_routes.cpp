@@ -1,36 +1,43 @@
 // Reports as files, the same documents `waymark report` writes (reports/builders), streamed with the
 // renderer's content type.
 //   GET /api/v1/schools/{school}/reports/{report}?format=pdf|xlsx|csv|json[&assessment=ID][&as_of=...][&<filters>]
-// {report} is full or venn; without assessment each year group is counted in its latest assessment.
+// {report} is a name of reports/builders/report_catalog.hpp; a report's own parameters (assessment,
+// from, to, ...) name assessments by id.
 #include "http/routes/tracking_scope.hpp"
 
 #include "plugin_host/plugin_error.hpp"
 #include "plugin_host/renderer.hpp"
-#include "reports/builders/full_report.hpp"
-#include "reports/builders/venn_report.hpp"
+#include "reports/builders/report_catalog.hpp"
 #include "reports/document_json.hpp"
 #include "services/class_grid.hpp"
 #include "store/database.hpp"
 
+#include <charconv>
 #include <sstream>
 
 namespace waymark::http {
 namespace {
 
-std::optional<services::assessment> assessment_in_query(soci::session &session, const store::school &school,
-                                                        const request &asked) {
-    const auto id = asked.query_integer("assessment", 1, INT64_MAX);
-    if (!id) return std::nullopt;
+// The school's assessment whose id a report's parameter gives: 422 on that parameter when it is not an
+// id, 404 when the school has no such assessment.
+services::assessment assessment_with_id(soci::session &session, const store::school &school, const std::string &value,
+                                        std::string_view option) {
+    long long id = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), id);
+    if (error != std::errc() || end != value.data() + value.size() || id < 1)
+        throw invalid(std::string(option), std::string(option) + " takes an assessment id, not \"" + value + "\"; GET " + api_base +
+                                               "/schools/" + store::laestab(school) + "/assessments lists them.");
     for (auto &which : services::list_assessments(session, school.id))
-        if (which.id == *id) return std::move(which);
-    throw not_found("assessment", "There is no assessment " + std::to_string(*id) + " at " + school.name + "; GET " + api_base +
+        if (which.id == id) return std::move(which);
+    throw not_found("assessment", "There is no assessment " + std::to_string(id) + " at " + school.name + "; GET " + api_base +
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
 }
 
 void send_report(const api_services &services, const request &asked, response &reply) {
     const std::string &name = asked.path_parameter("report");
-    if (name != "full" && name != "venn")
-        throw not_found(std::nullopt, "There is no report '" + name + "'; the reports are full and venn.");
+    const reports::report_kind *kind = reports::find_report_kind(name);
+    if (kind == nullptr)
+        throw not_found(std::nullopt, "There is no report '" + name + "'; the reports are " + reports::report_kind_names() + ".");
     const std::string format = asked.query("format").value_or("pdf");
     std::optional<plugins::renderer> renderer;
     if (format != "json") {
@@ -44,11 +51,22 @@ void send_report(const api_services &services, const request &asked, response &r
     const auto database = services.database();
     const store::school school = school_in_path(database->session(), asked);
     const auto schemes = scheme_library_of(services);
-    reports::report_scope scope{school, assessment_in_query(database->session(), school, asked), filter_in_query(asked),
-                                as_of_in_query(asked), store::utc_timestamp_now()};
-    const auto cohort = reports::load_assessment_cohort(database->session(), schemes, std::move(scope));
-    const std::string document = reports::to_json(name == "full" ? reports::build_full_report(cohort, schemes)
-                                                                 : reports::build_venn_report(cohort));
+    const reports::report_request request{
+        database->session(), schemes, school, filter_in_query(asked), as_of_in_query(asked), store::utc_timestamp_now(),
+        [&](std::string_view parameter) { return asked.query(std::string(parameter)); },
+        [&](const std::string &value, std::string_view parameter) {
+            return assessment_with_id(database->session(), school, value, parameter);
+        }};
+    std::string document;
+    try {
+        document = reports::to_json(kind->build(request));
+    } catch (const services::filter_error &error) {
+        // A report's own option ("--from ...") is the parameter of that name; the filter's are found as
+        // the statistics routes find them.
+        const std::string message = query_message(error);
+        const bool own_option = std::string_view(error.what()).starts_with("--");
+        throw invalid(own_option ? message.substr(0, message.find(' ')) : filter_error_field(error), message);
+    }
     if (!renderer) {
         reply.stream(json_content_type) << document;
         return;
