@@ -106,6 +106,10 @@ std::vector<pupil_meeting> pupil_meetings(soci::session &session, const store::s
     return read_meetings(session, school, std::nullopt, find_school_pupil(session, school, upn, true).id);
 }
 
+std::vector<pupil_meeting> school_pupil_meetings(soci::session &session, const store::school &school) {
+    return read_meetings(session, school, std::nullopt, std::nullopt);
+}
+
 pupil_meeting find_pupil_meeting(soci::session &session, const store::school &school, long long id) {
     return found_or(read_meetings(session, school, id, std::nullopt),
                     "There is no pupil progress meeting " + std::to_string(id) + " at " + school.name +

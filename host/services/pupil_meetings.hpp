@@ -63,6 +63,8 @@ pupil_meeting add_pupil_meeting(store::database &db, const store::school &school
                                 const pupil_meeting_spec &spec, const std::string &by);
 // The school's meetings with its pupil (on roll or left), by date.
 std::vector<pupil_meeting> pupil_meetings(soci::session &session, const store::school &school, const std::string &upn);
+// Every meeting the school held with any of its pupils, by date: what a report over a whole school reads.
+std::vector<pupil_meeting> school_pupil_meetings(soci::session &session, const store::school &school);
 pupil_meeting find_pupil_meeting(soci::session &session, const store::school &school, long long id);
 pupil_meeting edit_pupil_meeting(store::database &db, const store::school &school, long long id, const pupil_meeting_edit &edit);
 void delete_pupil_meeting(store::database &db, const store::school &school, long long id);

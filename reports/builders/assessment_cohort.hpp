@@ -70,8 +70,17 @@ document report_frame(const assessment_cohort &cohort, std::string kind, std::st
 // "Spring 1" for one assessment, "latest assessment of each year group" otherwise.
 std::string assessments_title(const assessment_cohort &cohort);
 
+// "Reception", "Year 4".
+std::string year_name(int year);
+
+// The day a report's data stands as of: the as-of instant's, else the day it is generated.
+std::string as_of_day(const std::string &as_of, const std::string &generated);
+
 // "Pupil05, Sam": how reports name a pupil, so lists sort and read the same everywhere.
 std::string pupil_name(const services::selected_pupil &pupil);
+
+// A plain table cell, with the number behind its text when there is one.
+cell text_cell(std::string text, std::optional<double> value = std::nullopt);
 
 // "3 (75.00%)": a count and its percentage of `of` to two decimals, as the seed's tables print it.
 std::string count_and_percent(int count, int of);
