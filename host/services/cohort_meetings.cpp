@@ -158,37 +158,77 @@ std::vector<cohort_meeting> read_meetings(soci::session &session, const store::s
 
 }  // namespace
 
+namespace {
+
+// What a new cohort meeting starts from: its assessments, class, cohort figures and questions.
+struct prepared_meeting {
+    assessment current;
+    std::optional<assessment> previous;
+    std::optional<long long> class_row;
+    int pupils = 0;
+    std::vector<band_outcome> outcomes;
+    std::vector<meeting_answer> answers;
+};
+
+prepared_meeting prepare(soci::session &session, const store::school &school, const scheme_library &schemes,
+                         const cohort_meeting_spec &spec) {
+    prepared_meeting made{find_assessment(session, school.id, spec.assessment), {}, {}, 0, {}, {}};
+    if (std::find(made.current.year_groups.begin(), made.current.year_groups.end(), spec.year_group) == made.current.year_groups.end())
+        throw tracking_error("The assessment \"" + made.current.name + "\" does not cover year group " +
+                             std::to_string(spec.year_group) + "; choose a year group it was made for.");
+    made.class_row = spec.class_name ? class_id(session, school, *spec.class_name) : std::nullopt;
+    made.previous = previous_assessment(session, school, made.current);
+    pupil_filter cohort;
+    cohort.year_group = spec.year_group;
+    cohort.class_name = spec.class_name;
+    const auto now = summarise(session, school, made.current, schemes, cohort);
+    const auto before = made.previous ? std::optional(summarise(session, school, *made.previous, schemes, cohort)) : std::nullopt;
+    made.pupils = now.pupils;
+    made.outcomes = outcomes_of(now, before);
+    made.answers = new_meeting_answers(session, school, meeting_type::cohort, spec.held_on,
+                                       discussion_subjects(session, spec.extra_subjects), spec.answers);
+    return made;
+}
+
+}  // namespace
+
+cohort_meeting draft_cohort_meeting(soci::session &session, const store::school &school, const scheme_library &schemes,
+                                    const cohort_meeting_spec &spec) {
+    prepared_meeting made = prepare(session, school, schemes, spec);
+    cohort_meeting draft;
+    draft.year_group = spec.year_group;
+    draft.class_name = spec.class_name.value_or("");
+    draft.assessment = made.current.name;
+    draft.previous_assessment = made.previous ? made.previous->name : "";
+    draft.teacher = spec.teacher;
+    draft.held_on = spec.held_on;
+    draft.pupils = made.pupils;
+    draft.outcomes = std::move(made.outcomes);
+    draft.answers = std::move(made.answers);
+    draft.targeted_support = spec.targeted_support;
+    draft.specific_groups = spec.specific_groups;
+    return draft;
+}
+
 cohort_meeting add_cohort_meeting(store::database &db, const store::school &school, const scheme_library &schemes,
                                   const cohort_meeting_spec &spec, const std::string &by) {
     check_texts(spec.teacher, spec.targeted_support, spec.specific_groups);
     return db.transaction("saving a cohort progress meeting", [&](soci::session &session) {
-        const assessment current = find_assessment(session, school.id, spec.assessment);
-        if (std::find(current.year_groups.begin(), current.year_groups.end(), spec.year_group) == current.year_groups.end())
-            throw tracking_error("The assessment \"" + current.name + "\" does not cover year group " +
-                                 std::to_string(spec.year_group) + "; choose a year group it was made for.");
-        const auto class_row = spec.class_name ? class_id(session, school, *spec.class_name) : std::nullopt;
-        const auto previous = previous_assessment(session, school, current);
-        pupil_filter cohort;
-        cohort.year_group = spec.year_group;
-        cohort.class_name = spec.class_name;
-        const auto now = summarise(session, school, current, schemes, cohort);
-        const auto before = previous ? std::optional(summarise(session, school, *previous, schemes, cohort)) : std::nullopt;
-        const auto answers = new_meeting_answers(session, school, meeting_type::cohort, spec.held_on,
-                                                 discussion_subjects(session, spec.extra_subjects), spec.answers);
-        const long long class_value = class_row.value_or(0), previous_id = previous ? previous->id : 0;
-        soci::indicator has_class = class_row ? soci::i_ok : soci::i_null;
-        soci::indicator has_previous = previous ? soci::i_ok : soci::i_null;
+        const prepared_meeting made = prepare(session, school, schemes, spec);
+        const long long class_value = made.class_row.value_or(0), previous_id = made.previous ? made.previous->id : 0;
+        soci::indicator has_class = made.class_row ? soci::i_ok : soci::i_null;
+        soci::indicator has_previous = made.previous ? soci::i_ok : soci::i_null;
         const std::string day = domain::format_iso_date(spec.held_on), at = store::utc_timestamp_now();
         session << "INSERT INTO wm_cohort_meetings (school_id, nc_year, class_id, assessment_id, previous_assessment_id, "
                    "teacher, held_on, pupils, targeted_support, specific_groups, recorded_by, recorded_at) "
                    "VALUES (:s, :y, :c, :a, :b, :t, :d, :n, :ts, :sg, :by, :at)",
             soci::use(school.id, "s"), soci::use(spec.year_group, "y"), soci::use(class_value, has_class, "c"),
-            soci::use(current.id, "a"), soci::use(previous_id, has_previous, "b"), soci::use(spec.teacher, "t"),
-            soci::use(day, "d"), soci::use(now.pupils, "n"), soci::use(spec.targeted_support, "ts"),
+            soci::use(made.current.id, "a"), soci::use(previous_id, has_previous, "b"), soci::use(spec.teacher, "t"),
+            soci::use(day, "d"), soci::use(made.pupils, "n"), soci::use(spec.targeted_support, "ts"),
             soci::use(spec.specific_groups, "sg"), soci::use(by, "by"), soci::use(at, "at");
         const long long id = last_insert_id(session, db.kind());
         int position = 0;
-        for (const auto &outcome : outcomes_of(now, before)) {
+        for (const auto &outcome : made.outcomes) {
             ++position;
             const int previous_percent = outcome.percent_previous.value_or(0);
             soci::indicator has_percent = outcome.percent_previous ? soci::i_ok : soci::i_null;
@@ -197,7 +237,7 @@ cohort_meeting add_cohort_meeting(store::database &db, const store::school &scho
                 soci::use(id, "m"), soci::use(outcome.subject, "c"), soci::use(position, "p"), soci::use(outcome.band, "g"),
                 soci::use(outcome.percent_now, "n"), soci::use(previous_percent, has_percent, "b");
         }
-        store_answers(session, answer_table::cohort_meeting, id, answers);
+        store_answers(session, answer_table::cohort_meeting, id, made.answers);
         store_barriers(session, school, id, spec.barriers);
         return find_cohort_meeting(session, school, id);
     });

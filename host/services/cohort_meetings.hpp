@@ -88,6 +88,11 @@ struct cohort_meeting_edit {
 // text; record_not_found for a barrier's UPN not on roll.
 cohort_meeting add_cohort_meeting(store::database &db, const store::school &school, const scheme_library &schemes,
                                   const cohort_meeting_spec &spec, const std::string &by);
+// The meeting add_cohort_meeting would save, not saved (id 0, no barriers, no recorder): the
+// printable form of a meeting about to be held, with the cohort's figures and the questions live on
+// the day. The same refusals, bar the checks on texts it does not store.
+cohort_meeting draft_cohort_meeting(soci::session &session, const store::school &school, const scheme_library &schemes,
+                                    const cohort_meeting_spec &spec);
 // The school's cohort meetings by date.
 std::vector<cohort_meeting> cohort_meetings(soci::session &session, const store::school &school);
 cohort_meeting find_cohort_meeting(soci::session &session, const store::school &school, long long id);

@@ -19,7 +19,8 @@ const std::string intervention_select =
     "LEFT JOIN wm_assessments a ON a.id = i.assessment_id LEFT JOIN wm_subjects sub ON sub.id = i.subject_id "
     "WHERE EXISTS (SELECT 1 FROM wm_pupils here WHERE here.school_id = :s AND (here.upn = q.upn OR here.former_upn = q.upn))";
 
-// One intervention by id, or every one of the child whose UPN or former UPN is given.
+// One intervention by id, every one of the child whose UPN or former UPN is given, or (neither given)
+// every one of every child the school has or had.
 struct intervention_key {
     std::optional<long long> id;
     std::string upn;
@@ -34,14 +35,14 @@ std::vector<intervention> read_interventions(soci::session &session, const store
     size_for_fetch(ids, costs, upns, forenames, surnames, las, establishments, assessments, subjects, descriptions, starts,
                    ends, by, at, years);
     auto query =
-        (session.prepare << intervention_select + (key.id ? " AND i.id = :n" : " AND (q.upn = :u OR q.upn = :f)") +
+        (session.prepare << intervention_select + (key.id ? " AND i.id = :n" : key.upn.empty() ? "" : " AND (q.upn = :u OR q.upn = :f)") +
                                 " ORDER BY i.academic_year, COALESCE(i.started_on, ''), i.id",
          soci::into(ids), soci::into(upns), soci::into(forenames), soci::into(surnames), soci::into(las),
          soci::into(establishments), soci::into(years), soci::into(assessments), soci::into(subjects),
          soci::into(descriptions), soci::into(starts), soci::into(ends), soci::into(costs), soci::into(by), soci::into(at),
          soci::use(school.id, "s"));
     if (key.id) query, soci::use(*key.id, "n");
-    else query, soci::use(key.upn, "u"), soci::use(key.former_upn, "f");
+    else if (!key.upn.empty()) query, soci::use(key.upn, "u"), soci::use(key.former_upn, "f");
     soci::statement rows(query);
     std::vector<intervention> found;
     fetch_rows(rows, [&](std::size_t i) {
@@ -141,6 +142,10 @@ std::vector<intervention> pupil_interventions(soci::session &session, const stor
     session << "SELECT former_upn FROM wm_pupils WHERE school_id = :s AND upn = :u", soci::into(former),
         soci::use(school.id, "s"), soci::use(upn, "u");
     return read_interventions(session, school, {std::nullopt, upn, former});
+}
+
+std::vector<intervention> school_interventions(soci::session &session, const store::school &school) {
+    return read_interventions(session, school, {});
 }
 
 intervention find_intervention(soci::session &session, const store::school &school, long long id) {

@@ -58,6 +58,10 @@ intervention add_intervention(store::database &db, const store::school &school, 
 // start. The UPN must be a pupil (on roll or left) of this school: record_not_found otherwise.
 std::vector<intervention> pupil_interventions(soci::session &session, const store::school &school, const std::string &upn);
 
+// Every intervention of every child the school has or had (at any school, under their UPN or former
+// UPN), by academic year and start, in one query: what a report over a whole school reads.
+std::vector<intervention> school_interventions(soci::session &session, const store::school &school);
+
 // One intervention of a child the school has or had; record_not_found otherwise.
 intervention find_intervention(soci::session &session, const store::school &school, long long id);
 

@@ -71,39 +71,68 @@ core_standards standards_in(soci::session &session, const assessment &which, lon
     return found;
 }
 
+namespace {
+
+// What a new meeting with a pupil starts from on its day: the assessments, standards and questions.
+struct prepared_meeting {
+    school_pupil pupil;
+    std::optional<assessment> current, previous;
+    core_standards now, before;
+    std::vector<meeting_answer> answers;
+};
+
+prepared_meeting prepare(soci::session &session, const store::school &school, const std::string &upn,
+                         const pupil_meeting_spec &spec) {
+    prepared_meeting made;
+    made.pupil = find_school_pupil(session, school, upn, false);
+    made.current = spec.assessment
+                       ? std::optional(assessment_in_year(session, school, *spec.assessment, domain::academic_year_of(spec.held_on)))
+                       : latest_by(session, school, spec.held_on);
+    made.previous = made.current ? previous_assessment(session, school, *made.current) : std::nullopt;
+    if (made.current) made.now = standards_in(session, *made.current, made.pupil.id);
+    if (made.previous) made.before = standards_in(session, *made.previous, made.pupil.id);
+    made.answers = new_meeting_answers(session, school, meeting_type::pupil, spec.held_on, {}, spec.answers);
+    return made;
+}
+
+}  // namespace
+
+pupil_meeting draft_pupil_meeting(soci::session &session, const store::school &school, const std::string &upn,
+                                  const pupil_meeting_spec &spec) {
+    const prepared_meeting made = prepare(session, school, upn, spec);
+    return {0, made.pupil.upn, made.pupil.name, spec.teacher, spec.held_on, made.current ? made.current->name : "",
+            made.previous ? made.previous->name : "", made.before, made.now, made.answers, "", ""};
+}
+
 pupil_meeting add_pupil_meeting(store::database &db, const store::school &school, const std::string &upn,
                                 const pupil_meeting_spec &spec, const std::string &by) {
     checked_text("teacher", spec.teacher, teacher_limit, true);
     return db.transaction("saving a pupil progress meeting", [&](soci::session &session) {
-        const school_pupil pupil = find_school_pupil(session, school, upn, false);
-        const auto current = spec.assessment
-                                 ? std::optional(assessment_in_year(session, school, *spec.assessment,
-                                                                    domain::academic_year_of(spec.held_on)))
-                                 : latest_by(session, school, spec.held_on);
-        const auto previous = current ? previous_assessment(session, school, *current) : std::nullopt;
-        const core_standards now = current ? standards_in(session, *current, pupil.id) : core_standards{};
-        const core_standards before = previous ? standards_in(session, *previous, pupil.id) : core_standards{};
-        const auto answers = new_meeting_answers(session, school, meeting_type::pupil, spec.held_on, {}, spec.answers);
-        const long long current_id = current ? current->id : 0, previous_id = previous ? previous->id : 0;
-        soci::indicator has_current = current ? soci::i_ok : soci::i_null;
-        soci::indicator has_previous = previous ? soci::i_ok : soci::i_null;
+        const prepared_meeting made = prepare(session, school, upn, spec);
+        const long long current_id = made.current ? made.current->id : 0, previous_id = made.previous ? made.previous->id : 0;
+        soci::indicator has_current = made.current ? soci::i_ok : soci::i_null;
+        soci::indicator has_previous = made.previous ? soci::i_ok : soci::i_null;
         const std::string day = domain::format_iso_date(spec.held_on), at = store::utc_timestamp_now();
         session << "INSERT INTO wm_pupil_meetings (school_id, pupil_id, teacher, held_on, assessment_id, previous_assessment_id, "
                    "previous_reading, previous_writing, previous_maths, current_reading, current_writing, current_maths, "
                    "recorded_by, recorded_at) VALUES (:s, :p, :t, :d, :a, :b, :pr, :pw, :pm, :cr, :cw, :cm, :by, :at)",
-            soci::use(school.id, "s"), soci::use(pupil.id, "p"), soci::use(spec.teacher, "t"), soci::use(day, "d"),
+            soci::use(school.id, "s"), soci::use(made.pupil.id, "p"), soci::use(spec.teacher, "t"), soci::use(day, "d"),
             soci::use(current_id, has_current, "a"), soci::use(previous_id, has_previous, "b"),
-            soci::use(before.reading, "pr"), soci::use(before.writing, "pw"), soci::use(before.maths, "pm"),
-            soci::use(now.reading, "cr"), soci::use(now.writing, "cw"), soci::use(now.maths, "cm"), soci::use(by, "by"),
-            soci::use(at, "at");
+            soci::use(made.before.reading, "pr"), soci::use(made.before.writing, "pw"), soci::use(made.before.maths, "pm"),
+            soci::use(made.now.reading, "cr"), soci::use(made.now.writing, "cw"), soci::use(made.now.maths, "cm"),
+            soci::use(by, "by"), soci::use(at, "at");
         const long long id = last_insert_id(session, db.kind());
-        store_answers(session, answer_table::pupil_meeting, id, answers);
+        store_answers(session, answer_table::pupil_meeting, id, made.answers);
         return find_pupil_meeting(session, school, id);
     });
 }
 
 std::vector<pupil_meeting> pupil_meetings(soci::session &session, const store::school &school, const std::string &upn) {
     return read_meetings(session, school, std::nullopt, find_school_pupil(session, school, upn, true).id);
+}
+
+std::vector<pupil_meeting> school_pupil_meetings(soci::session &session, const store::school &school) {
+    return read_meetings(session, school, std::nullopt, std::nullopt);
 }
 
 pupil_meeting find_pupil_meeting(soci::session &session, const store::school &school, long long id) {

@@ -61,8 +61,14 @@ struct pupil_meeting_edit {
 // assessment or an answer to a question not live on the day; record_not_found for the UPN.
 pupil_meeting add_pupil_meeting(store::database &db, const store::school &school, const std::string &upn,
                                 const pupil_meeting_spec &spec, const std::string &by);
+// The meeting add_pupil_meeting would save, not saved (id 0, no recorder): the printable form of a
+// meeting about to be held, with the standards from the data and the questions live on the day.
+pupil_meeting draft_pupil_meeting(soci::session &session, const store::school &school, const std::string &upn,
+                                  const pupil_meeting_spec &spec);
 // The school's meetings with its pupil (on roll or left), by date.
 std::vector<pupil_meeting> pupil_meetings(soci::session &session, const store::school &school, const std::string &upn);
+// Every meeting the school held with any of its pupils, by date: what a report over a whole school reads.
+std::vector<pupil_meeting> school_pupil_meetings(soci::session &session, const store::school &school);
 pupil_meeting find_pupil_meeting(soci::session &session, const store::school &school, long long id);
 pupil_meeting edit_pupil_meeting(store::database &db, const store::school &school, long long id, const pupil_meeting_edit &edit);
 void delete_pupil_meeting(store::database &db, const store::school &school, long long id);

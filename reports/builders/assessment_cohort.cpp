@@ -39,7 +39,7 @@ assessment_cohort load_assessment_cohort(soci::session &session, const services:
     if (scope.assessment) {
         cohort.parts.push_back({*scope.assessment, scope.assessment->year_groups, {}});
     } else {
-        const std::string day = (scope.as_of.empty() ? scope.generated : scope.as_of).substr(0, 10);
+        const std::string day = as_of_day(scope.as_of, scope.generated);
         cohort.parts = latest_parts(session, scope.school, *scope.filter.academic_year, day);
     }
 
@@ -115,7 +115,7 @@ document report_frame(const assessment_cohort &cohort, std::string kind, std::st
     }
     doc.filters.push_back(cohort.filter_text);
     doc.generated = scope.generated;
-    doc.as_of = (scope.as_of.empty() ? scope.generated : scope.as_of).substr(0, 10);
+    doc.as_of = as_of_day(scope.as_of, scope.generated);
     doc.schemes = cohort.scheme_names;
     doc.excluded_pupils = cohort.excluded_pupils;
     return doc;
@@ -127,6 +127,10 @@ std::string assessment_text(const services::assessment &which) {
     return which.name + " (" + std::string(domain::term_name(which.term)) + " term, " + domain::format_academic_year(which.year) + ")";
 }
 
+std::string as_of_day(const std::string &as_of, const std::string &generated) {
+    return (as_of.empty() ? generated : as_of).substr(0, 10);
+}
+
 std::string pupil_name(const services::selected_pupil &pupil) { return pupil.surname + ", " + pupil.forename; }
 
 void add_appendix(document &doc, pupil_lists lists, std::string title) {
@@ -134,6 +138,13 @@ void add_appendix(document &doc, pupil_lists lists, std::string title) {
     lists.title = std::move(title);
     doc.blocks.emplace_back(page_break{});
     doc.blocks.emplace_back(std::move(lists));
+}
+
+cell text_cell(std::string text, std::optional<double> value) {
+    cell made;
+    made.text = std::move(text);
+    made.value = value;
+    return made;
 }
 
 double percent(int count, int of) { return of == 0 ? 0.0 : 100.0 * count / of; }

@@ -75,12 +75,17 @@ std::string year_name(int year);
 // "Spring 1 (Spring term, 2025/2026)": an assessment as a report's filters state it.
 std::string assessment_text(const services::assessment &which);
 
+// The day a report's data stands as of: the as-of instant's, else the day it is generated.
+std::string as_of_day(const std::string &as_of, const std::string &generated);
+
 // "Pupil05, Sam": how reports name a pupil, so lists sort and read the same everywhere.
 std::string pupil_name(const services::selected_pupil &pupil);
 
 // The drill-down lists under `title`, on pages of their own after the figures; nothing when no
 // figure has pupils behind it.
 void add_appendix(document &doc, pupil_lists lists, std::string title);
+// A plain table cell, with the number behind its text when there is one.
+cell text_cell(std::string text, std::optional<double> value = std::nullopt);
 
 // "3 (75.00%)": a count and its percentage of `of` to two decimals, as the seed's tables print it.
 std::string count_and_percent(int count, int of);

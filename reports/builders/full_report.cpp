@@ -38,13 +38,6 @@ std::vector<count_column> count_columns(const plugins::scheme &scheme) {
     return columns;
 }
 
-cell text_cell(std::string text, std::optional<double> value = std::nullopt) {
-    cell made;
-    made.text = std::move(text);
-    made.value = value;
-    return made;
-}
-
 class report_builder {
 public:
     report_builder(const assessment_cohort &cohort, const services::scheme_library &schemes)

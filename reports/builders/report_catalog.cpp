@@ -1,13 +1,18 @@
 #include "reports/builders/report_catalog.hpp"
 
 #include "reports/builders/full_report.hpp"
+#include "reports/builders/meeting_forms.hpp"
 #include "reports/builders/progress_matrix.hpp"
+#include "reports/builders/progress_report.hpp"
+#include "reports/builders/pupil_profile.hpp"
 #include "reports/builders/summary_table.hpp"
 #include "reports/builders/trends_report.hpp"
 #include "reports/builders/venn_report.hpp"
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
 
 namespace waymark::reports {
 namespace {
@@ -46,12 +51,67 @@ document trends_of(const report_request &asked) {
     return build_trends_report(asked.session, asked.schemes, {asked.school, std::nullopt, asked.filter, asked.as_of, asked.generated});
 }
 
-constexpr std::array<report_kind, 5> kinds{{
+// --from (the earlier) and --assessment (the later): progress is measured between the two.
+document progress_of(const report_request &asked) {
+    const auto from = asked.option("from");
+    const auto to = asked.option("assessment");
+    if (!from || !to)
+        throw services::filter_error("--from NAME (the earlier) and --assessment NAME (the later) name the two assessments to "
+                                     "measure progress between; give both.");
+    const services::assessment earlier = asked.assessment_named(*from, "from");
+    const auto cohort = load_assessment_cohort(
+        asked.session, asked.schemes, {asked.school, asked.assessment_named(*to, "assessment"), asked.filter, asked.as_of, asked.generated});
+    return build_progress_report(asked.session, asked.schemes, cohort, earlier);
+}
+
+// --upn for one pupil; otherwise every pupil the filters select, one after another.
+document profile_of(const report_request &asked) {
+    return build_pupil_profiles(
+        load_pupil_profiles(asked.session, asked.schemes, {asked.school, asked.option("upn"), asked.filter, asked.as_of, asked.generated}),
+        asked.schemes);
+}
+
+long long whole_number(const std::string &text, std::string_view option, long long highest) {
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 0 || value > highest)
+        throw services::filter_error("--" + std::string(option) + " takes a whole number, not \"" + text + "\".");
+    return value;
+}
+
+// --meeting ID prints a saved meeting; otherwise a blank form for --upn (pupil) or --year [--class] (cohort).
+document meeting_form_of(const report_request &asked, bool pupil) {
+    const meeting_form_scope scope{asked.school, asked.as_of, asked.generated};
+    const auto meeting = asked.option("meeting");
+    const auto whose = asked.option(pupil ? "upn" : "year");
+    if (meeting.has_value() == whose.has_value())
+        throw services::filter_error(pupil ? "--upn UPN for a blank form for that pupil, or --meeting ID for a saved meeting: "
+                                             "give one of them."
+                                           : "--year N (and --class C) for a blank form, or --meeting ID for a saved meeting: "
+                                             "give one of them.");
+    if (meeting) {
+        const long long id = whole_number(*meeting, "meeting", INT32_MAX);
+        return pupil ? saved_pupil_meeting_form(asked.session, asked.schemes, scope, id)
+                     : saved_cohort_meeting_form(asked.session, asked.schemes, scope, id);
+    }
+    if (pupil) return blank_pupil_meeting_form(asked.session, asked.schemes, scope, *whose);
+    return blank_cohort_meeting_form(asked.session, asked.schemes, scope, static_cast<int>(whole_number(*whose, "year", 11)),
+                                     asked.option("class"));
+}
+
+document pupil_meeting_of(const report_request &asked) { return meeting_form_of(asked, true); }
+document cohort_meeting_of(const report_request &asked) { return meeting_form_of(asked, false); }
+
+constexpr std::array<report_kind, 9> kinds{{
     {"full", "per subject, the number and percentage of pupils at each grade, on track and with no judgement", full},
     {"venn", "reading, writing and maths on track or above as a three-circle Venn diagram", venn_of},
     {"matrix", "an earlier data set against a later one, pupils named in each cell, with No data", matrix_of},
     {"summary", "prior attainment, teacher assessment and test averages by year group and pupil characteristic", summary_of},
     {"trends", "the share on track or above per subject, term by term across academic years, as a table and a chart", trends_of},
+    {"progress", "each pupil's progress between two assessments against the scheme's expectation, and the key measures", progress_of},
+    {"profile", "one pupil's whole journey: every assessment, statutory results, interventions and meetings", profile_of},
+    {"pupil-meeting", "the pupil progress meeting form, saved or blank with the standards filled in", pupil_meeting_of},
+    {"cohort-meeting", "the cohort progress meeting form, saved or blank with the band percentages filled in", cohort_meeting_of},
 }};
 
 }  // namespace

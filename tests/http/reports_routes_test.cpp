@@ -1,5 +1,6 @@
 // GET /api/v1/schools/{school}/reports/{report}: the Full report and the Venn as PDF, CSV or the JSON
-// document, over Brookside's Year 4 judged through the API; refusals name the parameter to correct.
+// document, the pupil profile and the meeting forms, over Brookside's Year 4 judged through the API;
+// refusals name the parameter to correct.
 #include "tracked_school.hpp"
 
 namespace {
@@ -90,6 +91,41 @@ TEST_F(reports_routes, refusals_name_what_to_correct) {
     const auto unknown = client->get(school_url + "/reports/full?assessment=999&format=json");
     EXPECT_EQ(unknown.status, 404);
     EXPECT_EQ(unknown.json()->getValue<std::string>("field"), "assessment");
+}
+
+TEST_F(reports_routes, progress_between_two_assessments) {
+    const auto reply = client->get(report_url("progress", "&format=json&from=" + std::to_string(assessment)));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json()->getValue<std::string>("kind"), "progress");
+    EXPECT_EQ(client->get(report_url("progress", "&format=json")).error_fields().substr(0, 13), "invalid|from|");
+}
+
+TEST_F(reports_routes, a_pupils_profile_and_every_pupils_as_one_pdf) {
+    const std::string upn = waymark::testing::test_upn(1);
+    const auto one = client->get(school_url + "/reports/profile?format=json&upn=" + upn);
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json()->getValue<std::string>("kind"), "pupil_profile");
+    EXPECT_EQ(one.json()->getArray("filters")->getElement<std::string>(0), "UPN " + upn);
+    const auto everyone = client->get(school_url + "/reports/profile?format=pdf&class=4A");
+    ASSERT_EQ(everyone.status, 200) << everyone.body;
+    EXPECT_EQ(everyone.header("Content-Disposition"), "attachment; filename=\"profile-report.pdf\"");
+    EXPECT_EQ(everyone.body.substr(0, 5), "%PDF-");
+    const auto unknown = client->get(school_url + "/reports/profile?format=json&upn=" + waymark::testing::test_upn(99));
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(unknown.json()->getValue<std::string>("field"), "upn");
+}
+
+TEST_F(reports_routes, blank_meeting_forms_filled_from_the_data) {
+    const auto pupil = client->get(school_url + "/reports/pupil-meeting?format=json&upn=" + waymark::testing::test_upn(1));
+    ASSERT_EQ(pupil.status, 200) << pupil.body;
+    EXPECT_EQ(pupil.json()->getValue<std::string>("kind"), "pupil_meeting");
+    const auto cohort = client->get(school_url + "/reports/cohort-meeting?format=json&year=4&class=4A");
+    ASSERT_EQ(cohort.status, 200) << cohort.body;
+    EXPECT_EQ(cohort.json()->getValue<std::string>("title"), "Cohort progress meeting: Year 4, class 4A");
+    EXPECT_EQ(client->get(school_url + "/reports/cohort-meeting?format=json").error_fields().substr(0, 13), "invalid|year|");
+    const auto missing = client->get(school_url + "/reports/pupil-meeting?format=json&meeting=999");
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(missing.json()->getValue<std::string>("field"), "meeting");
 }
 
 }  // namespace

@@ -90,6 +90,46 @@ TEST_P(report_command_test, a_bad_call_says_what_to_change_and_writes_nothing) {
     EXPECT_FALSE(std::filesystem::exists(out));
 }
 
+TEST_P(report_command_test, writes_a_pupils_profile_and_every_pupils_profile_to_a_folder) {
+    const auto pdf = scratch_folder() / "profile.pdf";
+    const auto one = report({"profile", "--upn", test_upn(4), "--out", pdf.string()});
+    ASSERT_EQ(one.status, 0) << one.err;
+    const std::string text = pdf_text(pdf);
+    EXPECT_THAT(text, HasSubstr("Pupil profile: Sam Pupil04"));
+    EXPECT_THAT(text, HasSubstr("10/02/2026 Spring 1 Y4 Towards Below Towards"));
+    EXPECT_THAT(text, HasSubstr("Targets are not included yet"));
+
+    const auto folder = scratch_folder() / "profiles";
+    const auto each = report({"profile", "--each-to", folder.string(), "--gender", "F"});
+    ASSERT_EQ(each.status, 0) << each.err;
+    EXPECT_THAT(each.out, HasSubstr("Wrote 2 pupil profiles to " + folder.string()));
+    EXPECT_TRUE(std::filesystem::exists(folder / (test_upn(2) + "-Pupil02-Sam.pdf")));
+    EXPECT_THAT(pdf_text(folder / (test_upn(4) + "-Pupil04-Sam.pdf")), HasSubstr("Pupil profile: Sam Pupil04"));
+}
+
+TEST_P(report_command_test, the_progress_report_needs_both_assessments) {
+    const auto json = report({"progress", "--from", "Spring 1", "--format", "json"});
+    ASSERT_EQ(json.status, 0) << json.err;
+    EXPECT_THAT(json.out, HasSubstr("\"kind\":\"progress\""));
+    EXPECT_THAT(json.out, HasSubstr("Lancashire four-band judges attainment in bands and does not measure progress"));
+    EXPECT_THAT(report({"progress", "--format", "json"}).err, HasSubstr("--from NAME (the earlier) and --assessment NAME"));
+}
+
+TEST_P(report_command_test, writes_blank_meeting_forms_and_says_which_to_choose) {
+    const auto pdf = scratch_folder() / "meeting.pdf";
+    const auto pupil = report({"pupil-meeting", "--upn", test_upn(1), "--out", pdf.string(), "--as-of", "2026-03-01"});
+    ASSERT_EQ(pupil.status, 0) << pupil.err;
+    EXPECT_THAT(pupil.out, HasSubstr("Wrote the blank pupil-meeting form to " + pdf.string()));
+    EXPECT_THAT(pdf_text(pdf), HasSubstr("Current: Spring 1"));
+    const auto cohort = report({"cohort-meeting", "--year", "4", "--format", "json", "--as-of", "2026-03-01"});
+    ASSERT_EQ(cohort.status, 0) << cohort.err;
+    EXPECT_THAT(cohort.out, HasSubstr("\"kind\":\"cohort_meeting\""));
+    EXPECT_THAT(report({"profile", "--out", pdf.string()}).err, HasSubstr("Say whose profile to make"));
+    EXPECT_THAT(report({"cohort-meeting", "--out", pdf.string()}).err, HasSubstr("--year N (and --class C) for a blank form"));
+    EXPECT_THAT(report({"pupil-meeting", "--meeting", "999", "--out", pdf.string()}).err,
+                HasSubstr("There is no pupil progress meeting 999"));
+}
+
 WAYMARK_ON_EVERY_DATABASE(report_command_test);
 
 }  // namespace

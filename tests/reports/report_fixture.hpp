@@ -3,6 +3,7 @@
 // (T, OT, D), (T, B, OT), (OT, OT, D), (T, B, T), with science judged in LEP points.
 #pragma once
 
+#include "document_texts.hpp"
 #include "tracking_fixture.hpp"
 
 #include "reports/builders/assessment_cohort.hpp"
@@ -55,16 +56,6 @@ protected:
             if (const auto *found = std::get_if<Block>(&block); found && which-- == 0) return *found;
         }
         throw std::runtime_error("the document lacks that block");
-    }
-
-    // Each cell's text, a row per vector.
-    static std::vector<std::vector<std::string>> texts(const std::vector<reports::row> &rows) {
-        std::vector<std::vector<std::string>> out;
-        for (const auto &r : rows) {
-            out.emplace_back();
-            for (const auto &c : r) out.back().push_back(c.text);
-        }
-        return out;
     }
 
     // "Name: value, value" per pupil of the drill-down list `id`.

@@ -143,6 +143,18 @@ TEST_P(cohort_meetings_test, delete_removes_the_meeting_and_everything_in_it) {
     EXPECT_THROW(services::delete_cohort_meeting(db(), school_, meeting.id), services::record_not_found);
 }
 
+TEST_P(cohort_meetings_test, a_draft_has_the_figures_and_questions_saving_would_store_and_stores_nothing) {
+    auto spec = class_4a();
+    spec.barriers.clear();
+    const auto draft = services::draft_cohort_meeting(db().session(), school_, *schemes_, spec);
+    EXPECT_EQ(draft.id, 0);
+    EXPECT_EQ(stored_meetings(), 0);
+    auto saved = services::add_cohort_meeting(db(), school_, *schemes_, spec, "mrs.khan");
+    saved.id = 0;
+    saved.recorded_by = saved.recorded_at = "";
+    EXPECT_EQ(draft, saved);
+}
+
 WAYMARK_ON_EVERY_DATABASE(cohort_meetings_test);
 
 }  // namespace

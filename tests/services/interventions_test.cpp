@@ -142,6 +142,16 @@ TEST_P(interventions_test, travel_with_the_pupil_to_another_school_in_the_databa
     EXPECT_THROW(services::find_intervention(db().session(), stranger, added.id), services::record_not_found);
 }
 
+TEST_P(interventions_test, a_schools_interventions_are_every_one_of_its_childrens_wherever_recorded) {
+    const auto here = services::add_intervention(db(), school_, testing::test_upn(1), numeracy(), "mrs.khan");
+    const auto other = add_school({0, "801", "3001", "", "Brookfield Junior", "PR2 3CD", {2025}});
+    EXPECT_TRUE(services::school_interventions(db().session(), other).empty());
+    move_pupil_to(other);
+    EXPECT_EQ(services::school_interventions(db().session(), other), std::vector<services::intervention>{here});
+    EXPECT_EQ(services::school_interventions(db().session(), school_), std::vector<services::intervention>{here})
+        << "a pupil who left keeps their record at the school they left";
+}
+
 TEST(pounds, parse_and_format_whole_pence) {
     EXPECT_EQ(services::parse_pounds("120.50"), 12050);
     EXPECT_EQ(services::parse_pounds("120.5"), 12050);

@@ -117,6 +117,22 @@ TEST_P(pupil_meetings_test, stay_with_the_school_when_the_pupil_moves_and_can_be
     EXPECT_EQ(stored_meetings(), 0);
 }
 
+TEST_P(pupil_meetings_test, a_draft_is_the_meeting_saving_would_store_and_stores_nothing) {
+    const auto draft = services::draft_pupil_meeting(db().session(), school_, testing::test_upn(1), meeting_on(2026y / March / 2d));
+    EXPECT_EQ(draft.id, 0);
+    EXPECT_EQ(stored_meetings(), 0);
+    auto saved = services::add_pupil_meeting(db(), school_, testing::test_upn(1), meeting_on(2026y / March / 2d), "mrs.khan");
+    saved.id = 0;
+    saved.recorded_by = saved.recorded_at = "";
+    EXPECT_EQ(draft, saved);
+}
+
+TEST_P(pupil_meetings_test, the_schools_meetings_with_all_its_pupils_by_date) {
+    const auto later = services::add_pupil_meeting(db(), school_, testing::test_upn(1), meeting_on(2026y / March / 2d), "mrs.khan");
+    const auto earlier = services::add_pupil_meeting(db(), school_, testing::test_upn(2), meeting_on(2026y / January / 5d), "mrs.khan");
+    EXPECT_EQ(services::school_pupil_meetings(db().session(), school_), (std::vector{earlier, later}));
+}
+
 WAYMARK_ON_EVERY_DATABASE(pupil_meetings_test);
 
 }  // namespace

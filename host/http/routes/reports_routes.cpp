@@ -2,7 +2,7 @@
 // renderer's content type.
 //   GET /api/v1/schools/{school}/reports/{report}?format=pdf|xlsx|csv|json[&assessment=ID][&as_of=...][&<filters>]
 // {report} is a name of reports/builders/report_catalog.hpp; a report's own parameters (assessment,
-// from, to, ...) name assessments by id.
+// from, to, ...) name assessments by id; upn, meeting, year name pupils, meetings and year groups.
 #include "http/routes/tracking_scope.hpp"
 
 #include "plugin_host/plugin_error.hpp"
@@ -10,6 +10,7 @@
 #include "reports/builders/report_catalog.hpp"
 #include "reports/document_json.hpp"
 #include "services/class_grid.hpp"
+#include "services/tracking_records.hpp"
 #include "store/database.hpp"
 
 #include <charconv>
@@ -27,8 +28,7 @@ services::assessment assessment_with_id(soci::session &session, const store::sch
     if (error != std::errc() || end != value.data() + value.size() || id < 1)
         throw invalid(std::string(option), std::string(option) + " takes an assessment id, not \"" + value + "\"; GET " + api_base +
                                                "/schools/" + store::laestab(school) + "/assessments lists them.");
-    for (auto &which : services::list_assessments(session, school.id))
-        if (which.id == id) return std::move(which);
+    if (auto found = services::find_assessment_by_id(session, school.id, id)) return std::move(*found);
     throw not_found("assessment", "There is no assessment " + std::to_string(id) + " at " + school.name + "; GET " + api_base +
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
 }
@@ -60,6 +60,9 @@ void send_report(const api_services &services, const request &asked, response &r
     std::string document;
     try {
         document = reports::to_json(kind->build(request));
+    } catch (const services::record_not_found &missing) {
+        // The meeting or pupil a form or profile names.
+        throw not_found(asked.query("meeting") ? "meeting" : "upn", missing.what());
     } catch (const services::filter_error &error) {
         // A report's own option ("--from ...") is the parameter of that name; the filter's are found as
         // the statistics routes find them.

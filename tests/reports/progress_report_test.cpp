@@ -1,0 +1,84 @@
+// The progress report on SQLite and PostgreSQL: the seed's four Year 4 pupils with science in LEP
+// points from Autumn 2 to Spring 1 (2 points expected in the spring term, seed 003): one above, one at,
+// one without progress and one regressed; the progression summary and key measures from them; and a
+// sentence, not figures, for the four-band subjects.
+#include "reports/builders/progress_report.hpp"
+
+#include "report_fixture.hpp"
+
+namespace waymark::testing {
+namespace {
+
+class progress_report_test : public report_test {
+protected:
+    void SetUp() override {
+        report_test::SetUp();
+        if (IsSkipped()) return;
+        auto spec = spring_spec("Autumn 2");
+        spec.assessed_on = domain::date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{5}};
+        spec.term = domain::term::autumn;
+        spec.subjects = {{"science", lep_points, {}}};
+        autumn_ = create(spec);
+        std::vector<services::cell_change> autumn, spring;
+        const char *before[4] = {"42", "44", "45", "46"};
+        const char *after[3] = {"46", "45", "44"};  // Pupil01's 45 is the fixture's
+        for (int pupil = 0; pupil < 4; ++pupil)
+            autumn.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, before[pupil], {}, {}});
+        for (int pupil = 1; pupil < 4; ++pupil)
+            spring.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, after[pupil - 1], {}, {}});
+        services::record_changes(db(), school_, autumn_, *schemes_, autumn, {"mrs.khan", "2025-12-06T09:00:00Z"});
+        record(spring, seed_example_saved);
+    }
+
+    reports::document report() { return reports::build_progress_report(db().session(), *schemes_, cohort(), autumn_); }
+
+    services::assessment autumn_;
+};
+
+TEST_P(progress_report_test, each_pupils_points_against_the_expected_two_in_the_spring_term) {
+    const auto doc = report();
+    EXPECT_EQ(doc.title, "Progress: Autumn 2 to Spring 1");
+    EXPECT_EQ(doc.kind, "progress");
+    EXPECT_EQ(doc.filters.front(), "From Autumn 2 (05/12/2025) to Spring 1 (10/02/2026)");
+    const auto &pupils = only<reports::table>(doc, 2);
+    EXPECT_EQ(pupils.title, "Science: each pupil's progress from Autumn 2 to Spring 1");
+    const auto rows = texts(pupils.rows);
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(std::vector<std::string>(rows[0].begin() + 4, rows[0].end()), (std::vector<std::string>{"3", "3", "2", "Above expected"}));
+    EXPECT_EQ(std::vector<std::string>(rows[1].begin() + 4, rows[1].end()), (std::vector<std::string>{"2", "2", "2", "Expected"}));
+    EXPECT_EQ(rows[2].back(), "No progress");
+    EXPECT_EQ(rows[3].back(), "Regressed");
+    EXPECT_EQ(pupils.rows[0].back().cell_band->code, "AE");
+    EXPECT_EQ(texts(pupils.footer_rows)[0][4], "0.8") << "(3 + 2 + 0 - 2) / 4 points";
+    EXPECT_NO_THROW(reports::validate(doc));
+}
+
+TEST_P(progress_report_test, the_progression_summary_and_key_measures) {
+    const auto doc = report();
+    EXPECT_EQ(texts(only<reports::table>(doc, 0).rows),
+              (std::vector<std::vector<std::string>>{{"Science", "1 (25.00%)", "1 (25.00%)", "0 (0.00%)", "1 (25.00%)", "1 (25.00%)", "0", "4"}}));
+    const auto measures = texts(only<reports::table>(doc, 1).rows).at(0);
+    EXPECT_EQ(measures.at(4), "45") << "(45 + 46 + 45 + 44) / 4 points";
+    EXPECT_EQ(std::vector<std::string>(measures.begin() + 5, measures.end()),
+              (std::vector<std::string>{"2 (50.00%)", "1 (25.00%)", "1 (25.00%)", "0.8"}));
+}
+
+TEST_P(progress_report_test, four_band_subjects_get_a_sentence_not_figures) {
+    const auto doc = report();
+    EXPECT_EQ(only<reports::paragraph>(doc).text,
+              "No progress figures for Reading, Writing and Mathematics: Lancashire four-band judges attainment in bands "
+              "and does not measure progress between assessments.");
+}
+
+TEST_P(progress_report_test, a_pupil_judged_in_only_one_assessment_is_not_measured) {
+    add_year4(5, 1, "4A");
+    record({{{test_upn(5), "science", services::cell_kind::judgement}, "45", {}, {}}}, seed_example_saved);
+    const auto doc = report();
+    EXPECT_EQ(texts(only<reports::table>(doc, 0).rows)[0][6], "1");
+    EXPECT_EQ(texts(only<reports::table>(doc, 2).rows)[4].back(), "Not measured");
+}
+
+WAYMARK_ON_EVERY_DATABASE(progress_report_test);
+
+}  // namespace
+}  // namespace waymark::testing
