@@ -18,20 +18,12 @@ using ::testing::HasSubstr;
 using waymark::plugins::find_renderer;
 using waymark::plugins::plugin_error;
 using waymark::plugins::registry;
+using waymark::testing::message_of;
 using waymark::testing::scratch_folder;
 
 std::string fixture_document() {
     std::ifstream in(std::string(WAYMARK_SOURCE_DIR) + "/tests/reports/fixtures/matrix_landscape.json", std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string message_of(const std::function<void()> &call) {
-    try {
-        call();
-    } catch (const std::exception &e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 class renderer_test : public ::testing::Test {
