@@ -1,0 +1,36 @@
+#include "services/subject_judgements.hpp"
+
+#include "services/fetch_rows.hpp"
+
+namespace waymark::services {
+
+std::map<long long, std::vector<dated_judgement>> subject_judgements(soci::session &session, const store::school &school,
+                                                                     long long subject_id,
+                                                                     const std::set<long long> &pupil_ids) {
+    std::string pupils;
+    for (const long long id : pupil_ids) pupils += (pupils.empty() ? " AND r.pupil_id IN (" : ",") + std::to_string(id);
+    if (!pupils.empty()) pupils += ")";
+    std::vector<long long> pupil_column;
+    std::vector<int> years;
+    std::vector<std::string> terms, dates, codes, schemes;
+    size_for_fetch(pupil_column, years, terms, dates, codes, schemes);
+    soci::statement rows =
+        (session.prepare << "SELECT r.pupil_id, a.academic_year, a.term, a.assessed_on, r.value, j.scheme_id "
+                            "FROM wm_assessment_records r JOIN wm_assessments a ON a.id = r.assessment_id "
+                            "JOIN wm_assessment_subjects j ON j.assessment_id = r.assessment_id AND j.subject_id = r.subject_id "
+                            "WHERE a.school_id = " + std::to_string(school.id) + " AND r.subject_id = " +
+                                std::to_string(subject_id) + pupils +
+                                " AND r.cell_kind = 'judgement' AND r.cleared = 0 AND NOT EXISTS "
+                                "(SELECT 1 FROM wm_assessment_records n WHERE n.supersedes_id = r.id) "
+                                "ORDER BY r.pupil_id, a.assessed_on, a.id",
+         soci::into(pupil_column), soci::into(years), soci::into(terms), soci::into(dates), soci::into(codes),
+         soci::into(schemes));
+    std::map<long long, std::vector<dated_judgement>> found;
+    fetch_rows(rows, [&](std::size_t i) {
+        found[pupil_column[i]].push_back(
+            {years[i], domain::parse_term(terms[i]).value_or(domain::term::autumn), dates[i], codes[i], schemes[i]});
+    }, pupil_column, years, terms, dates, codes, schemes);
+    return found;
+}
+
+}  // namespace waymark::services
