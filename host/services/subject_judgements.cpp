@@ -2,6 +2,8 @@
 
 #include "services/fetch_rows.hpp"
 
+#include <algorithm>
+
 namespace waymark::services {
 
 std::map<long long, std::vector<dated_judgement>> subject_judgements(soci::session &session, const store::school &school,
@@ -31,6 +33,22 @@ std::map<long long, std::vector<dated_judgement>> subject_judgements(soci::sessi
             {years[i], domain::parse_term(terms[i]).value_or(domain::term::autumn), dates[i], codes[i], schemes[i]});
     }, pupil_column, years, terms, dates, codes, schemes);
     return found;
+}
+
+const dated_judgement *earliest_in(const std::vector<dated_judgement> &judgements, const std::string &scheme_id) {
+    const auto found = std::find_if(judgements.begin(), judgements.end(),
+                                    [&](const dated_judgement &j) { return j.scheme_id == scheme_id; });
+    return found == judgements.end() ? nullptr : &*found;
+}
+
+const dated_judgement *latest_in(const std::vector<dated_judgement> &judgements, const std::string &scheme_id) {
+    const auto found = std::find_if(judgements.rbegin(), judgements.rend(),
+                                    [&](const dated_judgement &j) { return j.scheme_id == scheme_id; });
+    return found == judgements.rend() ? nullptr : &*found;
+}
+
+int terms_until_summer(const dated_judgement &from, int academic_year) {
+    return 3 * (academic_year - from.academic_year) + (2 - static_cast<int>(from.term));
 }
 
 }  // namespace waymark::services

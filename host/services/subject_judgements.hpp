@@ -29,4 +29,13 @@ std::map<long long, std::vector<dated_judgement>> subject_judgements(soci::sessi
                                                                      long long subject_id,
                                                                      const std::set<long long> &pupil_ids);
 
+// The pupil's first and last judgement in one scheme (a subject may change scheme over the years),
+// or nullptr.
+const dated_judgement *earliest_in(const std::vector<dated_judgement> &judgements, const std::string &scheme_id);
+const dated_judgement *latest_in(const std::vector<dated_judgement> &judgements, const std::string &scheme_id);
+
+// Terms from the end of the judgement's term to the end of Summer in `academic_year` (Summer 2023 to
+// Summer 2027: 12); zero or less when the judgement is not before then.
+int terms_until_summer(const dated_judgement &from, int academic_year);
+
 }  // namespace waymark::services

@@ -23,15 +23,17 @@ std::string lower(std::string_view text) {
 }  // namespace
 
 target_import_result import_target_csv(store::database &db, const store::school &school, const scheme_library &schemes,
-                                       const std::filesystem::path &file, const recorder &by) {
+                                       const std::filesystem::path &file, const recorder &by,
+                                       const plugins::validator *validator) {
     target_import_result result;
     const auto text = read_upload_file(file, result.problems);
     if (!text) return result;
-    return import_target_csv_text(db, school, schemes, *text, by);
+    return import_target_csv_text(db, school, schemes, *text, by, validator);
 }
 
 target_import_result import_target_csv_text(store::database &db, const store::school &school, const scheme_library &schemes,
-                                            const std::string &text, const recorder &by) {
+                                            const std::string &text, const recorder &by,
+                                            const plugins::validator *validator) {
     target_import_result result;
     const auto rows = read_upload_rows(text, "a header row (UPN, subject, horizon, grade) and a row per target", result.problems);
     if (rows.empty()) return result;
@@ -68,7 +70,7 @@ target_import_result import_target_csv_text(store::database &db, const store::sc
     }
     if (!result.ok()) return result;
     try {
-        result.recorded = set_targets(db, school, schemes, changes, by);
+        result.recorded = set_targets(db, school, schemes, changes, by, validator);
     } catch (const tracking_error &refused) {
         result.problems.push_back({0, "", refused.what()});
     }

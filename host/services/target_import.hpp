@@ -21,9 +21,11 @@ struct target_import_result {
 };
 
 target_import_result import_target_csv(store::database &db, const store::school &school, const scheme_library &schemes,
-                                       const std::filesystem::path &file, const recorder &by);
+                                       const std::filesystem::path &file, const recorder &by,
+                                       const plugins::validator *validator = nullptr);
 // The same for CSV text already in memory (an API request's body).
 target_import_result import_target_csv_text(store::database &db, const store::school &school, const scheme_library &schemes,
-                                            const std::string &text, const recorder &by);
+                                            const std::string &text, const recorder &by,
+                                            const plugins::validator *validator = nullptr);
 
 }  // namespace waymark::services

@@ -2,6 +2,7 @@
 
 #include "services/fetch_rows.hpp"
 #include "services/pupil_selection.hpp"
+#include "services/target_validation.hpp"
 #include "services/tracking_records.hpp"
 
 #include <algorithm>
@@ -195,6 +196,15 @@ void refuse_outside_window(soci::session &session, const store::school &school, 
     if (const auto refusal = outside_window(read_target_policy(session, school), school, at)) throw tracking_error(*refusal);
 }
 
+// Validates the changed pupils' targets when a validator was given.
+void revalidate(soci::session &session, const store::school &school, const scheme_library &schemes,
+                const plugins::validator *validator, const std::vector<target_record> &written, const std::string &at) {
+    if (validator == nullptr || written.empty()) return;
+    std::set<long long> pupils;
+    for (const auto &r : written) pupils.insert(r.pupil_id);
+    validate_targets(session, school, schemes, *validator, pupils, at);
+}
+
 std::string date_text(const std::optional<domain::date> &day) { return day ? domain::format_iso_date(*day) : ""; }
 
 }  // namespace
@@ -327,7 +337,8 @@ std::optional<std::string> target_problem(soci::session &session, const store::s
 }
 
 std::vector<target_record> set_targets(store::database &db, const store::school &school, const scheme_library &schemes,
-                                       std::span<const target_change> changes, const recorder &by) {
+                                       std::span<const target_change> changes, const recorder &by,
+                                       const plugins::validator *validator) {
     const std::string at = change_instant(by);
     return db.transaction("setting targets", [&](soci::session &session) {
         refuse_outside_window(session, school, at);
@@ -351,11 +362,14 @@ std::vector<target_record> set_targets(store::database &db, const store::school 
             r.set_by = by.who;
             rows.push_back(std::move(r));
         }
-        return append(session, school, std::move(rows), at, db.kind());
+        auto written = append(session, school, std::move(rows), at, db.kind());
+        revalidate(session, school, schemes, validator, written, at);
+        return written;
     });
 }
 
-target_record clear_target(store::database &db, const store::school &school, const target_address &target, const recorder &by) {
+target_record clear_target(store::database &db, const store::school &school, const scheme_library &schemes,
+                           const target_address &target, const recorder &by, const plugins::validator *validator) {
     const std::string at = change_instant(by);
     return db.transaction("clearing a target", [&](soci::session &session) {
         refuse_outside_window(session, school, at);
@@ -372,7 +386,9 @@ target_record clear_target(store::database &db, const store::school &school, con
         r.grade_code.clear();
         r.set_by = by.who;
         r.supersedes.reset();
-        return append(session, school, {std::move(r)}, at, db.kind()).front();
+        auto written = append(session, school, {std::move(r)}, at, db.kind());
+        revalidate(session, school, schemes, validator, written, at);
+        return written.front();
     });
 }
 

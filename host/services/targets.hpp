@@ -7,6 +7,7 @@
 // falls between grades is shown, and term weights.
 #pragma once
 
+#include "plugin_host/target_plugins.hpp"
 #include "services/assessments.hpp"
 #include "services/judgements.hpp"
 
@@ -79,12 +80,15 @@ struct target_record {
 
 // Sets or revises targets, all in one transaction or none. Each is checked first: the change's day
 // inside the policy's window, the pupil on roll, the subject known, the grade one of the scheme's.
-// Throws tracking_error naming the pupil and subject (or the window) otherwise.
+// Throws tracking_error naming the pupil and subject (or the window) otherwise. With a validator,
+// the changed pupils' targets are validated in the same transaction (target_validation.hpp).
 std::vector<target_record> set_targets(store::database &db, const store::school &school, const scheme_library &schemes,
-                                       std::span<const target_change> changes, const recorder &by);
-// Clears a target (a new cleared row); tracking_error when it has none, or outside the window.
-target_record clear_target(store::database &db, const store::school &school, const target_address &target,
-                           const recorder &by);
+                                       std::span<const target_change> changes, const recorder &by,
+                                       const plugins::validator *validator = nullptr);
+// Clears a target (a new cleared row); tracking_error when it has none, or outside the window. With a
+// validator, the pupil's flags are brought up to date (the cleared target's go).
+target_record clear_target(store::database &db, const store::school &school, const scheme_library &schemes,
+                           const target_address &target, const recorder &by, const plugins::validator *validator = nullptr);
 
 // What set_targets would refuse about one change, as its sentence, or nothing; for imports that list
 // every problem. Does not check the window (that is one sentence for the whole file).

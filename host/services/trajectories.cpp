@@ -95,14 +95,13 @@ pupil_trajectory trajectory_of(const target_record &target, const plugins::schem
         out.unavailable = "The " + scheme_name + " scheme measures no progress, so " + out.subject + " targets in it have no trajectory.";
         return out;
     }
-    const auto in_scheme = std::find_if(judgements.begin(), judgements.end(),
-                                        [&](const dated_judgement &j) { return j.scheme_id == target.scheme_id; });
+    const dated_judgement *in_scheme = earliest_in(judgements, target.scheme_id);
     // The points of a stored code, or nothing for a code the scheme no longer has or one without points.
     const auto points_of = [&](const std::string &code) -> std::optional<double> {
         const auto grade = scheme.find_code(code);
         return grade ? scheme.grades()[*grade].points : std::nullopt;
     };
-    const auto baseline_points = in_scheme == judgements.end() ? std::nullopt : points_of(in_scheme->grade_code);
+    const auto baseline_points = in_scheme == nullptr ? std::nullopt : points_of(in_scheme->grade_code);
     const auto target_points = points_of(target.grade_code);
     if (!baseline_points || !target_points) {
         out.unavailable = "Pupil " + out.upn + " has no " + out.subject + " judgement in " + scheme_name +
@@ -112,7 +111,7 @@ pupil_trajectory trajectory_of(const target_record &target, const plugins::schem
     out.baseline_grade = in_scheme->grade_code;
     out.baseline_year = in_scheme->academic_year;
     out.baseline_term = in_scheme->term;
-    const int term_count = 3 * (target.academic_year - out.baseline_year) + (2 - static_cast<int>(out.baseline_term));
+    const int term_count = terms_until_summer(*in_scheme, target.academic_year);
     if (term_count <= 0) {
         out.unavailable = "Pupil " + out.upn + "'s first " + out.subject + " judgement is not before the end of the key stage, "
                           "so there is no trajectory to draw.";

@@ -63,13 +63,13 @@ TEST_P(targets_test, a_revision_supersedes_and_keeps_the_history_readable_as_of_
 
 TEST_P(targets_test, clearing_adds_a_cleared_row_and_a_second_clear_is_refused) {
     set_one(1, "maths", "4b", "2025-09-20T09:00:00Z");
-    const auto cleared = services::clear_target(db(), school_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
+    const auto cleared = services::clear_target(db(), school_, *schemes_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
                                                 at("2025-10-01T09:00:00Z"));
     EXPECT_TRUE(cleared.cleared);
     EXPECT_TRUE(listed().empty());
     EXPECT_THAT(grades_of(listed({std::nullopt, std::nullopt, "", true})), ElementsAre("4b", "(cleared)"));
     EXPECT_EQ(message_of([&] {
-                  services::clear_target(db(), school_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
+                  services::clear_target(db(), school_, *schemes_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
                                          at("2025-10-02T09:00:00Z"));
               }),
               "Pupil " + test_upn(1) + " has no end_of_key_stage maths target to clear.");
@@ -105,7 +105,7 @@ TEST_P(targets_test, a_change_outside_the_schools_window_is_refused_naming_the_w
     EXPECT_TRUE(listed({std::nullopt, std::nullopt, "", true}).empty());
     set_one(1, "maths", "4b", "2025-10-31T15:00:00Z");
     EXPECT_THAT(message_of([&] {
-                    services::clear_target(db(), school_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
+                    services::clear_target(db(), school_, *schemes_, {test_upn(1), "maths", target_horizon::end_of_key_stage},
                                            at("2025-11-01T09:00:00Z"));
                 }),
                 HasSubstr("2025-11-01 is outside that window"));

@@ -145,7 +145,7 @@ TEST_P(trajectories_test, end_of_year_targets_have_no_trajectory_and_a_cleared_t
     EXPECT_TRUE(trajectories().empty());
     set_one(1, "maths", "4b", "2026-02-11T09:00:00Z");
     EXPECT_EQ(trajectories().size(), 1u);
-    services::clear_target(db(), school_, {test_upn(1), "maths", services::target_horizon::end_of_key_stage},
+    services::clear_target(db(), school_, *schemes_, {test_upn(1), "maths", services::target_horizon::end_of_key_stage},
                            at("2026-02-12T09:00:00Z"));
     EXPECT_TRUE(trajectories().empty());
 }
