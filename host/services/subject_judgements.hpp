@@ -29,6 +29,10 @@ std::map<long long, std::vector<dated_judgement>> subject_judgements(soci::sessi
                                                                      long long subject_id,
                                                                      const std::set<long long> &pupil_ids);
 
+// The same for every school in the database (an authority's history), keyed by wm_pupils.id.
+std::map<long long, std::vector<dated_judgement>> subject_judgements_everywhere(soci::session &session,
+                                                                                long long subject_id);
+
 // The pupil's first and last judgement in one scheme (a subject may change scheme over the years),
 // or nullptr.
 const dated_judgement *earliest_in(const std::vector<dated_judgement> &judgements, const std::string &scheme_id);
