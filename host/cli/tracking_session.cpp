@@ -3,6 +3,7 @@
 #include "services/class_grid.hpp"
 #include "services/school_choice.hpp"
 #include "services/summary_statistics.hpp"
+#include "services/target_validation.hpp"
 #include "store/migrations.hpp"
 
 #include <waymark/plugin.h>
@@ -43,7 +44,16 @@ tracking_session::tracking_session(const invocation &args, io streams)
       database_(store::open(settings_)),
       school_(school_of(database_, args)),
       catalog_(loaded(registry_), [this](std::string_view id) { return settings_.plugin_config(id); }),
-      schemes_(catalog_) {}
+      schemes_(catalog_) {
+    if (!registry_.plugins_of_kind(WAYMARK_KIND_VALIDATOR).empty()) {
+        validator_.emplace(plugins::find_validator(registry_));
+        services::validate_targets_after_judgements(&schemes_, &*validator_);
+    }
+}
+
+tracking_session::~tracking_session() {
+    if (validator_) services::validate_targets_after_judgements(nullptr, nullptr);
+}
 
 services::assessment tracking_session::assessment(const invocation &args) {
     return services::find_assessment(database_.session(), school_.id, args.required_option("assessment"));
