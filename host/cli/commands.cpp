@@ -26,6 +26,8 @@ extern const command templates_command;
 extern const command meetings_command;
 extern const command summary_command;
 extern const command collection_health_command;
+extern const command targets_command;
+extern const command predict_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -42,6 +44,7 @@ std::span<const command> all_commands() {
         meetings_command,
         migrate_command,
         plugins_command,
+        predict_command,
         pupils_command,
         report_command,
         rollover_command,
@@ -49,6 +52,7 @@ std::span<const command> all_commands() {
         statutory_command,
         summary_command,
         sync_command,
+        targets_command,
         templates_command,
         version_command,
     };

@@ -1,9 +1,11 @@
 #include "command.hpp"
 
+
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 
+#include "services/target_validation.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
 
@@ -72,6 +74,8 @@ int run_serve(const invocation &args, io streams) {
     plugins::registry registry(log);
     registry.load_default_folders();
     const plugins::scheme_catalog schemes(registry, [&](std::string_view id) { return settings.plugin_config(id); });
+    const services::scheme_library library(schemes);
+    const services::target_revalidation revalidation(registry, library);  // judgements saved through the API too
 
     const http::local_user_policy policy(http::operating_system_user(), loopback);
     http::router routes(policy, streams.err);

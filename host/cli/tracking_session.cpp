@@ -5,6 +5,7 @@
 #include "services/class_grid.hpp"
 #include "services/school_choice.hpp"
 #include "services/summary_statistics.hpp"
+#include "services/target_validation.hpp"
 #include "store/migrations.hpp"
 
 #include <waymark/plugin.h>
@@ -45,7 +46,8 @@ tracking_session::tracking_session(const invocation &args, io streams)
       database_(store::open(settings_)),
       school_(school_of(database_, args)),
       catalog_(loaded(registry_), [this](std::string_view id) { return settings_.plugin_config(id); }),
-      schemes_(catalog_) {}
+      schemes_(catalog_),
+      revalidation_(registry_, schemes_) {}
 
 services::assessment tracking_session::assessment(const invocation &args) {
     return services::find_assessment(database_.session(), school_.id, args.required_option("assessment"));

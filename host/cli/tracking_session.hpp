@@ -8,13 +8,16 @@
 #include "plugin_host/logger.hpp"
 #include "plugin_host/registry.hpp"
 #include "plugin_host/scheme_catalog.hpp"
+#include "plugin_host/target_plugins.hpp"
 #include "services/assessments.hpp"
 #include "services/judgements.hpp"
 #include "services/pupil_selection.hpp"
+#include "services/target_validation.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
 #include "store/settings.hpp"
 
+#include <optional>
 #include <string>
 
 namespace waymark::cli {
@@ -27,6 +30,8 @@ public:
     // Opens the database, loads the default plugin folders and picks the school (--school);
     // a school that cannot be chosen is a usage_error.
     tracking_session(const invocation &args, io streams);
+    tracking_session(const tracking_session &) = delete;
+    tracking_session &operator=(const tracking_session &) = delete;
 
     store::database &database() { return database_; }
     const store::school &school() const { return school_; }
@@ -43,6 +48,8 @@ private:
     store::school school_;
     plugins::scheme_catalog catalog_;
     services::scheme_library schemes_;
+    // Recorded judgements revalidate targets with the loaded validator while the session lasts.
+    services::target_revalidation revalidation_;
 };
 
 // --as-of YYYY-MM-DD means the end of that day; a full instant is taken as written; none is "now".

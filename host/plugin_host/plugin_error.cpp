@@ -76,4 +76,13 @@ std::string status_name(waymark_status status) {
     }
 }
 
+void throw_plugin_failure(const std::string &who, waymark_status status, const message_buffer &message,
+                          std::string_view what) {
+    std::string sentence = message.text();
+    if (status == WAYMARK_ERROR_INVALID_INPUT && !sentence.empty()) throw plugin_error(status, sentence);
+    if (sentence.empty()) sentence = status_name(status);
+    if (sentence.back() != '.' && sentence.back() != '!' && sentence.back() != '?') sentence += '.';
+    throw plugin_error(status, who + " could not " + std::string(what) + ": " + sentence);
+}
+
 }  // namespace waymark::plugins

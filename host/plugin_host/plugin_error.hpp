@@ -6,6 +6,7 @@
 #include <array>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace waymark::plugins {
 
@@ -46,6 +47,11 @@ private:
 // Replaces every byte that is not part of a well-formed UTF-8 sequence with '?', and control
 // characters with spaces, so a plugin's text is safe to print and to put into JSON.
 std::string sanitized_utf8(std::string_view text);
+
+// Throws the plugin_error for a failed call: for invalid input the plugin's own sentence (meant for
+// the teacher), otherwise "<who> could not <what>: <sentence>." so the user knows which plugin failed.
+[[noreturn]] void throw_plugin_failure(const std::string &who, waymark_status status, const message_buffer &message,
+                                       std::string_view what);
 
 // "invalid input", "unsupported", ... for a status a plugin returned.
 std::string status_name(waymark_status status);

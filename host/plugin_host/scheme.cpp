@@ -18,15 +18,6 @@ void check_index(uint32_t grade, uint32_t count) {
     }
 }
 
-[[noreturn]] void throw_failure(const std::string &who, waymark_status status, const message_buffer &message,
-                                std::string_view what) {
-    std::string sentence = message.text();
-    if (status == WAYMARK_ERROR_INVALID_INPUT && !sentence.empty()) throw plugin_error(status, sentence);
-    if (sentence.empty()) sentence = status_name(status);
-    if (sentence.back() != '.' && sentence.back() != '!' && sentence.back() != '?') sentence += '.';
-    throw plugin_error(status, who + " could not " + std::string(what) + ": " + sentence);
-}
-
 }  // namespace
 
 waymark_context judgement_context::c_struct() const {
@@ -45,7 +36,7 @@ waymark_progress scheme_progress::progress(uint32_t from_grade, const judgement_
     waymark_progress out{};
     message_buffer error;
     const waymark_status status = table_.progress(plugin_, from_grade, &from_c, to_grade, &to_c, &out, error.get());
-    if (status != WAYMARK_OK) throw_failure(who_, status, error, "measure progress");
+    if (status != WAYMARK_OK) throw_plugin_failure(who_, status, error, "measure progress");
     return out;
 }
 
@@ -55,7 +46,7 @@ double scheme_progress::expected_points(const judgement_context &from, const jud
     double points = 0.0;
     message_buffer error;
     const waymark_status status = table_.expected_points(plugin_, &from_c, &to_c, &points, error.get());
-    if (status != WAYMARK_OK) throw_failure(who_, status, error, "give the expected progress");
+    if (status != WAYMARK_OK) throw_plugin_failure(who_, status, error, "give the expected progress");
     return points;
 }
 
@@ -112,7 +103,7 @@ std::optional<uint32_t> scheme::find_code(std::string_view code) const {
 void scheme::check_grade(uint32_t grade) const { check_index(grade, grade_count()); }
 
 void scheme::fail(waymark_status status, const message_buffer &message, std::string_view what) const {
-    throw_failure(plugin_.name_for_messages(), status, message, what);
+    throw_plugin_failure(plugin_.name_for_messages(), status, message, what);
 }
 
 uint32_t scheme::parse(std::string_view input, const judgement_context &context) const {

@@ -1,14 +1,12 @@
 #include "services/judgement_import.hpp"
 
-#include "csv/csv_table.hpp"
+#include "services/csv_upload.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace waymark::services {
 namespace {
@@ -24,65 +22,32 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-// Column name -> cell index in each row, from the header; problems for missing or unknown names.
-std::array<std::optional<std::size_t>, column_names.size()> read_header(const connectors::csv::csv_row &header,
-                                                                        std::vector<upload_problem> &problems) {
-    std::array<std::optional<std::size_t>, column_names.size()> at{};
-    for (std::size_t cell = 0; cell < header.cells.size(); ++cell) {
-        const auto name = lower(header.cells[cell]);
-        const auto known = std::find_if(column_names.begin(), column_names.end(), [&](auto n) { return lower(n) == name; });
-        if (known == column_names.end()) {
-            problems.push_back({header.line, header.cells[cell], "is not a column of the judgements file; the columns are UPN, subject, value, and optionally kind and against."});
-            continue;
-        }
-        at[static_cast<std::size_t>(known - column_names.begin())] = cell;
-    }
-    for (std::size_t c = 0; c < required_columns; ++c) {
-        if (!at[c]) problems.push_back({header.line, std::string(column_names[c]), "The header row has no " + std::string(column_names[c]) + " column; add it."});
-    }
-    return at;
-}
-
 }  // namespace
 
 judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,
                                              const scheme_library &schemes, const std::filesystem::path &file,
                                              const recorder &by) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        judgement_import_result result;
-        result.problems.push_back({0, "", "Cannot read " + file.string() + "; check the path and that the file is readable."});
-        return result;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return import_judgement_csv_text(db, school, which, schemes, text.str(), by);
+    judgement_import_result result;
+    const auto text = read_upload_file(file, result.problems);
+    if (!text) return result;
+    return import_judgement_csv_text(db, school, which, schemes, *text, by);
 }
 
 judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
                                                   const scheme_library &schemes, const std::string &text, const recorder &by) {
     judgement_import_result result;
-    std::vector<connectors::csv::csv_row> rows;
-    try {
-        rows = connectors::csv::read_csv(text);
-    } catch (const connectors::csv::csv_format_error &error) {
-        result.problems.push_back({error.line(), "", error.reason() + " (column " + std::to_string(error.column()) + ")"});
-        return result;
-    }
-    if (rows.empty()) {
-        result.problems.push_back({0, "", "The file is empty; it needs a header row (UPN, subject, value) and a row per cell."});
-        return result;
-    }
-    const auto at = read_header(rows.front(), result.problems);
+    const auto rows = read_upload_rows(text, "a header row (UPN, subject, value) and a row per cell", result.problems);
+    if (rows.empty()) return result;
+    const auto at = read_upload_header(rows.front(), column_names, required_columns, "judgements",
+                                       "the columns are UPN, subject, value, and optionally kind and against.",
+                                       result.problems);
     if (!result.ok()) return result;
 
     std::vector<cell_change> changes;
     std::vector<std::size_t> lines;
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto &row = rows[r];
-        const auto cell = [&](std::size_t column) -> std::string {
-            return at[column] && *at[column] < row.cells.size() ? row.cells[*at[column]] : "";
-        };
+        const auto cell = [&](std::size_t column) { return upload_cell(row, at, column); };
         cell_change change{{cell(0), lower(cell(1)), cell_kind::judgement}, cell(2), {}, {}};
         if (const std::string kind = lower(cell(3)); !kind.empty()) {
             const auto parsed = parse_cell_kind(kind);

@@ -1,6 +1,7 @@
 #include "services/judgements.hpp"
 
 #include "services/fetch_rows.hpp"
+#include "services/target_validation.hpp"
 #include "store/multi_row_insert.hpp"
 
 #include <algorithm>
@@ -243,6 +244,7 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
         added.record.id = written.at(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
         result.push_back(std::move(added.record));
     }
+    judgements_recorded(session, which.id, result);
     return result;
 }
 

@@ -380,6 +380,74 @@ CREATE TABLE wm_cohort_meeting_barriers (
     // index alone: the grid and a save no longer probe every earlier record for a successor.
     migration{8, "an index for the latest record of each cell", R"sql(
 CREATE INDEX wm_assessment_records_latest ON wm_assessment_records (assessment_id, pupil_id, subject_id, cell_kind, recorded_at, id))sql"},
+    // Targets (seed 004 B) per pupil, subject and horizon, in the subject's scheme: like assessment
+    // records, every set, revision and clear is a new row superseding the latest, so the target as
+    // of any instant can be read back. A school's policy: the dates targets may change between, the
+    // roles it lets set them (free text until users exist), its minimum progress (rate_points over
+    // rate_terms terms: 12 over 12 is two levels across KS2, 7 over 3 is 7 LEP points a year), how a
+    // trajectory between grades is shown, and term weights for uneven terms. Flags are the
+    // validator's last word on each pupil's current targets, replaced on every run. Predictions are
+    // a table of their own, never a kind of target.
+    migration{9, "targets and their history, target policies, target flags and predictions", R"sql(
+CREATE TABLE wm_targets (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    horizon VARCHAR(16) NOT NULL CHECK (horizon IN ('end_of_year', 'end_of_key_stage')),
+    academic_year INTEGER NOT NULL,
+    grade_code VARCHAR(40) NOT NULL DEFAULT '',
+    scheme_id VARCHAR(100) NOT NULL,
+    cleared SMALLINT NOT NULL DEFAULT 0,
+    set_by VARCHAR(100) NOT NULL,
+    set_at VARCHAR(20) NOT NULL,
+    supersedes_id BIGINT REFERENCES wm_targets (id)
+);
+CREATE UNIQUE INDEX wm_targets_supersedes ON wm_targets (supersedes_id);
+CREATE INDEX wm_targets_pupil ON wm_targets (pupil_id, subject_id, horizon);
+CREATE INDEX wm_targets_school ON wm_targets (school_id, set_at);
+CREATE TABLE wm_target_policies (
+    school_id BIGINT NOT NULL PRIMARY KEY REFERENCES wm_schools (id),
+    who_may_set VARCHAR(500) NOT NULL DEFAULT '',
+    window_from VARCHAR(10),
+    window_to VARCHAR(10),
+    rate_points INTEGER NOT NULL DEFAULT 0 CHECK (rate_points >= 0),
+    rate_terms INTEGER NOT NULL DEFAULT 0 CHECK (rate_terms >= 0),
+    rounding VARCHAR(7) NOT NULL DEFAULT 'nearest' CHECK (rounding IN ('nearest', 'pair')),
+    term_weights VARCHAR(100) NOT NULL DEFAULT '',
+    changed_by VARCHAR(100) NOT NULL,
+    changed_at VARCHAR(20) NOT NULL
+);
+CREATE TABLE wm_target_flags (
+    id {id},
+    target_id BIGINT NOT NULL REFERENCES wm_targets (id),
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    code VARCHAR(40) NOT NULL,
+    severity SMALLINT NOT NULL CHECK (severity BETWEEN 0 AND 2),
+    sentence VARCHAR(1000) NOT NULL,
+    raised_at VARCHAR(20) NOT NULL
+);
+CREATE INDEX wm_target_flags_school ON wm_target_flags (school_id, pupil_id);
+CREATE INDEX wm_target_flags_target ON wm_target_flags (target_id);
+CREATE TABLE wm_predictions (
+    id {id},
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    pupil_id BIGINT NOT NULL REFERENCES wm_pupils (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    academic_year INTEGER NOT NULL,
+    scheme_id VARCHAR(100) NOT NULL,
+    predictor_id VARCHAR(100) NOT NULL,
+    sufficient SMALLINT NOT NULL,
+    likely_code VARCHAR(40) NOT NULL DEFAULT '',
+    percent_expected SMALLINT,
+    percent_higher SMALLINT,
+    based_on INTEGER NOT NULL,
+    history_scope VARCHAR(10) NOT NULL CHECK (history_scope IN ('school', 'authority')),
+    note VARCHAR(1000) NOT NULL DEFAULT '',
+    made_at VARCHAR(20) NOT NULL
+);
+CREATE INDEX wm_predictions_pupil ON wm_predictions (school_id, pupil_id, subject_id))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.

@@ -47,14 +47,7 @@ struct tracked_school {
         });
         std::vector<domain::pupil> pupils;
         for (int serial = 1; serial <= classes * class_size; ++serial) {
-            domain::pupil p;
-            std::string digits = std::to_string(serial);
-            const std::string body = "8012000" + std::string(5 - digits.size(), '0') + digits;
-            p.upn = domain::upn_check_letter(body) + body;
-            p.surname = "Pupil" + digits;
-            p.forename = "Sam";
-            p.date_of_birth = domain::date{std::chrono::year{2016}, std::chrono::month{10}, std::chrono::day{3}};
-            p.postcode = "PR1 1AA";
+            domain::pupil p = waymark::testing::bench_pupil(serial);
             p.class_name = "Class " + std::to_string(1 + serial % classes);
             pupils.push_back(p);
         }

@@ -5,7 +5,9 @@
 
 #include <waymark/plugin.h>
 
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -15,6 +17,16 @@ namespace waymark::testing {
 
 inline std::filesystem::path fixture_plugin(const std::string &name) {
     return std::filesystem::path(WAYMARK_FIXTURE_DIR) / (name + ".so");
+}
+
+// What `call` threw, or "no error": a refusal's sentence is part of what a test checks.
+inline std::string message_of(const std::function<void()> &call) {
+    try {
+        call();
+    } catch (const std::exception &e) {
+        return e.what();
+    }
+    return "no error";
 }
 
 // A host log kept in memory, every level, so a test can read what plugins and the host said.

@@ -38,9 +38,9 @@ TEST_F(registry_test, loads_a_folder_keeping_the_good_and_reporting_the_rest) {
         }
     }
     EXPECT_EQ(loaded, (std::vector<std::string>{"fixture_c_scheme.so", "fixture_hello.so", "fixture_needs_setting.so",
-                                                "fixture_throwing.so"}));
+                                                "fixture_replacement_targets.so", "fixture_throwing.so"}));
     EXPECT_EQ(refused.size(), 8u);
-    EXPECT_EQ(plugins.plugins().size(), 4u);
+    EXPECT_EQ(plugins.plugins().size(), 6u);  // the replacement library offers a trajectory and a validator
     // Each refusal was also logged as a warning.
     EXPECT_TRUE(captured.contains("warning: plugins: The plugin file '"));
 }

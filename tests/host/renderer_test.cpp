@@ -18,20 +18,12 @@ using ::testing::HasSubstr;
 using waymark::plugins::find_renderer;
 using waymark::plugins::plugin_error;
 using waymark::plugins::registry;
+using waymark::testing::message_of;
 using waymark::testing::scratch_folder;
 
 std::string fixture_document() {
     std::ifstream in(std::string(WAYMARK_SOURCE_DIR) + "/tests/reports/fixtures/matrix_landscape.json", std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string message_of(const std::function<void()> &call) {
-    try {
-        call();
-    } catch (const std::exception &e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 class renderer_test : public ::testing::Test {
@@ -52,7 +44,7 @@ TEST_F(renderer_test, finds_each_built_in_format_whatever_its_case) {
 
 TEST_F(renderer_test, an_unknown_format_lists_the_formats_on_offer) {
     EXPECT_EQ(message_of([&] { find_renderer(plugins, "docx"); }),
-              "No loaded renderer writes 'docx'; the formats on offer are csv, pdf, xlsx.");
+              "No loaded renderer writes 'docx'; the formats on offer are csv, html, pdf, xlsx.");
     registry none{captured.log};
     EXPECT_EQ(message_of([&] { find_renderer(none, "pdf"); }), "No loaded renderer writes 'pdf'; no renderer plugin is loaded.");
 }

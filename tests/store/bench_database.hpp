@@ -3,6 +3,9 @@
 #pragma once
 
 #include "database_fixture.hpp"
+#include "domain/calendar.hpp"
+#include "domain/pupil.hpp"
+#include "domain/upn.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -37,6 +40,19 @@ private:
     std::optional<store::database> admin_;
     std::optional<store::database> db_;
 };
+
+// Pupil `serial` of a benchmark's school (LA 801, school 2000): a Year 4 in 2025/2026 with a valid UPN.
+inline domain::pupil bench_pupil(int serial) {
+    domain::pupil p;
+    const std::string digits = std::to_string(serial);
+    const std::string body = "8012000" + std::string(5 - digits.size(), '0') + digits;
+    p.upn = domain::upn_check_letter(body) + body;
+    p.surname = "Pupil" + digits;
+    p.forename = "Sam";
+    p.date_of_birth = domain::date{std::chrono::year{2016}, std::chrono::month{10}, std::chrono::day{3}};
+    p.postcode = "PR1 1AA";
+    return p;
+}
 
 inline bool available(benchmark::State &state, backend kind) {
     if (kind == backend::postgresql && !test_postgres()) {

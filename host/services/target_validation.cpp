@@ -1,0 +1,245 @@
+#include "services/target_validation.hpp"
+
+#include "services/fetch_rows.hpp"
+#include "store/schools.hpp"
+#include "services/pupil_selection.hpp"
+#include "services/subject_judgements.hpp"
+#include "services/tracking_records.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+namespace waymark::services {
+namespace {
+
+// A grade as the validator compares it: its points, or its place in the scheme for a scheme without
+// points (four-band), so "below current attainment" still holds there.
+struct valued_grade {
+    double points = 0.0;
+    std::string label;
+};
+
+std::optional<valued_grade> value_of(const plugins::scheme &scheme, const std::string &code) {
+    const auto grade = scheme.find_code(code);
+    if (!grade) return std::nullopt;
+    const auto &info = scheme.grades()[*grade];
+    return valued_grade{info.points.value_or(static_cast<double>(*grade)), info.code};
+}
+
+// The latest sufficient stored prediction per pupil and subject id: its scheme and likely grade.
+std::map<std::pair<long long, long long>, std::pair<std::string, std::string>> stored_predictions(
+    soci::session &session, const store::school &school) {
+    std::vector<long long> pupils, subjects;
+    std::vector<std::string> schemes, codes;
+    size_for_fetch(pupils, subjects, schemes, codes);
+    soci::statement rows = (session.prepare << "SELECT pupil_id, subject_id, scheme_id, likely_code FROM wm_predictions "
+                                               "WHERE school_id = :school AND sufficient = 1 ORDER BY id",
+                            soci::into(pupils), soci::into(subjects), soci::into(schemes), soci::into(codes),
+                            soci::use(school.id, "school"));
+    std::map<std::pair<long long, long long>, std::pair<std::string, std::string>> found;
+    fetch_rows(rows, [&](std::size_t i) { found[{pupils[i], subjects[i]}] = {schemes[i], codes[i]}; }, pupils, subjects,
+               schemes, codes);
+    return found;
+}
+
+struct registered_validation {
+    std::mutex guard;
+    const scheme_library *schemes = nullptr;
+    const plugins::validator *validator = nullptr;
+};
+
+registered_validation &after_judgements() {
+    static registered_validation registered;
+    return registered;
+}
+
+}  // namespace
+
+void validate_targets_after_judgements(const scheme_library *schemes, const plugins::validator *validator) {
+    auto &registered = after_judgements();
+    const std::lock_guard lock(registered.guard);
+    registered.schemes = schemes;
+    registered.validator = validator;
+}
+
+void judgements_recorded(soci::session &session, long long assessment_id, std::span<const cell_record> records) {
+    const scheme_library *schemes = nullptr;
+    const plugins::validator *validator = nullptr;
+    {
+        auto &registered = after_judgements();
+        const std::lock_guard lock(registered.guard);
+        schemes = registered.schemes;
+        validator = registered.validator;
+    }
+    std::vector<std::string> upns;
+    for (const auto &r : records)
+        if (r.cell.kind == cell_kind::judgement) upns.push_back(r.cell.upn);
+    if (schemes == nullptr || validator == nullptr || upns.empty()) return;
+    long long school_id = 0;
+    int targets = 0;
+    session << "SELECT a.school_id, (SELECT CAST(COUNT(*) AS INTEGER) FROM wm_targets t WHERE t.school_id = a.school_id) "
+               "FROM wm_assessments a WHERE a.id = :a",
+        soci::into(school_id), soci::into(targets), soci::use(assessment_id, "a");
+    if (targets == 0) return;
+    for (const auto &school : store::all_schools(session)) {
+        if (school.id != school_id) continue;
+        // Pupils judged in an old assessment may have left: only those on roll have targets to check.
+        const std::set<std::string> judged(upns.begin(), upns.end());
+        std::set<long long> pupils;
+        for (const auto &p : select_pupils(session, school, {}, school.current_year))
+            if (judged.contains(p.upn)) pupils.insert(p.id);
+        if (pupils.empty()) return;
+        validate_targets(session, school, *schemes, *validator, pupils, records.front().recorded_at);
+    }
+}
+
+target_revalidation::target_revalidation(const plugins::registry &registry, const scheme_library &schemes) {
+    if (registry.plugins_of_kind(WAYMARK_KIND_VALIDATOR).empty()) return;
+    validator_.emplace(plugins::find_validator(registry));
+    validate_targets_after_judgements(&schemes, &*validator_);
+}
+
+target_revalidation::~target_revalidation() {
+    if (validator_) validate_targets_after_judgements(nullptr, nullptr);
+}
+
+std::string target_flag_record::severity_name() const {
+    if (severity >= WAYMARK_SEVERITY_SERIOUS) return "serious";
+    return severity == WAYMARK_SEVERITY_WARNING ? "warning" : "info";
+}
+
+std::size_t validate_targets(soci::session &session, const store::school &school, const scheme_library &schemes,
+                             const plugins::validator &validator, const std::set<long long> &pupil_ids,
+                             const std::string &at) {
+    auto targets = list_targets(session, school, {});
+    if (!pupil_ids.empty()) std::erase_if(targets, [&](const target_record &t) { return !pupil_ids.contains(t.pupil_id); });
+    const target_policy policy = read_target_policy(session, school);
+    const auto ids = subject_ids(session);
+    const auto predictions = stored_predictions(session, school);
+    std::map<std::string, std::map<long long, std::vector<dated_judgement>>> judgements;
+    for (const auto &t : targets) {
+        if (!judgements.contains(t.target.subject))
+            judgements[t.target.subject] = subject_judgements(session, school, ids.at(t.target.subject), pupil_ids);
+    }
+
+    // The strings the cases point into live here, as long as the validator's call.
+    struct case_text {
+        valued_grade target, prior, current, predicted;
+    };
+    std::vector<case_text> texts;
+    std::vector<waymark_target_case> cases;
+    std::vector<const target_record *> case_targets;
+    texts.reserve(targets.size());
+    const std::vector<dated_judgement> none;
+    for (const auto &t : targets) {
+        const plugins::scheme &scheme = schemes.get(t.scheme_id);
+        const auto target = value_of(scheme, t.grade_code);
+        if (!target) continue;
+        const auto &of_subject = judgements[t.target.subject];
+        const auto found = of_subject.find(t.pupil_id);
+        const auto &history = found == of_subject.end() ? none : found->second;
+        case_text text{*target, {}, {}, {}};
+        waymark_target_case c{};
+        c.struct_size = sizeof(waymark_target_case);
+        c.target_points = target->points;
+        const dated_judgement *first = earliest_in(history, t.scheme_id);
+        if (first != nullptr) {
+            if (const auto prior = value_of(scheme, first->grade_code)) {
+                text.prior = *prior;
+                c.has_prior = 1;
+                c.prior_points = prior->points;
+                c.terms_to_target = std::max(0, terms_until_summer(*first, t.academic_year));
+            }
+        }
+        // The prior result alone is no evidence of current attainment: that needs a later judgement.
+        if (const dated_judgement *last = latest_in(history, t.scheme_id); last != nullptr && last != first) {
+            if (const auto current = value_of(scheme, last->grade_code)) {
+                text.current = *current;
+                c.has_current = 1;
+                c.current_points = current->points;
+            }
+        }
+        const auto prediction = predictions.find({t.pupil_id, ids.at(t.target.subject)});
+        if (prediction != predictions.end() && prediction->second.first == t.scheme_id &&
+            t.target.horizon == target_horizon::end_of_key_stage) {
+            if (const auto predicted = value_of(scheme, prediction->second.second)) {
+                text.predicted = *predicted;
+                c.has_prediction = 1;
+                c.predicted_points = predicted->points;
+            }
+        }
+        // A rate of progress means nothing in a scheme that measures none.
+        c.school_rate_per_term = scheme.progress() != nullptr ? policy.rate_per_term() : 0.0;
+        texts.push_back(std::move(text));
+        cases.push_back(c);
+        case_targets.push_back(&t);
+    }
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        cases[i].target_label = texts[i].target.label.c_str();
+        cases[i].prior_label = texts[i].prior.label.c_str();
+        cases[i].current_label = texts[i].current.label.c_str();
+        cases[i].predicted_label = texts[i].predicted.label.c_str();
+    }
+    const auto flags = validator.validate(cases);
+
+    std::string which = "school_id = " + std::to_string(school.id);
+    if (!pupil_ids.empty()) {
+        std::string list;
+        for (const long long id : pupil_ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+        which += " AND pupil_id IN (" + list + ")";
+    }
+    session << "DELETE FROM wm_target_flags WHERE " + which;
+    if (flags.empty()) return 0;
+    std::vector<long long> target_column, pupil_column;
+    std::vector<std::string> codes, sentences, raised;
+    std::vector<int> severities;
+    for (const auto &flag : flags) {
+        const target_record &t = *case_targets.at(flag.case_index);
+        target_column.push_back(t.id);
+        pupil_column.push_back(t.pupil_id);
+        codes.push_back(flag.code.substr(0, 40));
+        severities.push_back(std::clamp(flag.severity, WAYMARK_SEVERITY_INFO, WAYMARK_SEVERITY_SERIOUS));
+        sentences.push_back(flag.sentence.substr(0, 1000));
+        raised.push_back(at);
+    }
+    session << "INSERT INTO wm_target_flags (target_id, school_id, pupil_id, code, severity, sentence, raised_at) "
+               "VALUES (:target, " + std::to_string(school.id) + ", :pupil, :code, :severity, :sentence, :at)",
+        soci::use(target_column, "target"), soci::use(pupil_column, "pupil"), soci::use(codes, "code"),
+        soci::use(severities, "severity"), soci::use(sentences, "sentence"), soci::use(raised, "at");
+    return flags.size();
+}
+
+std::vector<target_flag_record> list_target_flags(soci::session &session, const store::school &school,
+                                                  const flag_query &query) {
+    std::string filter = "f.school_id = " + std::to_string(school.id);
+    if (query.upn) filter += " AND f.pupil_id = " + std::to_string(find_school_pupil(session, school, *query.upn, true).id);
+    if (query.class_name) {
+        std::string ids;
+        pupil_selection of_class;
+        of_class.filter.class_name = *query.class_name;
+        for (const auto &p : select_pupils(session, school, of_class, school.current_year))
+            ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
+        filter += ids.empty() ? " AND 1 = 0" : " AND f.pupil_id IN (" + ids + ")";
+    }
+    std::vector<long long> target_ids;
+    std::vector<std::string> upns, subjects, horizons, grades, codes, sentences, raised;
+    std::vector<int> severities;
+    size_for_fetch(target_ids, upns, subjects, horizons, grades, codes, severities, sentences, raised);
+    soci::statement rows =
+        (session.prepare << "SELECT f.target_id, p.upn, s.code, t.horizon, t.grade_code, f.code, f.severity, f.sentence, "
+                            "f.raised_at FROM wm_target_flags f JOIN wm_targets t ON t.id = f.target_id "
+                            "JOIN wm_pupils p ON p.id = f.pupil_id JOIN wm_subjects s ON s.id = t.subject_id WHERE " +
+                                filter + " ORDER BY p.upn, s.code, t.horizon, f.severity DESC, f.id",
+         soci::into(target_ids), soci::into(upns), soci::into(subjects), soci::into(horizons), soci::into(grades),
+         soci::into(codes), soci::into(severities), soci::into(sentences), soci::into(raised));
+    std::vector<target_flag_record> found;
+    fetch_rows(rows, [&](std::size_t i) {
+        found.push_back({target_ids[i], upns[i], subjects[i],
+                         parse_target_horizon(horizons[i]).value_or(target_horizon::end_of_key_stage), grades[i], codes[i],
+                         severities[i], sentences[i], raised[i]});
+    }, target_ids, upns, subjects, horizons, grades, codes, severities, sentences, raised);
+    return found;
+}
+
+}  // namespace waymark::services
