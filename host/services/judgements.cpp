@@ -75,23 +75,25 @@ std::vector<current_cell> read_records(soci::session &session, const std::string
     return found;
 }
 
-// "m.pupil_id IN (1,2,3)" for these pupils ("1 = 0" for none).
+// "1,2,3": ids for an SQL IN list ("" for none).
 template <class Ids>
-std::string pupils_in(const Ids &ids) {
+std::string id_list(const Ids &ids) {
     std::string sql;
-    for (const long long id : ids) sql += (sql.empty() ? "m.pupil_id IN (" : ",") + std::to_string(id);
-    return sql.empty() ? "1 = 0" : sql + ")";
+    for (const long long id : ids) sql += (sql.empty() ? "" : ",") + std::to_string(id);
+    return sql;
 }
 
-// The latest record of each cell of the pupils `pupils` chooses (an SQL condition over m, "" = all), as
-// of `instant` ("" = now): the highest id, since a cell's records are appended in time order (append
+// The latest record of each cell of the pupils in `pupils` (an id list; nothing = every pupil), as of
+// `instant` ("" = now): the highest id, since a cell's records are appended in time order (append
 // refuses a change older than the cell's latest). The (assessment, pupil, subject, kind, instant, id)
-// index answers it without reading the table, however long the cells' histories.
+// index answers it without reading the table.
 std::string latest_filter(long long assessment_id, const std::string &instant, bool include_cleared,
-                          const std::string &pupils = "") {
+                          const std::optional<std::string> &pupils = std::nullopt) {
+    if (pupils && pupils->empty()) return "1 = 0";
     return "r.id IN (SELECT MAX(m.id) FROM wm_assessment_records m WHERE m.assessment_id = " + std::to_string(assessment_id) +
-           (instant.empty() ? "" : " AND m.recorded_at <= '" + instant + "'") + (pupils.empty() ? "" : " AND " + pupils) +
-           " GROUP BY m.pupil_id, m.subject_id, m.cell_kind)" + (include_cleared ? "" : " AND r.cleared = 0");
+           (instant.empty() ? "" : " AND m.recorded_at <= '" + instant + "'") +
+           (pupils ? " AND m.pupil_id IN (" + *pupils + ")" : "") + " GROUP BY m.pupil_id, m.subject_id, m.cell_kind)" +
+           (include_cleared ? "" : " AND r.cleared = 0");
 }
 
 using cell_key = std::tuple<long long, std::string, cell_kind>;  // pupil id, subject, kind
@@ -155,7 +157,7 @@ using latest_records = std::map<cell_key, cell_record>;
 // The latest record (cleared or not) of every cell the records change: one query, narrowed to their pupils.
 latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records) {
     latest_records latest;
-    for (auto &found : read_records(session, latest_filter(which.id, "", true, pupils_in(pupils_of(records)))))
+    for (auto &found : read_records(session, latest_filter(which.id, "", true, id_list(pupils_of(records)))))
         latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
     return latest;
 }
@@ -163,8 +165,7 @@ latest_records latest_of_cells(soci::session &session, const assessment &which, 
 // The ids of the records just written at `at`: the highest per cell, since a cell saved twice in one
 // second keeps both records. An indexed lookup (assessment, instant), not the latest-record query.
 std::map<cell_key, long long> written_ids(soci::session &session, const assessment &which, const std::vector<new_record> &records,
-                                          const std::string &at) {
-    const auto codes = subject_ids(session);
+                                          const std::string &at, const std::map<std::string, long long, std::less<>> &codes) {
     std::map<long long, std::string> code_of;
     for (const auto &[code, id] : codes) code_of.emplace(id, code);
     std::vector<long long> ids, pupil_ids, subject_ids_found;
@@ -172,7 +173,7 @@ std::map<cell_key, long long> written_ids(soci::session &session, const assessme
     size_for_fetch(ids, pupil_ids, subject_ids_found, kinds);
     soci::statement rows = (session.prepare << "SELECT m.id, m.pupil_id, m.subject_id, m.cell_kind FROM wm_assessment_records m "
                                                "WHERE m.assessment_id = " + std::to_string(which.id) + " AND m.recorded_at = '" +
-                                                   at + "' AND " + pupils_in(pupils_of(records)),
+                                                   at + "' AND m.pupil_id IN (" + id_list(pupils_of(records)) + ")",
                             soci::into(ids), soci::into(pupil_ids), soci::into(subject_ids_found), soci::into(kinds));
     std::map<cell_key, long long> written;
     fetch_rows(rows, [&](std::size_t i) {
@@ -238,7 +239,7 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
                         {"by", std::move(by_column), {}}, {"at", std::move(at_column), {}},
                         {"supersedes", std::move(supersedes), std::move(supersedes_set)}},
                        records.size());
-    const auto written = written_ids(session, which, records, at);
+    const auto written = written_ids(session, which, records, at, ids);
     std::vector<cell_record> result;
     for (auto &added : records) {
         added.record.id = written.at(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
@@ -270,7 +271,7 @@ std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &
 // The cell's latest record, which a clear or colour change follows from.
 cell_record latest_of(soci::session &session, const assessment &which, long long pupil_id, const cell_address &cell) {
     check_subject(which, cell);
-    const auto records = read_records(session, latest_filter(which.id, "", true, "m.pupil_id = " + std::to_string(pupil_id)) +
+    const auto records = read_records(session, latest_filter(which.id, "", true, std::to_string(pupil_id)) +
                                                    " AND s.code = '" + cell.subject + "' AND r.cell_kind = '" +
                                                    std::string(cell_kind_name(cell.kind)) + "'");
     if (records.empty() || records.front().record.cleared)
@@ -419,7 +420,8 @@ std::size_t fill_column(store::database &db, const store::school &school, const 
 std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,
                                         const std::string &instant) {
     if (!instant.empty()) check_instant(instant);
-    return read_records(session, latest_filter(which.id, instant, false, pupil_ids.empty() ? "" : pupils_in(pupil_ids)));
+    return read_records(session, latest_filter(which.id, instant, false,
+                                               pupil_ids.empty() ? std::nullopt : std::optional<std::string>(id_list(pupil_ids))));
 }
 
 std::optional<std::string> as_of_instant(std::string_view text) {
