@@ -23,7 +23,7 @@ std::string year_text(int start_year) { return domain::format_academic_year({sta
 }  // namespace
 
 Poco::JSON::Object target_json(const target_record &record) {
-    Poco::JSON::Object json;
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("id", record.id);
     json.set("upn", record.target.upn);
     json.set("subject", record.target.subject);
@@ -39,7 +39,7 @@ Poco::JSON::Object target_json(const target_record &record) {
 }
 
 Poco::JSON::Object target_policy_json(const target_policy &policy) {
-    Poco::JSON::Object json;
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("who_may_set", policy.who_may_set);
     json.set("window_from", or_null(iso(policy.window_from)));
     json.set("window_to", or_null(iso(policy.window_to)));
@@ -56,7 +56,7 @@ Poco::JSON::Object target_policy_json(const target_policy &policy) {
 }
 
 Poco::JSON::Object trajectory_json(const pupil_trajectory &line) {
-    Poco::JSON::Object json;
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("upn", line.upn);
     json.set("subject", line.subject);
     json.set("scheme", line.scheme_id);
@@ -92,7 +92,7 @@ Poco::JSON::Object trajectory_json(const pupil_trajectory &line) {
 }
 
 Poco::JSON::Object target_flag_json(const target_flag_record &flag) {
-    Poco::JSON::Object json;
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("target_id", flag.target_id);
     json.set("upn", flag.upn);
     json.set("subject", flag.subject);
@@ -106,7 +106,7 @@ Poco::JSON::Object target_flag_json(const target_flag_record &flag) {
 }
 
 Poco::JSON::Object prediction_json(const prediction_record &record) {
-    Poco::JSON::Object json;
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("upn", record.upn);
     json.set("subject", record.subject);
     json.set("academic_year", year_text(record.academic_year));

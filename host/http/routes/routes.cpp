@@ -20,6 +20,7 @@ void add_pupil_meetings_routes(router &routes, const api_services &services);
 void add_cohort_meetings_routes(router &routes, const api_services &services);
 void add_summary_routes(router &routes, const api_services &services);
 void add_collection_health_routes(router &routes, const api_services &services);
+void add_targets_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -38,6 +39,7 @@ void add_api_routes(router &routes, const api_services &services) {
     add_cohort_meetings_routes(routes, services);
     add_summary_routes(routes, services);
     add_collection_health_routes(routes, services);
+    add_targets_routes(routes, services);
 }
 
 }  // namespace waymark::http
