@@ -241,11 +241,13 @@ std::vector<cell_record> append(soci::session &session, const assessment &which,
                        records.size());
     const auto written = written_ids(session, which, records, at, ids);
     std::vector<cell_record> result;
+    std::set<long long> judged;  // the pupils whose targets the new judgements may have changed the flags of
     for (auto &added : records) {
         added.record.id = written.at(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
+        if (added.record.cell.kind == cell_kind::judgement) judged.insert(added.pupil_id);
         result.push_back(std::move(added.record));
     }
-    judgements_recorded(session, which.id, result);
+    judgements_recorded(session, which.id, judged, at);
     return result;
 }
 

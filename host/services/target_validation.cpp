@@ -63,7 +63,8 @@ void validate_targets_after_judgements(const scheme_library *schemes, const plug
     registered.validator = validator;
 }
 
-void judgements_recorded(soci::session &session, long long assessment_id, std::span<const cell_record> records) {
+void judgements_recorded(soci::session &session, long long assessment_id, const std::set<long long> &judged_pupils,
+                         const std::string &at) {
     const scheme_library *schemes = nullptr;
     const plugins::validator *validator = nullptr;
     {
@@ -72,26 +73,15 @@ void judgements_recorded(soci::session &session, long long assessment_id, std::s
         schemes = registered.schemes;
         validator = registered.validator;
     }
-    std::vector<std::string> upns;
-    for (const auto &r : records)
-        if (r.cell.kind == cell_kind::judgement) upns.push_back(r.cell.upn);
-    if (schemes == nullptr || validator == nullptr || upns.empty()) return;
+    if (schemes == nullptr || validator == nullptr || judged_pupils.empty()) return;
     long long school_id = 0;
     int targets = 0;
     session << "SELECT a.school_id, (SELECT CAST(COUNT(*) AS INTEGER) FROM wm_targets t WHERE t.school_id = a.school_id) "
                "FROM wm_assessments a WHERE a.id = :a",
         soci::into(school_id), soci::into(targets), soci::use(assessment_id, "a");
     if (targets == 0) return;
-    for (const auto &school : store::all_schools(session)) {
-        if (school.id != school_id) continue;
-        // Pupils judged in an old assessment may have left: only those on roll have targets to check.
-        const std::set<std::string> judged(upns.begin(), upns.end());
-        std::set<long long> pupils;
-        for (const auto &p : select_pupils(session, school, {}, school.current_year))
-            if (judged.contains(p.upn)) pupils.insert(p.id);
-        if (pupils.empty()) return;
-        validate_targets(session, school, *schemes, *validator, pupils, records.front().recorded_at);
-    }
+    for (const auto &school : store::all_schools(session))
+        if (school.id == school_id) validate_targets(session, school, *schemes, *validator, judged_pupils, at);
 }
 
 target_revalidation::target_revalidation(const plugins::registry &registry, const scheme_library &schemes) {

@@ -53,7 +53,9 @@ std::vector<target_flag_record> list_target_flags(soci::session &session, const 
 void validate_targets_after_judgements(const scheme_library *schemes, const plugins::validator *validator);
 // Called by the judgement writer at the end of each save, in its transaction. Returns at once when
 // nothing is registered or the school has no targets, so a school without targets pays one count.
-void judgements_recorded(soci::session &session, long long assessment_id, std::span<const cell_record> records);
+// `judged_pupils` are the on-roll pupils whose judgements (not other cells) the save recorded at `at`.
+void judgements_recorded(soci::session &session, long long assessment_id, const std::set<long long> &judged_pupils,
+                         const std::string &at);
 
 // For a process's lifetime (a CLI session, the server): registers the loaded validator, if any, so
 // recorded judgements revalidate targets, and unregisters it on destruction.
