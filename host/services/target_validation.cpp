@@ -1,6 +1,7 @@
 #include "services/target_validation.hpp"
 
 #include "services/fetch_rows.hpp"
+#include "store/multi_row_insert.hpp"
 #include "store/schools.hpp"
 #include "services/pupil_selection.hpp"
 #include "services/subject_judgements.hpp"
@@ -27,20 +28,136 @@ std::optional<valued_grade> value_of(const plugins::scheme &scheme, const std::s
     return valued_grade{info.points.value_or(static_cast<double>(*grade)), info.code};
 }
 
-// The latest sufficient stored prediction per pupil and subject id: its scheme and likely grade.
-std::map<std::pair<long long, long long>, std::pair<std::string, std::string>> stored_predictions(
-    soci::session &session, const store::school &school) {
+using predictions_by_cell = std::map<std::pair<long long, long long>, std::pair<std::string, std::string>>;
+
+// The latest sufficient stored prediction per pupil and subject id (`where` narrows to a school): its
+// scheme and likely grade.
+predictions_by_cell stored_predictions(soci::session &session, const std::string &where) {
     std::vector<long long> pupils, subjects;
     std::vector<std::string> schemes, codes;
     size_for_fetch(pupils, subjects, schemes, codes);
     soci::statement rows = (session.prepare << "SELECT pupil_id, subject_id, scheme_id, likely_code FROM wm_predictions "
-                                               "WHERE school_id = :school AND sufficient = 1 ORDER BY id",
-                            soci::into(pupils), soci::into(subjects), soci::into(schemes), soci::into(codes),
-                            soci::use(school.id, "school"));
-    std::map<std::pair<long long, long long>, std::pair<std::string, std::string>> found;
+                                               "WHERE sufficient = 1" + where + " ORDER BY id",
+                            soci::into(pupils), soci::into(subjects), soci::into(schemes), soci::into(codes));
+    predictions_by_cell found;
     fetch_rows(rows, [&](std::size_t i) { found[{pupils[i], subjects[i]}] = {schemes[i], codes[i]}; }, pupils, subjects,
                schemes, codes);
     return found;
+}
+
+// What the validator is given about a set of targets, read in a few queries whatever their number.
+struct validation_inputs {
+    std::vector<target_record> targets;
+    std::map<std::string, long long, std::less<>> subject_ids;
+    std::map<long long, double> rate_per_term;  // by school; a school without a policy has none
+    predictions_by_cell predictions;
+    std::map<std::string, std::map<long long, std::vector<dated_judgement>>> judgements;  // by subject, then pupil
+};
+
+std::map<long long, double> rates_per_term(soci::session &session, const std::string &where) {
+    std::vector<long long> schools;
+    std::vector<int> points, terms;
+    size_for_fetch(schools, points, terms);
+    soci::statement rows = (session.prepare << "SELECT school_id, rate_points, rate_terms FROM wm_target_policies WHERE 1 = 1" + where,
+                            soci::into(schools), soci::into(points), soci::into(terms));
+    std::map<long long, double> rates;
+    fetch_rows(rows, [&](std::size_t i) {
+        target_policy policy;
+        policy.rate_points = points[i];
+        policy.rate_terms = terms[i];
+        rates[schools[i]] = policy.rate_per_term();
+    }, schools, points, terms);
+    return rates;
+}
+
+// Runs the validator over every target of `inputs` and stores the flags it raises (the caller has
+// deleted the ones they replace). Returns how many were raised.
+std::size_t validate_and_flag(soci::session &session, const scheme_library &schemes, const plugins::validator &validator,
+                              const validation_inputs &inputs, const std::string &at) {
+    // The strings the cases point into live here, as long as the validator's call.
+    struct case_text {
+        valued_grade target, prior, current, predicted;
+    };
+    std::vector<case_text> texts;
+    std::vector<waymark_target_case> cases;
+    std::vector<const target_record *> case_targets;
+    texts.reserve(inputs.targets.size());
+    const std::vector<dated_judgement> none;
+    const std::map<long long, std::vector<dated_judgement>> no_subject;
+    for (const auto &t : inputs.targets) {
+        const plugins::scheme &scheme = schemes.get(t.scheme_id);
+        const auto target = value_of(scheme, t.grade_code);
+        if (!target) continue;
+        const auto subject = inputs.judgements.find(t.target.subject);
+        const auto &of_subject = subject == inputs.judgements.end() ? no_subject : subject->second;
+        const auto found = of_subject.find(t.pupil_id);
+        const auto &history = found == of_subject.end() ? none : found->second;
+        case_text text{*target, {}, {}, {}};
+        waymark_target_case c{};
+        c.struct_size = sizeof(waymark_target_case);
+        c.target_points = target->points;
+        const dated_judgement *first = earliest_in(history, t.scheme_id);
+        if (first != nullptr) {
+            if (const auto prior = value_of(scheme, first->grade_code)) {
+                text.prior = *prior;
+                c.has_prior = 1;
+                c.prior_points = prior->points;
+                c.terms_to_target = std::max(0, terms_until_summer(*first, t.academic_year));
+            }
+        }
+        // The prior result alone is no evidence of current attainment: that needs a later judgement.
+        if (const dated_judgement *last = latest_in(history, t.scheme_id); last != nullptr && last != first) {
+            if (const auto current = value_of(scheme, last->grade_code)) {
+                text.current = *current;
+                c.has_current = 1;
+                c.current_points = current->points;
+            }
+        }
+        const auto prediction = inputs.predictions.find({t.pupil_id, inputs.subject_ids.at(t.target.subject)});
+        if (prediction != inputs.predictions.end() && prediction->second.first == t.scheme_id &&
+            t.target.horizon == target_horizon::end_of_key_stage) {
+            if (const auto predicted = value_of(scheme, prediction->second.second)) {
+                text.predicted = *predicted;
+                c.has_prediction = 1;
+                c.predicted_points = predicted->points;
+            }
+        }
+        // A rate of progress means nothing in a scheme that measures none.
+        const auto rate = inputs.rate_per_term.find(t.school_id);
+        c.school_rate_per_term = scheme.progress() != nullptr && rate != inputs.rate_per_term.end() ? rate->second : 0.0;
+        texts.push_back(std::move(text));
+        cases.push_back(c);
+        case_targets.push_back(&t);
+    }
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        cases[i].target_label = texts[i].target.label.c_str();
+        cases[i].prior_label = texts[i].prior.label.c_str();
+        cases[i].current_label = texts[i].current.label.c_str();
+        cases[i].predicted_label = texts[i].predicted.label.c_str();
+    }
+    const auto flags = validator.validate(cases);
+    if (flags.empty()) return 0;
+    std::vector<long long> target_column, school_column, pupil_column;
+    std::vector<std::string> codes, sentences, raised;
+    std::vector<int> severities;
+    for (const auto &flag : flags) {
+        const target_record &t = *case_targets.at(flag.case_index);
+        target_column.push_back(t.id);
+        school_column.push_back(t.school_id);
+        pupil_column.push_back(t.pupil_id);
+        codes.push_back(flag.code.substr(0, 40));
+        severities.push_back(std::clamp(flag.severity, WAYMARK_SEVERITY_INFO, WAYMARK_SEVERITY_SERIOUS));
+        sentences.push_back(flag.sentence.substr(0, 1000));
+        raised.push_back(at);
+    }
+    store::insert_rows(session, "INSERT INTO wm_target_flags (target_id, school_id, pupil_id, code, severity, sentence, raised_at)",
+                       "",
+                       {{"target", std::move(target_column), {}}, {"school", std::move(school_column), {}},
+                        {"pupil", std::move(pupil_column), {}}, {"code", std::move(codes), {}},
+                        {"severity", std::move(severities), {}}, {"sentence", std::move(sentences), {}},
+                        {"at", std::move(raised), {}}},
+                       flags.size());
+    return flags.size();
 }
 
 struct registered_validation {
@@ -80,9 +197,10 @@ void judgements_recorded(soci::session &session, long long assessment_id, const 
                "FROM wm_assessments a WHERE a.id = :a",
         soci::into(school_id), soci::into(targets), soci::use(assessment_id, "a");
     if (targets == 0) return;
-    for (const auto &school : store::all_schools(session))
-        if (school.id == school_id) validate_targets(session, school, *schemes, *validator, judged_pupils, at);
+    if (const auto school = store::find_school_by_id(session, school_id))
+        validate_targets(session, *school, *schemes, *validator, judged_pupils, at);
 }
+
 
 target_revalidation::target_revalidation(const plugins::registry &registry, const scheme_library &schemes) {
     if (registry.plugins_of_kind(WAYMARK_KIND_VALIDATOR).empty()) return;
@@ -102,77 +220,18 @@ std::string target_flag_record::severity_name() const {
 std::size_t validate_targets(soci::session &session, const store::school &school, const scheme_library &schemes,
                              const plugins::validator &validator, const std::set<long long> &pupil_ids,
                              const std::string &at) {
-    auto targets = list_targets(session, school, {});
-    if (!pupil_ids.empty()) std::erase_if(targets, [&](const target_record &t) { return !pupil_ids.contains(t.pupil_id); });
-    const target_policy policy = read_target_policy(session, school);
-    const auto ids = subject_ids(session);
-    const auto predictions = stored_predictions(session, school);
-    std::map<std::string, std::map<long long, std::vector<dated_judgement>>> judgements;
-    for (const auto &t : targets) {
-        if (!judgements.contains(t.target.subject))
-            judgements[t.target.subject] = subject_judgements(session, school, ids.at(t.target.subject), pupil_ids);
+    validation_inputs inputs;
+    inputs.targets = list_targets(session, school, {});
+    if (!pupil_ids.empty()) std::erase_if(inputs.targets, [&](const target_record &t) { return !pupil_ids.contains(t.pupil_id); });
+    const std::string of_school = " AND school_id = " + std::to_string(school.id);
+    inputs.subject_ids = subject_ids(session);
+    inputs.rate_per_term = rates_per_term(session, of_school);
+    inputs.predictions = stored_predictions(session, of_school);
+    for (const auto &t : inputs.targets) {
+        if (!inputs.judgements.contains(t.target.subject))
+            inputs.judgements[t.target.subject] =
+                subject_judgements(session, school, inputs.subject_ids.at(t.target.subject), pupil_ids);
     }
-
-    // The strings the cases point into live here, as long as the validator's call.
-    struct case_text {
-        valued_grade target, prior, current, predicted;
-    };
-    std::vector<case_text> texts;
-    std::vector<waymark_target_case> cases;
-    std::vector<const target_record *> case_targets;
-    texts.reserve(targets.size());
-    const std::vector<dated_judgement> none;
-    for (const auto &t : targets) {
-        const plugins::scheme &scheme = schemes.get(t.scheme_id);
-        const auto target = value_of(scheme, t.grade_code);
-        if (!target) continue;
-        const auto &of_subject = judgements[t.target.subject];
-        const auto found = of_subject.find(t.pupil_id);
-        const auto &history = found == of_subject.end() ? none : found->second;
-        case_text text{*target, {}, {}, {}};
-        waymark_target_case c{};
-        c.struct_size = sizeof(waymark_target_case);
-        c.target_points = target->points;
-        const dated_judgement *first = earliest_in(history, t.scheme_id);
-        if (first != nullptr) {
-            if (const auto prior = value_of(scheme, first->grade_code)) {
-                text.prior = *prior;
-                c.has_prior = 1;
-                c.prior_points = prior->points;
-                c.terms_to_target = std::max(0, terms_until_summer(*first, t.academic_year));
-            }
-        }
-        // The prior result alone is no evidence of current attainment: that needs a later judgement.
-        if (const dated_judgement *last = latest_in(history, t.scheme_id); last != nullptr && last != first) {
-            if (const auto current = value_of(scheme, last->grade_code)) {
-                text.current = *current;
-                c.has_current = 1;
-                c.current_points = current->points;
-            }
-        }
-        const auto prediction = predictions.find({t.pupil_id, ids.at(t.target.subject)});
-        if (prediction != predictions.end() && prediction->second.first == t.scheme_id &&
-            t.target.horizon == target_horizon::end_of_key_stage) {
-            if (const auto predicted = value_of(scheme, prediction->second.second)) {
-                text.predicted = *predicted;
-                c.has_prediction = 1;
-                c.predicted_points = predicted->points;
-            }
-        }
-        // A rate of progress means nothing in a scheme that measures none.
-        c.school_rate_per_term = scheme.progress() != nullptr ? policy.rate_per_term() : 0.0;
-        texts.push_back(std::move(text));
-        cases.push_back(c);
-        case_targets.push_back(&t);
-    }
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        cases[i].target_label = texts[i].target.label.c_str();
-        cases[i].prior_label = texts[i].prior.label.c_str();
-        cases[i].current_label = texts[i].current.label.c_str();
-        cases[i].predicted_label = texts[i].predicted.label.c_str();
-    }
-    const auto flags = validator.validate(cases);
-
     std::string which = "school_id = " + std::to_string(school.id);
     if (!pupil_ids.empty()) {
         std::string list;
@@ -180,24 +239,25 @@ std::size_t validate_targets(soci::session &session, const store::school &school
         which += " AND pupil_id IN (" + list + ")";
     }
     session << "DELETE FROM wm_target_flags WHERE " + which;
-    if (flags.empty()) return 0;
-    std::vector<long long> target_column, pupil_column;
-    std::vector<std::string> codes, sentences, raised;
-    std::vector<int> severities;
-    for (const auto &flag : flags) {
-        const target_record &t = *case_targets.at(flag.case_index);
-        target_column.push_back(t.id);
-        pupil_column.push_back(t.pupil_id);
-        codes.push_back(flag.code.substr(0, 40));
-        severities.push_back(std::clamp(flag.severity, WAYMARK_SEVERITY_INFO, WAYMARK_SEVERITY_SERIOUS));
-        sentences.push_back(flag.sentence.substr(0, 1000));
-        raised.push_back(at);
-    }
-    session << "INSERT INTO wm_target_flags (target_id, school_id, pupil_id, code, severity, sentence, raised_at) "
-               "VALUES (:target, " + std::to_string(school.id) + ", :pupil, :code, :severity, :sentence, :at)",
-        soci::use(target_column, "target"), soci::use(pupil_column, "pupil"), soci::use(codes, "code"),
-        soci::use(severities, "severity"), soci::use(sentences, "sentence"), soci::use(raised, "at");
-    return flags.size();
+    return validate_and_flag(session, schemes, validator, inputs, at);
+}
+
+std::size_t validate_every_school(store::database &db, const scheme_library &schemes, const plugins::validator &validator,
+                                  const std::string &at) {
+    return db.transaction("validating every school's targets", [&](soci::session &session) {
+        validation_inputs inputs;
+        inputs.targets = targets_in_force_everywhere(session);
+        inputs.subject_ids = subject_ids(session);
+        inputs.rate_per_term = rates_per_term(session, "");
+        inputs.predictions = stored_predictions(session, "");
+        for (const auto &t : inputs.targets) {
+            if (!inputs.judgements.contains(t.target.subject))
+                inputs.judgements[t.target.subject] =
+                    subject_judgements_everywhere(session, inputs.subject_ids.at(t.target.subject));
+        }
+        session << "DELETE FROM wm_target_flags";
+        return validate_and_flag(session, schemes, validator, inputs, at);
+    });
 }
 
 std::vector<target_flag_record> list_target_flags(soci::session &session, const store::school &school,

@@ -38,6 +38,12 @@ std::size_t validate_targets(soci::session &session, const store::school &school
                              const plugins::validator &validator, const std::set<long long> &pupil_ids,
                              const std::string &at);
 
+// Validates every target of every school in the database (an authority's, after a term's assessments
+// or a bulk import) in one transaction, reading each kind of input once for all the schools rather
+// than school by school. Returns how many flags were raised in all.
+std::size_t validate_every_school(store::database &db, const scheme_library &schemes, const plugins::validator &validator,
+                                  const std::string &at);
+
 struct flag_query {
     std::optional<std::string> upn;
     std::optional<std::string> class_name;

@@ -98,24 +98,26 @@ checked_target check_change(soci::session &session, const store::school &school,
     return out;
 }
 
-// Target rows matching `filter` (SQL over t, p and s built only from numbers and checked text).
-std::vector<target_record> read_targets(soci::session &session, const std::string &filter) {
-    std::vector<long long> ids, pupil_ids, supersedes;
+// Target rows matching `filter` (SQL over t, p and s built only from numbers and checked text), by
+// UPN, subject and horizon unless `ordered` is false.
+std::vector<target_record> read_targets(soci::session &session, const std::string &filter, bool ordered = true) {
+    std::vector<long long> ids, school_ids, pupil_ids, supersedes;
     std::vector<std::string> upns, subjects, horizons, codes, schemes, by, at;
     std::vector<int> years, cleared;
-    size_for_fetch(ids, pupil_ids, upns, subjects, horizons, years, codes, schemes, cleared, by, at, supersedes);
+    size_for_fetch(ids, school_ids, pupil_ids, upns, subjects, horizons, years, codes, schemes, cleared, by, at, supersedes);
     soci::statement rows =
-        (session.prepare << "SELECT t.id, t.pupil_id, p.upn, s.code, t.horizon, t.academic_year, t.grade_code, t.scheme_id, "
-                            "t.cleared, t.set_by, t.set_at, COALESCE(t.supersedes_id, 0) FROM wm_targets t "
+        (session.prepare << "SELECT t.id, t.school_id, t.pupil_id, p.upn, s.code, t.horizon, t.academic_year, t.grade_code, "
+                            "t.scheme_id, t.cleared, t.set_by, t.set_at, COALESCE(t.supersedes_id, 0) FROM wm_targets t "
                             "JOIN wm_pupils p ON p.id = t.pupil_id JOIN wm_subjects s ON s.id = t.subject_id WHERE " +
-                                filter + " ORDER BY p.upn, s.code, t.horizon, t.id",
-         soci::into(ids), soci::into(pupil_ids), soci::into(upns), soci::into(subjects), soci::into(horizons),
+                                filter + (ordered ? " ORDER BY p.upn, s.code, t.horizon, t.id" : ""),
+         soci::into(ids), soci::into(school_ids), soci::into(pupil_ids), soci::into(upns), soci::into(subjects), soci::into(horizons),
          soci::into(years), soci::into(codes), soci::into(schemes), soci::into(cleared), soci::into(by), soci::into(at),
          soci::into(supersedes));
     std::vector<target_record> found;
     fetch_rows(rows, [&](std::size_t i) {
         target_record r;
         r.id = ids[i];
+        r.school_id = school_ids[i];
         r.pupil_id = pupil_ids[i];
         r.target = {upns[i], subjects[i], parse_target_horizon(horizons[i]).value_or(target_horizon::end_of_key_stage)};
         r.academic_year = years[i];
@@ -126,15 +128,19 @@ std::vector<target_record> read_targets(soci::session &session, const std::strin
         r.set_at = at[i];
         if (supersedes[i] != 0) r.supersedes = supersedes[i];
         found.push_back(std::move(r));
-    }, ids, pupil_ids, upns, subjects, horizons, years, codes, schemes, cleared, by, at, supersedes);
+    }, ids, school_ids, pupil_ids, upns, subjects, horizons, years, codes, schemes, cleared, by, at, supersedes);
     return found;
 }
 
 // Rows no later row supersedes (as of `instant` when given), at the school.
-std::string latest_filter(const store::school &school, const std::string &instant) {
+std::string latest_filter(const std::string &instant) {
     const std::string before = instant.empty() ? "" : " AND n.set_at <= '" + instant + "'";
-    return "t.school_id = " + std::to_string(school.id) + (instant.empty() ? "" : " AND t.set_at <= '" + instant + "'") +
+    return std::string(instant.empty() ? "1 = 1" : "t.set_at <= '" + instant + "'") +
            " AND NOT EXISTS (SELECT 1 FROM wm_targets n WHERE n.supersedes_id = t.id" + before + ")";
+}
+
+std::string latest_filter(const store::school &school, const std::string &instant) {
+    return "t.school_id = " + std::to_string(school.id) + " AND " + latest_filter(instant);
 }
 
 std::string of_pupils(const std::set<long long> &ids) {
@@ -405,6 +411,10 @@ std::vector<target_record> list_targets(soci::session &session, const store::sch
         filter += " AND t.subject_id = " + std::to_string(subject->second);
     }
     return read_targets(session, filter);
+}
+
+std::vector<target_record> targets_in_force_everywhere(soci::session &session) {
+    return read_targets(session, "t.cleared = 0 AND " + latest_filter(""), false);  // unordered: an authority has 300,000
 }
 
 }  // namespace waymark::services

@@ -67,6 +67,7 @@ struct target_change {
 
 struct target_record {
     long long id = 0;
+    long long school_id = 0;
     long long pupil_id = 0;
     target_address target;
     int academic_year = 0;   // the year whose end the target is for
@@ -108,5 +109,8 @@ struct target_query {
 // The school's targets in force as of the query's instant (cleared ones left out), ordered by UPN,
 // subject and horizon; or with `history`, every row.
 std::vector<target_record> list_targets(soci::session &session, const store::school &school, const target_query &query);
+
+// Every school's targets in force now, unordered: what an authority-wide revalidation checks.
+std::vector<target_record> targets_in_force_everywhere(soci::session &session);
 
 }  // namespace waymark::services

@@ -42,6 +42,12 @@ std::optional<school> find_school(soci::session &session, std::string_view la_nu
     return found.front();
 }
 
+std::optional<school> find_school_by_id(soci::session &session, long long id) {
+    auto found = fetch_schools(session, " WHERE id = " + std::to_string(id));
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
 std::vector<school> all_schools(soci::session &session) { return fetch_schools(session, " ORDER BY la_number, establishment_number"); }
 
 school find_or_create_school(soci::session &session, const school &details) {

@@ -31,6 +31,7 @@ std::string laestab(const school &which);
 
 std::optional<school> find_school(soci::session &session, std::string_view la_number,
                                   std::string_view establishment_number);
+std::optional<school> find_school_by_id(soci::session &session, long long id);
 std::vector<school> all_schools(soci::session &session);
 
 // The stored school with these DfE numbers; created from `details` when new, and its name, URN and

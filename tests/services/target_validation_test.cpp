@@ -123,6 +123,17 @@ TEST_P(target_validation_test, a_whole_school_run_validates_every_target) {
     EXPECT_EQ(flags().size(), 3u);
 }
 
+TEST_P(target_validation_test, an_authority_run_validates_every_school_with_targets) {
+    for (int serial : {1, 2}) judge(ks1_, serial, "maths", "3c", "2024-06-25T09:00:00Z");
+    for (int serial : {1, 2}) set_one(serial, "maths", "2b");
+    // A second school of the database without targets is passed over.
+    db().transaction("adding a school", [](soci::session &session) {
+        return store::find_or_create_school(session, {0, "801", "2001", "", "Other Primary", "PR1 1AA", {2025}});
+    });
+    EXPECT_EQ(services::validate_every_school(db(), *schemes_, validator(), "2026-02-12T09:00:00Z"), 2u);
+    EXPECT_EQ(flags().size(), 2u);
+}
+
 WAYMARK_ON_EVERY_DATABASE(target_validation_test);
 
 }  // namespace
