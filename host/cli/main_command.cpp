@@ -4,6 +4,8 @@
 #include "text_table.hpp"
 
 #include "demo/demo_mis.hpp"
+#include "plugin_host/scheme_catalog.hpp"
+#include "services/demo_tracking.hpp"
 #include "services/sync.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
@@ -109,6 +111,21 @@ void bring_in_demo_school(store::database &database, const domain::date &today, 
     services::print_plan(services::run_sync(database, mis), out, services::plan_detail::counts);
 }
 
+// A year of judgements at each school that has no assessments yet (the demo school on the first run).
+void add_demo_judgements(store::database &database, const plugins::registry &registry, const store::settings &settings,
+                         const domain::date &today, std::ostream &out) {
+    const plugins::scheme_catalog catalog(registry, [&](std::string_view id) { return settings.plugin_config(id); });
+    const services::scheme_library schemes(catalog);
+    for (const auto &school : store::all_schools(database.session())) {
+        const auto made = services::add_demo_tracking(database, school, schemes, today);
+        if (!made) continue;
+        out << "\nDemo judgements at " << school.name << ": " << made->judgements << " in ";
+        for (std::size_t i = 0; i < made->assessments.size(); ++i)
+            out << (i == 0 ? "" : i + 1 == made->assessments.size() ? " and " : ", ") << made->assessments[i];
+        out << "; Year 4's " << made->assessments.back() << " judgements are left for the demo teacher to enter.\n";
+    }
+}
+
 // The main job (`installer/dev.sh run`): the demo school imported from its MIS, what the host
 // loaded, and each scheme at work with the school's plugin settings.
 int run_main(const invocation &args, io streams) {
@@ -128,6 +145,7 @@ int run_main(const invocation &args, io streams) {
                        "name their folder in WAYMARK_PLUGIN_PATH.\n";
         return 1;
     }
+    add_demo_judgements(database, registry, settings, as_of_option(args), streams.out);
     int failures = 0;
     for (const auto &listing : schemes) {
         try {
@@ -148,10 +166,12 @@ extern const command main_command{
     "Run the main job: import the demo school from its MIS, then show the plugins and schemes at work.",
     "In the configured database (the embedded SQLite file by default) builds the demo MIS if it is not\n"
     "there yet (as `waymark demo` does) and imports it (as `waymark sync` does; a second run finds\n"
-    "nothing to change). Then loads every plugin (see `waymark help plugins`), lists them and any\n"
-    "refused file, and shows for each descriptor scheme how it labels and bands grades around its\n"
-    "expectation in a few year and term contexts. A scheme that needs a setting (school-bands needs a\n"
-    "bands file) gets it from the settings file's [plugin <id>] section, `config = ...`.",
+    "nothing to change), and gives a school without assessments a year of demo judgements (last summer's\n"
+    "and this year's terms so far, Year 4's latest left empty). Then loads every plugin (see `waymark\n"
+    "help plugins`), lists them and any refused file, and shows for each descriptor scheme how it labels\n"
+    "and bands grades around its expectation in a few year and term contexts. A scheme that needs a\n"
+    "setting (school-bands needs a bands file) gets it from the settings file's [plugin <id>] section,\n"
+    "`config = ...`.",
     {},
     run_main};
 
