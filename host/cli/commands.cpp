@@ -28,6 +28,7 @@ extern const command summary_command;
 extern const command collection_health_command;
 extern const command targets_command;
 extern const command predict_command;
+extern const command users_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -54,6 +55,7 @@ std::span<const command> all_commands() {
         sync_command,
         targets_command,
         templates_command,
+        users_command,
         version_command,
     };
     return table;

@@ -1,8 +1,12 @@
 #include "command.hpp"
 #include "open_database.hpp"
+#include "text_table.hpp"
 
 #include "demo/demo_mis.hpp"
 #include "domain/calendar.hpp"
+#include "services/demo_accounts.hpp"
+#include "services/sessions.hpp"
+#include "store/pupils.hpp"
 
 #include <chrono>
 #include <ostream>
@@ -22,6 +26,47 @@ int parse_count(const invocation &args, std::string_view name, int fallback, int
     throw usage_error("--" + std::string(name) + " takes a whole number of at least " + std::to_string(least) + ", not '" + *text + "'");
 }
 
+// The demo MIS's first school as Waymark stores it (made now if no sync has yet) and its Year 4
+// classes, for the demo's sign-in accounts.
+std::pair<store::school, std::vector<std::string>> demo_school(store::database &database, std::string_view mis_schema,
+                                                               domain::date as_of) {
+    const std::string mis = mis_schema.empty() ? "" : std::string(mis_schema) + ".";
+    soci::session &session = database.session();
+    int la = 0, number = 0;
+    std::string name, postcode;
+    session << "SELECT la_code, estab_no, school_name, postcode FROM " + mis + "sims_establishment WHERE establishment_id = 1",
+        soci::into(la), soci::into(number), soci::into(name), soci::into(postcode);
+    std::vector<std::string> classes(16);
+    session << "SELECT code FROM " + mis + "sims_base_group WHERE establishment_id = 1 AND group_type = 'REG' AND nc_year = 4 "
+               "ORDER BY code",
+        soci::into(classes);
+    const store::school details{0, std::to_string(la), std::to_string(number), "", name, postcode, domain::academic_year_of(as_of)};
+    auto school = database.transaction("adding the demo school", [&](soci::session &writing) {
+        store::ensure_academic_year(writing, details.current_year);
+        return store::find_or_create_school(writing, details);
+    });
+    return {std::move(school), std::move(classes)};
+}
+
+// Makes the demo's accounts once and prints what only this run can show.
+void print_demo_accounts(store::database &database, std::string_view mis_schema, domain::date as_of, std::ostream &out) {
+    const auto [school, classes] = demo_school(database, mis_schema, as_of);
+    const auto made = services::add_demo_accounts(database, school, classes, services::instant_text(services::now_instant()));
+    if (made.empty()) {
+        out << "The demo accounts (admin, head, teacher4, governor, adviser) exist already; `waymark users reset-password "
+               "NAME` gives one a new password and `waymark users code NAME` its current code.\n";
+        return;
+    }
+    out << "Demo accounts for " << school.name << " (" << store::laestab(school)
+        << "); sign in at the address `waymark serve` prints, then type the code `waymark users code NAME` prints (or "
+           "add the secret to an authenticator app). Shown once:\n";
+    text_table table({"User", "Role", "Password", "TOTP secret"});
+    for (const auto &account : made)
+        table.add_row({account.account.username, std::string(domain::role_name(account.account.role)), account.password,
+                       account.totp_secret});
+    table.print(out);
+}
+
 int run_demo(const invocation &args, io streams) {
     connectors::demo::demo_options options;
     options.seed = static_cast<std::uint64_t>(parse_count(args, "seed", 1, 0));
@@ -36,6 +81,7 @@ int run_demo(const invocation &args, io streams) {
             streams.err << "waymark demo: the database already holds a demo MIS; nothing was changed. Run "
                            "`waymark demo --rebuild` to drop the MIS tables and build them again (Waymark's own "
                            "tables are kept).\n";
+            print_demo_accounts(database, mis_schema, options.as_of, streams.err);
             return 1;
         }
         connectors::demo::drop_demo_mis(session, mis_schema);
@@ -49,6 +95,7 @@ int run_demo(const invocation &args, io streams) {
                 << (summary.schools == 1 ? " school, " : " schools, ") << summary.pupils_on_roll << " pupils on roll, "
                 << summary.leavers << " leavers, " << summary.results << " statutory results, in " << seconds << " s.\n"
                 << "Next: `waymark sync --dry-run` shows what an import from this MIS would do.\n";
+    print_demo_accounts(database, mis_schema, options.as_of, streams.out);
     return 0;
 }
 
@@ -65,7 +112,10 @@ extern const command demo_command{
     "benchmarks. --as-of sets the day the MIS stands at (default today).\n"
     "When the database already holds a demo MIS the command refuses and changes nothing; --rebuild\n"
     "drops the MIS tables and builds them again. Waymark's own wm_ tables are never touched (a sync\n"
-    "after rebuilding with another seed archives the pupils of the old MIS, as a real school's would).",
+    "after rebuilding with another seed archives the pupils of the old MIS, as a real school's would).\n"
+    "The first run also adds the demo's sign-in accounts to the first school (admin, head, teacher4 for\n"
+    "its Year 4 classes, governor, and adviser for the authority) and prints each one's password and\n"
+    "TOTP secret once; later runs say they exist (`waymark users` manages them).",
     {"rebuild"},
     run_demo};
 

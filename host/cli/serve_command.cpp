@@ -4,6 +4,7 @@
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/session_policy.hpp"
 
 #include "services/target_validation.hpp"
 #include "store/migrations.hpp"
@@ -11,7 +12,9 @@
 
 #include <waymark/plugin.h>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <ostream>
 
@@ -64,7 +67,6 @@ int run_serve(const invocation &args, io streams) {
     options.bind_address = args.option_or("bind", options.bind_address);
     options.port = static_cast<uint16_t>(whole_number_option(args, "port", options.port, 0, 65535));
     options.worker_threads = whole_number_option(args, "threads", options.worker_threads, 2, 1024);
-    const bool loopback = http::is_loopback(options.bind_address);
 
     const store::settings settings =
         store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
@@ -77,19 +79,22 @@ int run_serve(const invocation &args, io streams) {
     const services::scheme_library library(schemes);
     const services::target_revalidation revalidation(registry, library);  // judgements saved through the API too
 
-    const http::local_user_policy policy(http::operating_system_user(), loopback);
+    services::sign_in_rules rules;
+    rules.idle_limit = std::chrono::minutes(whole_number_option(args, "idle-minutes", 60, 1, 24 * 60));
+    rules.warn_before = std::min(rules.warn_before, rules.idle_limit / 2);
+    // Everyone signs in, on loopback too: the local-user policy is for tests that build the server
+    // in-process, never for a running server.
+    const http::session_policy policy(databases, rules);
     http::router routes(policy, streams.err);
-    const http::api_services services{registry, schemes, &databases};
+    const http::api_services services{registry, schemes, &databases, &policy};
     http::add_api_routes(routes, services);
 
     http::server server(routes, options);
     server.start();
     streams.out << "Waymark serves " << server.url() << http::api_base << " ("
                 << store::dialect_name(databases.kind()) << " database); Ctrl-C stops it.\n";
-    if (!loopback) {
-        streams.out << "Anyone who can reach " << options.bind_address
-                    << " has every permission: there is no sign-in yet.\n";
-    }
+    streams.out << "Open " << server.url() << "/ and sign in (idle sessions end after " << rules.idle_limit.count() / 60
+                << " minutes; `waymark users add` makes accounts, `waymark demo` the demo's).\n";
     streams.out.flush();
     const int received = signals.wait();
     server.stop();
@@ -101,12 +106,16 @@ int run_serve(const invocation &args, io streams) {
 
 extern const command serve_command{
     "serve",
-    "serve [--port N] [--bind ADDRESS] [--threads N]",
+    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N]",
     "Serve the JSON API (default http://127.0.0.1:8080/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
     "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
-    "--bind names another address; there is no sign-in yet, so whoever reaches it may do anything.\n"
-    "--port 0 picks a free port (printed). --threads bounds the connections served at once (default 64).",
+    "--bind names another address. --port 0 picks a free port (printed). --threads bounds the\n"
+    "connections served at once (default 64).\n"
+    "\n"
+    "Everyone signs in (README, 'Signing in and users'): user name and password, then the six-digit\n"
+    "code of their authenticator app. A session ends after --idle-minutes without activity (default\n"
+    "60; the page warns 5 minutes before). Users are made with `waymark users add`.",
     {},
     run_serve};
 

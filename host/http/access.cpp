@@ -15,9 +15,43 @@ std::string_view permission_name(permission needed) {
         case permission::read_school: return "read_school";
         case permission::write_judgements: return "write_judgements";
         case permission::administer: return "administer";
+        case permission::write_tracking: return "write_tracking";
+        case permission::anyone: return "anyone";
+        case permission::second_step: return "second_step";
+        case permission::own_session: return "own_session";
+        case permission::watch_session: return "watch_session";
     }
     return "unknown";
 }
+
+bool principal::may_open(std::string_view laestab) const {
+    if (every_school) return true;
+    for (const auto &open : schools) {
+        if (open == laestab) return true;
+    }
+    return false;
+}
+
+bool role_permits(domain::user_role role, permission needed) {
+    using domain::user_role;
+    switch (needed) {
+        case permission::anyone:
+        case permission::second_step:
+        case permission::own_session:
+        case permission::watch_session:
+        case permission::read_school: return true;
+        case permission::write_judgements: return role == user_role::administrator || role == user_role::leader || role == user_role::teacher;
+        case permission::write_tracking: return role == user_role::administrator || role == user_role::leader;
+        case permission::administer: return role == user_role::administrator;
+    }
+    return false;
+}
+
+std::optional<principal> access_policy::identify_for(const Poco::Net::HTTPServerRequest &request, permission) const {
+    return identify(request);
+}
+
+void access_policy::record(const change_record &) const {}
 
 namespace {
 

@@ -1,21 +1,30 @@
 // Who may do what through the API. Every route names the permission it needs; before a handler runs
 // the router asks the server's access_policy who sent the request and whether they hold it. Today's
-// policy is the local single user; sign-in (issue 7) brings another policy and richer principals
-// without changing any route.
+// policy is the local single user, for tests in-process; `waymark serve` signs people in
+// (session_policy.hpp) and a principal carries their role, schools and classes.
 #pragma once
+
+#include "domain/roles.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace waymark::http {
 
 enum class permission {
     read_school,       // see pupils, judgements, schemes, reports of the school
-    write_judgements,  // record and correct judgements and targets
-    administer,        // settings, imports, plugins, users
+    write_judgements,  // record judgements, interventions and pupil meetings (a teacher: their classes' pupils)
+    administer,        // users, the audit log, plugins, statutory unlocks
+    write_tracking,    // the school's tracking set-up and plans: assessments, groups, templates, targets,
+                       // cohort meetings, statutory results and submissions, inclusion
+    anyone,            // nobody needs to be signed in: POST /session, GET /health
+    second_step,       // a session waiting for its second step: POST /session/second-step
+    own_session,       // anyone signed in: their session, "stay signed in", sign-out, their password
+    watch_session,     // GET /session: as own_session, but the request is not activity
 };
 
 std::string_view permission_name(permission needed);  // "read_school", ...
@@ -24,6 +33,32 @@ std::string_view permission_name(permission needed);  // "read_school", ...
 struct principal {
     std::string id;
     std::string display_name;
+    domain::user_role role = domain::user_role::administrator;
+    bool every_school = true;                // the local user; a signed-in user opens `schools` only
+    std::vector<std::string> schools{};      // LA + establishment numbers the user may open
+    std::string school{};                    // their own school ("" for authority and the local user)
+    std::vector<std::string> classes{};      // a teacher's classes
+    std::string csrf_token{};                // "" = not checked (the local user's requests)
+    bool second_step_pending = false;
+    std::string session_token_hash{};        // "" outside a session
+    long long idle_seconds_left = 0;         // when in a session
+    long long idle_limit_seconds = 0;
+    long long warn_at_seconds_left = 0;
+
+    bool may_open(std::string_view laestab) const;
+};
+
+// What each role may do; `anyone` and the session permissions are everyone's.
+bool role_permits(domain::user_role role, permission needed);
+
+// One change (any method but GET and HEAD) as the router saw it end, for the audit log.
+struct change_record {
+    const principal &who;
+    std::string address;  // the client's IP address
+    std::string method;
+    std::string path;
+    int status = 0;
+    std::string summary;  // the refusal's sentence, or what the handler said it did
 };
 
 class access_policy {
@@ -34,6 +69,12 @@ public:
     virtual std::optional<principal> identify(const Poco::Net::HTTPServerRequest &request) const = 0;
     // Whether `who` holds `needed` (the router answers 403 when not). Thread-safe.
     virtual bool permits(const principal &who, permission needed) const = 0;
+    // Who sent the request when the route needs `needed`: the session permissions read the session
+    // without counting the request as activity for watch_session. May throw api_error (401
+    // session_expired). By default identify(request).
+    virtual std::optional<principal> identify_for(const Poco::Net::HTTPServerRequest &request, permission needed) const;
+    // Keeps a change in the audit log; by default nowhere. Thread-safe; must not throw.
+    virtual void record(const change_record &change) const;
 };
 
 // Local single-user mode: the server listens on loopback only (unless --bind says otherwise), so

@@ -15,12 +15,15 @@ namespace waymark::http {
 
 inline const std::string api_base = "/api/v1";
 
+class session_policy;
+
 // Built once when the server starts and shared by every request: the plugin registry and scheme
 // instances are thread-safe, and each request leases its own database connection.
 struct api_services {
     const plugins::registry &registry;
     const plugins::scheme_catalog &schemes;
     database_pool *databases = nullptr;  // nullptr when the server runs without a database
+    const session_policy *sessions = nullptr;  // nullptr when the server signs nobody in (the local user)
 
     // A connection for one request; 503 {error:"unavailable"} when the server has no database.
     database_pool::lease database() const;

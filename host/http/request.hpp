@@ -44,12 +44,17 @@ public:
 
     const Poco::Net::HTTPServerRequest &raw() const { return raw_; }
 
+    // What the change did, in a line for the audit log ("added teacher4 (teacher)"); never a secret.
+    void note(std::string summary) const { note_ = std::move(summary); }
+    const std::string &noted() const { return note_; }
+
 private:
     Poco::Net::HTTPServerRequest &raw_;
     principal who_;
     parameters path_parameters_;
     parameters query_;
     std::string body_;
+    mutable std::string note_;  // written by the handler, which sees the request as const
 };
 
 }  // namespace waymark::http

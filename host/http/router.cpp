@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "services/credentials.hpp"
+
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
 
@@ -53,7 +55,14 @@ std::string allowed_methods(std::vector<std::string> methods) {
     return list;
 }
 
+bool changes(const std::string &method) { return method != "GET" && method != "HEAD"; }
+
 }  // namespace
+
+std::string no_such_school(const std::string &laestab) {
+    return "There is no school " + laestab + " in this database; GET " + api_base_path +
+           "/schools lists them by LA and establishment number (e.g. 8012000).";
+}
 
 router::router(const access_policy &policy, std::ostream &failures, std::size_t body_limit)
     : policy_(policy), failures_(failures), body_limit_(body_limit) {}
@@ -113,25 +122,83 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
                         uri.getPath() + " does not take " + raw.getMethod() + "; it takes " +
                             allowed_methods(methods) + ".");
     }
-    const auto who = policy_.identify(raw);
+    if (chosen->needed == permission::anyone) {
+        run(*chosen, raw, reply, path, uri, principal{"", "nobody"});
+        return;
+    }
+    const auto who = policy_.identify_for(raw, chosen->needed);
     if (!who) {
         throw api_error(status::HTTP_UNAUTHORIZED, "unauthenticated", std::nullopt,
                         "This request does not say who sent it in a way the server accepts; sign in first.");
     }
-    if (!policy_.permits(*who, chosen->needed)) {
-        throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
-                        who->display_name + " may not " + raw.getMethod() + " " + uri.getPath() + ": it needs the " +
-                            std::string(permission_name(chosen->needed)) + " permission.");
+    if (who->second_step_pending != (chosen->needed == permission::second_step)) {
+        if (who->second_step_pending)
+            throw api_error(status::HTTP_UNAUTHORIZED, "second_step_required", std::nullopt,
+                            "Finish signing in: send the six-digit code from your authenticator to POST " + std::string(api_session_path) +
+                                "/second-step.");
+        throw conflict(std::nullopt, "This session has finished signing in already; there is no second step to take.");
     }
+    if (!changes(raw.getMethod())) {
+        authorised(*chosen, raw, reply, path, uri, *who);
+        return;
+    }
+    // Every change after sign-in is kept in the audit log, refused or not.
+    change_record change{*who, raw.clientAddress().host().toString(), raw.getMethod(), uri.getPath(), 0, ""};
+    try {
+        change.summary = authorised(*chosen, raw, reply, path, uri, *who);
+        change.status = static_cast<int>(reply.raw().getStatus());
+    } catch (const api_error &problem) {
+        change.status = static_cast<int>(problem.http_status());
+        change.summary = problem.what();
+        policy_.record(change);
+        throw;
+    } catch (const std::exception &failure) {
+        change.status = static_cast<int>(status::HTTP_INTERNAL_SERVER_ERROR);
+        change.summary = failure.what();
+        policy_.record(change);
+        throw;
+    }
+    policy_.record(change);
+}
+
+std::string router::authorised(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
+                               const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const {
+    if (changes(raw.getMethod()) && !who.csrf_token.empty() && chosen.needed != permission::second_step &&
+        !services::same_secret(raw.get(csrf_header, ""), who.csrf_token)) {
+        throw api_error(status::HTTP_FORBIDDEN, "csrf", std::nullopt,
+                        "The page's security token is missing or stale; reload the page.");
+    }
+    if (!policy_.permits(who, chosen.needed)) {
+        throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
+                        who.display_name + " may not " + raw.getMethod() + " " + uri.getPath() + ": it needs the " +
+                            std::string(permission_name(chosen.needed)) + " permission.");
+    }
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        // The same answer as for a school the database does not have: never say whether it exists.
+        if (chosen.segments[i].parameter && chosen.segments[i].text == "school" && !who.may_open(path[i]))
+            throw not_found(std::nullopt, no_such_school(path[i]));
+    }
+    return run(chosen, raw, reply, path, uri, who);
+}
+
+std::string router::run(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
+                        const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const {
     auto body = read_body(raw, body_limit_);
     if (!body) {
         reply.raw().setKeepAlive(false);
         throw too_large(body_limit_);
     }
     parameters found;
-    matches(*chosen, path, &found);
-    const request accepted(raw, *who, std::move(found), uri.getQueryParameters(), std::move(*body));
-    chosen->run(accepted, reply);
+    matches(chosen, path, &found);
+    const request accepted(raw, who, std::move(found), uri.getQueryParameters(), std::move(*body));
+    chosen.run(accepted, reply);
+    return accepted.noted();
+}
+
+std::vector<router::route_summary> router::route_list() const {
+    std::vector<route_summary> list;
+    for (const route &each : routes_) list.push_back({each.method, each.path_template, each.needed});
+    return list;
 }
 
 void router::handle(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResponse &reply_raw) const {

@@ -10,6 +10,7 @@
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
 
 #include <cstddef>
 #include <functional>
@@ -23,6 +24,15 @@ namespace waymark::http {
 using handler = std::function<void(const request &, response &)>;
 
 inline constexpr std::size_t default_body_limit = 1024 * 1024;
+
+inline constexpr const char *api_base_path = "/api/v1";
+inline constexpr const char *api_session_path = "/api/v1/session";
+// The header a signed-in page sends its session's CSRF token in on every change.
+inline constexpr const char *csrf_header = "X-CSRF-Token";
+
+// The 404 sentence for a {school} that does not exist or that the user may not open: the same
+// words, so an answer never tells which.
+std::string no_such_school(const std::string &laestab);
 
 class router {
 public:
@@ -39,6 +49,14 @@ public:
 
     std::size_t body_limit() const { return body_limit_; }
 
+    // Every route added, most specific first: what a test walks to check each one's permission.
+    struct route_summary {
+        std::string method;
+        std::string path_template;
+        permission needed;
+    };
+    std::vector<route_summary> route_list() const;
+
 private:
     struct segment {
         std::string text;
@@ -53,6 +71,11 @@ private:
     };
 
     void dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const;
+    // From CSRF to the handler, for a principal who has signed in; returns the handler's note.
+    std::string authorised(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
+                           const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const;
+    std::string run(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
+                    const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const;
     static bool matches(const route &candidate, const std::vector<std::string> &path, parameters *found);
 
     const access_policy &policy_;

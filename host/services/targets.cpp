@@ -417,4 +417,38 @@ std::vector<target_record> targets_in_force_everywhere(soci::session &session) {
     return read_targets(session, "t.cleared = 0 AND " + latest_filter(""), false);  // unordered: an authority has 300,000
 }
 
+namespace {
+
+// "Leaders" -> "leader", " read only " -> "read_only".
+std::string who_word(std::string_view text) {
+    std::string word;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t') {
+            if (!word.empty() && word.back() != '_') word += '_';
+        } else {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    while (!word.empty() && word.back() == '_') word.pop_back();
+    if (word.size() > 1 && word.back() == 's' && word != "read_only") word.pop_back();
+    return word;
+}
+
+}  // namespace
+
+std::optional<std::string> outside_who_may_set(const target_policy &policy, const store::school &school,
+                                               std::string_view role, std::string_view username) {
+    if (policy.who_may_set.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+    std::string list = policy.who_may_set;
+    for (std::size_t at = 0; (at = list.find(" and ", at)) != std::string::npos;) list.replace(at, 5, ",");
+    std::stringstream parts(list);
+    for (std::string part; std::getline(parts, part, ',');) {
+        const std::string word = who_word(part);
+        if (word == role || word == who_word(username)) return std::nullopt;
+    }
+    return "At " + school.name + " targets may be set by " + policy.who_may_set + " (the target policy); you are signed in as " +
+           std::string(username) + ", a " + std::string(role) +
+           ". An administrator can change who may set them with `waymark targets policy --who-may-set`.";
+}
+
 }  // namespace waymark::services

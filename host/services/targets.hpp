@@ -98,6 +98,13 @@ std::optional<std::string> target_problem(soci::session &session, const store::s
 // The policy's refusal of a change made at `instant` ('YYYY-MM-DDTHH:MM:SSZ'), or nothing.
 std::optional<std::string> outside_window(const target_policy &policy, const store::school &school,
                                           const std::string &instant);
+// The policy's refusal of a change by a signed-in user (their role, as domain::role_name gives it,
+// and user name), or nothing. who_may_set lists roles or user names, separated by commas ("leader,
+// administrator", "Leaders and j.smith"; case, plurals and spaces for underscores do not matter);
+// an empty one refuses nobody. A list naming no role or user (free text such as "headteacher")
+// refuses everyone signed in, with the text, so the school rewrites it in role names.
+std::optional<std::string> outside_who_may_set(const target_policy &policy, const store::school &school,
+                                               std::string_view role, std::string_view username);
 
 struct target_query {
     std::optional<std::string> upn;

@@ -448,6 +448,65 @@ CREATE TABLE wm_predictions (
     made_at VARCHAR(20) NOT NULL
 );
 CREATE INDEX wm_predictions_pupil ON wm_predictions (school_id, pupil_id, subject_id))sql"},
+    // Sign-in (issue 7). A user holds one role; school roles belong to one school, an authority user
+    // to none and opens the schools granted. A teacher's classes are class names as the MIS gives
+    // them. Passwords are Argon2id strings (libsodium); a session's token is stored only as its
+    // SHA-256, so a copy of the database signs nobody in. totp_last_step keeps a used code from being
+    // used again. Sign-in attempts feed the throttle; the audit log holds every change with who,
+    // what, when and from where.
+    migration{10, "users, their classes and school grants, sessions, sign-in attempts and the audit log", R"sql(
+CREATE TABLE wm_users (
+    id {id},
+    username VARCHAR(60) NOT NULL UNIQUE,
+    display_name VARCHAR(100) NOT NULL,
+    role VARCHAR(13) NOT NULL CHECK (role IN ('administrator', 'leader', 'teacher', 'read_only', 'authority')),
+    school_id BIGINT REFERENCES wm_schools (id),
+    password_hash VARCHAR(200) NOT NULL,
+    totp_secret VARCHAR(64) NOT NULL,
+    totp_last_step BIGINT NOT NULL DEFAULT 0,
+    disabled SMALLINT NOT NULL DEFAULT 0,
+    created_at VARCHAR(20) NOT NULL
+);
+CREATE TABLE wm_user_classes (
+    user_id BIGINT NOT NULL REFERENCES wm_users (id),
+    class_name VARCHAR(60) NOT NULL,
+    PRIMARY KEY (user_id, class_name)
+);
+CREATE TABLE wm_user_school_grants (
+    user_id BIGINT NOT NULL REFERENCES wm_users (id),
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    PRIMARY KEY (user_id, school_id)
+);
+CREATE TABLE wm_sessions (
+    token_hash VARCHAR(64) NOT NULL PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES wm_users (id),
+    created_at VARCHAR(20) NOT NULL,
+    last_seen VARCHAR(20) NOT NULL,
+    second_step_done SMALLINT NOT NULL DEFAULT 0,
+    csrf_token VARCHAR(64) NOT NULL
+);
+CREATE INDEX wm_sessions_user ON wm_sessions (user_id);
+CREATE TABLE wm_login_attempts (
+    id {id},
+    username VARCHAR(60) NOT NULL,
+    address VARCHAR(64) NOT NULL,
+    at VARCHAR(20) NOT NULL,
+    ok SMALLINT NOT NULL
+);
+CREATE INDEX wm_login_attempts_user ON wm_login_attempts (username, at);
+CREATE INDEX wm_login_attempts_address ON wm_login_attempts (address, at);
+CREATE TABLE wm_audit_log (
+    id {id},
+    at VARCHAR(20) NOT NULL,
+    username VARCHAR(60) NOT NULL,
+    address VARCHAR(64) NOT NULL,
+    method VARCHAR(10) NOT NULL,
+    path VARCHAR(500) NOT NULL,
+    status INTEGER NOT NULL,
+    summary VARCHAR(1000) NOT NULL DEFAULT ''
+);
+CREATE INDEX wm_audit_log_at ON wm_audit_log (at);
+CREATE INDEX wm_audit_log_user ON wm_audit_log (username, at))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.

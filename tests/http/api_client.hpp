@@ -66,6 +66,7 @@ public:
                    const std::string &content_type = "application/json", bool chunked = false) {
         Poco::Net::HTTPRequest request(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
         request.setKeepAlive(true);
+        for (const auto &[name, value] : always_sent) request.set(name, value);
         if (!body.empty() || method == "POST" || method == "PUT") {
             if (!content_type.empty()) request.setContentType(content_type);
             if (chunked) {
@@ -91,6 +92,9 @@ public:
     api_reply post(const std::string &uri, const std::string &body) { return send("POST", uri, body); }
 
     Poco::Net::HTTPClientSession &session() { return session_; }
+
+    // Headers sent with every request from now on (a session cookie, a CSRF token), as a browser does.
+    std::map<std::string, std::string> always_sent;
 
 private:
     Poco::Net::HTTPClientSession session_;

@@ -48,12 +48,18 @@ TEST_F(serve_command, serves_the_api_until_sigterm) {
                                  std::regex(R"(Waymark serves http://127\.0\.0\.1:(\d+)/api/v1 \(SQLite database\); Ctrl-C stops it\.)")))
         << first_line;
     const auto port = static_cast<uint16_t>(std::stoi(found[1].str()));
+    EXPECT_EQ(next_line(), "Open http://127.0.0.1:" + found[1].str() +
+                               "/ and sign in (idle sessions end after 60 minutes; `waymark users add` makes accounts, "
+                               "`waymark demo` the demo's).");
 
     api_client client(port);
     const auto health = client.get("/api/v1/health");
     EXPECT_EQ(health.status, 200);
     EXPECT_EQ(health.json()->getValue<std::string>("database"), "SQLite");
-    EXPECT_EQ(client.get("/api/v1/schemes/org.waymark.lancashire-four-band/grades").status, 200);
+    // Sign-in is required, on loopback too.
+    const auto unsigned_in = client.get("/api/v1/schemes/org.waymark.lancashire-four-band/grades");
+    EXPECT_EQ(unsigned_in.status, 401);
+    EXPECT_EQ(unsigned_in.error_fields().substr(0, 15), "unauthenticated");
 
     ::kill(process.id(), SIGTERM);
     EXPECT_EQ(process.wait(), 0);

@@ -108,7 +108,7 @@ void show_assessment(const api_services &services, const request &asked, respons
 
 void add_assessments_routes(router &routes, const api_services &services) {
     add_tracking_route(routes, "GET", school_path + "/assessments", permission::read_school, list_assessments, services);
-    add_tracking_route(routes, "POST", school_path + "/assessments", permission::administer, create_assessment, services);
+    add_tracking_route(routes, "POST", school_path + "/assessments", permission::write_tracking, create_assessment, services);
     add_tracking_route(routes, "GET", school_path + "/assessments/{assessment}", permission::read_school, show_assessment,
                        services);
     add_tracking_route(routes, "GET", school_path + "/assessments/{assessment}/grid", permission::read_school, load_grid,

@@ -33,7 +33,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
         });
         reply.json(services::json_array(meetings, services::cohort_meeting_json));
     });
-    routes.add("POST", all_path, permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("POST", all_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const json_object body = asked.json_body();
         services::cohort_meeting_spec spec;
         spec.year_group = static_cast<int>(body.required_integer("year_group", 0, 11));
@@ -59,7 +59,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
             return services::find_cohort_meeting(database.session(), school, id);
         })));
     });
-    routes.add("PUT", one_path, permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("PUT", one_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "cohort progress meeting");
         const json_object body = asked.json_body();
         services::cohort_meeting_edit edit;
@@ -73,7 +73,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
             return services::edit_cohort_meeting(database, school, id, edit);
         })));
     });
-    add_delete_route(routes, one_path, permission::write_judgements, "cohort progress meeting", api, services::delete_cohort_meeting);
+    add_delete_route(routes, one_path, permission::write_tracking, "cohort progress meeting", api, services::delete_cohort_meeting);
 }
 
 }  // namespace waymark::http

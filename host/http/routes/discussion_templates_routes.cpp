@@ -38,7 +38,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
         });
         reply.json(services::json_array(templates, services::template_json));
     });
-    routes.add("POST", all_path, permission::administer, [&api](const request &asked, response &reply) {
+    routes.add("POST", all_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const json_object body = asked.json_body();
         services::discussion_template spec;
         spec.type = type_named(body.required_string("type"), "type");
@@ -57,7 +57,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
             return services::find_template(database.session(), school, id);
         })));
     });
-    routes.add("PUT", one_path, permission::administer, [&api](const request &asked, response &reply) {
+    routes.add("PUT", one_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "discussion-area template");
         const json_object body = asked.json_body();
         services::template_edit edit;
@@ -73,7 +73,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
             return services::edit_template(database, school, id, edit);
         })));
     });
-    add_delete_route(routes, one_path, permission::administer, "discussion-area template", api, services::delete_template);
+    add_delete_route(routes, one_path, permission::write_tracking, "discussion-area template", api, services::delete_template);
 }
 
 }  // namespace waymark::http

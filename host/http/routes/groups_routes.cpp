@@ -77,10 +77,10 @@ void list_groups(const api_services &services, const request &asked, response &r
 
 void add_groups_routes(router &routes, const api_services &services) {
     add_tracking_route(routes, "GET", school_path + "/groups", permission::read_school, list_groups, services);
-    add_tracking_route(routes, "POST", school_path + "/groups", permission::administer, create_group, services);
+    add_tracking_route(routes, "POST", school_path + "/groups", permission::write_tracking, create_group, services);
     add_tracking_route(routes, "GET", school_path + "/groups/{group}", permission::read_school, show_group, services);
-    add_tracking_route(routes, "POST", school_path + "/groups/{group}/members", permission::administer, add_members, services);
-    add_tracking_route(routes, "DELETE", school_path + "/groups/{group}/members/{upn}", permission::administer, remove_member,
+    add_tracking_route(routes, "POST", school_path + "/groups/{group}/members", permission::write_tracking, add_members, services);
+    add_tracking_route(routes, "DELETE", school_path + "/groups/{group}/members/{upn}", permission::write_tracking, remove_member,
                        services);
 }
 

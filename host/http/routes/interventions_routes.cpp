@@ -42,6 +42,7 @@ void add_interventions_routes(router &routes, const api_services &api) {
     routes.add("POST", pupil_path, permission::write_judgements, [&api](const request &asked, response &reply) {
         const auto spec = intervention_in(asked.json_body());
         reply.json(services::intervention_json(in_school(api, asked, [&](auto &database, const auto &school) {
+                       check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
                        return services::add_intervention(database, school, asked.path_parameter("upn"), spec, asked.who().id);
                    })),
                    status::HTTP_CREATED);
@@ -56,10 +57,15 @@ void add_interventions_routes(router &routes, const api_services &api) {
         const long long id = record_id_in_path(asked, "intervention");
         const auto spec = intervention_in(asked.json_body());
         reply.json(services::intervention_json(in_school(api, asked, [&](auto &database, const auto &school) {
+            const std::string upn = services::find_intervention(database.session(), school, id).upn;
+            check_teaches(database.session(), school, asked, {&upn, 1});
             return services::update_intervention(database, school, id, spec);
         })));
     });
-    add_delete_route(routes, one_path, permission::write_judgements, "intervention", api, services::delete_intervention);
+    add_delete_route(routes, one_path, permission::write_judgements, "intervention", api, services::delete_intervention,
+                     [](soci::session &session, const store::school &school, long long id) {
+                         return services::find_intervention(session, school, id).upn;
+                     });
 }
 
 }  // namespace waymark::http

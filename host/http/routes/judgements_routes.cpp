@@ -14,6 +14,7 @@
 
 #include "services/class_grid_json.hpp"
 #include "services/judgement_import.hpp"
+#include "services/pupil_selection.hpp"
 
 #include <Poco/Net/MediaType.h>
 
@@ -57,7 +58,9 @@ cell_request assessment_request(const api_services &services, const request &ask
 }
 
 services::cell_address cell_in_path(const cell_request &on, const request &asked, services::cell_kind kind) {
-    return {pupil_in_path(on.database->session(), on.school, asked), asked.path_parameter("subject"), kind};
+    const std::string upn = pupil_in_path(on.database->session(), on.school, asked);
+    if (asked.method() != "GET") check_teaches(on.database->session(), on.school, asked, {&upn, 1});
+    return {upn, asked.path_parameter("subject"), kind};
 }
 
 // value, against and colour of a change (a cell's or a column's).
@@ -136,6 +139,9 @@ void save_cells(const api_services &services, const request &asked, response &re
         changes.push_back(std::move(change));
     }
     if (changes.empty()) throw invalid("changes", "changes is empty: send at least one cell to save.");
+    std::vector<std::string> upns;
+    for (const auto &change : changes) upns.push_back(change.cell.upn);
+    check_teaches(on.database->session(), on.school, asked, upns);
     try {
         Poco::JSON::Array records;
         for (const auto &record : services::record_changes(*on.database, on.school, on.which, scheme_library_of(services),
@@ -163,6 +169,12 @@ void fill_column(const api_services &services, const request &asked, response &r
     if (pupils.everyone())
         throw invalid("class", "Say whose cells to fill: class, year, another pupil filter or upns (a flood-fill of the "
                                "whole school is not offered).");
+    if (asked.who().role == domain::user_role::teacher) {
+        std::vector<long long> ids;
+        for (const auto &pupil : services::select_pupils(on.database->session(), on.school, pupils, on.which.year))
+            ids.push_back(pupil.id);
+        check_teaches_ids(on.database->session(), on.school, asked, ids);
+    }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("filled", services::fill_column(*on.database, on.school, on.which, scheme_library_of(services), pupils, change,
                                              recorder_of(asked)));
@@ -181,6 +193,9 @@ void import_cells(const api_services &services, const request &asked, response &
         throw api_error(status::HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", std::nullopt,
                         "Send the judgements as CSV with the header Content-Type: text/csv" +
                             (type.empty() ? std::string(".") : ", not " + type + "."));
+    if (asked.who().role == domain::user_role::teacher)
+        throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
+                        "Importing judgements from a file is for leaders; a teacher pastes a column into the grid.");
     const cell_request on = assessment_request(services, asked);
     const auto result = services::import_judgement_csv_text(*on.database, on.school, on.which, scheme_library_of(services),
                                                             asked.body(), recorder_of(asked));

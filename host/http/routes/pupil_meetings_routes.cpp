@@ -26,6 +26,7 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
         const services::pupil_meeting_spec spec{body.required_string("teacher"), required_date(body, "held_on"),
                                                 body.optional_string("assessment"), answers_in(body)};
         reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+                       check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
                        return services::add_pupil_meeting(database, school, asked.path_parameter("upn"), spec, asked.who().id);
                    })),
                    status::HTTP_CREATED);
@@ -41,10 +42,15 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
         const json_object body = asked.json_body();
         const services::pupil_meeting_edit edit{body.optional_string("teacher"), optional_date(body, "held_on"), answers_in(body)};
         reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+            const std::string upn = services::find_pupil_meeting(database.session(), school, id).upn;
+            check_teaches(database.session(), school, asked, {&upn, 1});
             return services::edit_pupil_meeting(database, school, id, edit);
         })));
     });
-    add_delete_route(routes, one_path, permission::write_judgements, "pupil progress meeting", api, services::delete_pupil_meeting);
+    add_delete_route(routes, one_path, permission::write_judgements, "pupil progress meeting", api,
+                     services::delete_pupil_meeting, [](soci::session &session, const store::school &school, long long id) {
+                         return services::find_pupil_meeting(session, school, id).upn;
+                     });
 }
 
 }  // namespace waymark::http

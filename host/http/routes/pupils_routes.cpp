@@ -46,7 +46,7 @@ void change_inclusion(const api_services &services, const request &asked, respon
 
 void add_pupils_routes(router &routes, const api_services &services) {
     add_tracking_route(routes, "GET", school_path + "/pupils", permission::read_school, list_pupils, services);
-    add_tracking_route(routes, "POST", school_path + "/pupils/inclusion", permission::administer, change_inclusion, services);
+    add_tracking_route(routes, "POST", school_path + "/pupils/inclusion", permission::write_tracking, change_inclusion, services);
 }
 
 }  // namespace waymark::http

@@ -21,6 +21,9 @@ void add_cohort_meetings_routes(router &routes, const api_services &services);
 void add_summary_routes(router &routes, const api_services &services);
 void add_collection_health_routes(router &routes, const api_services &services);
 void add_targets_routes(router &routes, const api_services &services);
+void add_session_routes(router &routes, const api_services &services);
+void add_users_routes(router &routes, const api_services &services);
+void add_audit_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -40,6 +43,9 @@ void add_api_routes(router &routes, const api_services &services) {
     add_summary_routes(routes, services);
     add_collection_health_routes(routes, services);
     add_targets_routes(routes, services);
+    add_session_routes(routes, services);
+    add_users_routes(routes, services);
+    add_audit_routes(routes, services);
 }
 
 }  // namespace waymark::http

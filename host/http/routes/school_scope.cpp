@@ -2,6 +2,8 @@
 
 #include "http/api.hpp"
 
+#include "services/teaching_scope.hpp"
+
 namespace waymark::http {
 
 store::school school_in_path(soci::session &session, const request &asked) {
@@ -11,8 +13,7 @@ store::school school_in_path(soci::session &session, const request &asked) {
         if (auto school = store::find_school(session, std::string_view(laestab).substr(0, 3), std::string_view(laestab).substr(3)))
             return std::move(*school);
     }
-    throw not_found(std::nullopt, "There is no school " + laestab + " in this database; GET " + api_base +
-                                      "/schools lists them by LA and establishment number (e.g. 8012000).");
+    throw not_found(std::nullopt, no_such_school(laestab));
 }
 
 Poco::JSON::Object school_json(const store::school &which) {
@@ -23,6 +24,26 @@ Poco::JSON::Object school_json(const store::school &which) {
     json.set("postcode", which.postcode);
     json.set("current_year", domain::format_academic_year(which.current_year));
     return json;
+}
+
+namespace {
+
+void refuse_outside(const std::optional<std::string> &sentence) {
+    if (sentence) throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt, *sentence);
+}
+
+}  // namespace
+
+void check_teaches(soci::session &session, const store::school &school, const request &asked,
+                   std::span<const std::string> upns) {
+    if (asked.who().role != domain::user_role::teacher) return;
+    refuse_outside(services::outside_classes_by_upn(session, school, asked.who().classes, upns));
+}
+
+void check_teaches_ids(soci::session &session, const store::school &school, const request &asked,
+                       std::span<const long long> pupil_ids) {
+    if (asked.who().role != domain::user_role::teacher) return;
+    refuse_outside(services::outside_classes_by_id(session, school, asked.who().classes, pupil_ids));
 }
 
 }  // namespace waymark::http

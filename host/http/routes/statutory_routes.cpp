@@ -103,7 +103,7 @@ void add_statutory_routes(router &routes, const api_services &api) {
         const auto year = year_from(asked.query("academic_year"), "academic_year", school);
         reply.json(services::statutory_view_json(services::statutory_data(database->session(), school, year_group, year)));
     });
-    routes.add("PUT", statutory_path, permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("PUT", statutory_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const auto body = asked.json_body();
         const auto database = api.database();
         const auto school = school_in_path(database->session(), asked);
@@ -125,7 +125,7 @@ void add_statutory_routes(router &routes, const api_services &api) {
             list.add(services::submission_json(made));
         reply.json(list);
     });
-    routes.add("POST", statutory_path + "/submissions", permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("POST", statutory_path + "/submissions", permission::write_tracking, [&api](const request &asked, response &reply) {
         submission_step(api, asked, reply, "declaration", [&](store::database &db, const store::school &school,
                                                               services::submission_kind kind, domain::academic_year year,
                                                               const std::string &declaration) {

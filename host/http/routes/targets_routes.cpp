@@ -51,6 +51,15 @@ auto plugin_or_unavailable(Find find) {
     }
 }
 
+// The school's target policy names who may set targets; a signed-in user outside it is refused
+// with the reason (the local user is whoever runs the server, as on the command line).
+void refuse_outside_who_may_set(soci::session &session, const store::school &school, const request &asked) {
+    if (asked.who().every_school) return;
+    const auto refusal = services::outside_who_may_set(services::read_target_policy(session, school), school,
+                                                       domain::role_name(asked.who().role), asked.who().id);
+    if (refusal) throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt, *refusal);
+}
+
 }  // namespace
 
 void add_targets_routes(router &routes, const api_services &api) {
@@ -62,12 +71,13 @@ void add_targets_routes(router &routes, const api_services &api) {
                                         }),
                                         services::target_json));
     });
-    routes.add("PUT", school_root + "/targets", permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("PUT", school_root + "/targets", permission::write_tracking, [&api](const request &asked, response &reply) {
         const auto changes = changes_in(asked.json_body());
         const auto validator = api.registry.plugins_of_kind(WAYMARK_KIND_VALIDATOR).empty()
                                    ? std::nullopt
                                    : std::optional<plugins::validator>(plugins::find_validator(api.registry));
         reply.json(services::json_array(in_school(api, asked, [&](auto &database, const auto &school) {
+                                            refuse_outside_who_may_set(database.session(), school, asked);
                                             return services::set_targets(database, school, scheme_library_of(api), changes,
                                                                          recorder_of(asked), validator ? &*validator : nullptr);
                                         }),
@@ -96,7 +106,7 @@ void add_targets_routes(router &routes, const api_services &api) {
                                         }),
                                         services::prediction_json));
     });
-    routes.add("POST", school_root + "/predictions", permission::write_judgements, [&api](const request &asked, response &reply) {
+    routes.add("POST", school_root + "/predictions", permission::write_tracking, [&api](const request &asked, response &reply) {
         const json_object body = asked.json_body();
         const std::string subject = body.required_string("subject");
         const std::string scope_text = body.optional_string("history").value_or("school");

@@ -63,11 +63,17 @@ std::vector<services::answer_input> answers_in(const json_object &body) {
 }
 
 void add_delete_route(router &routes, const std::string &path, permission needed, std::string what, const api_services &api,
-                      std::function<void(store::database &, const store::school &, long long)> remove) {
+                      std::function<void(store::database &, const store::school &, long long)> remove,
+                      pupil_of_record pupil_of) {
     routes.add("DELETE", path, needed,
-               [&api, what = std::move(what), remove = std::move(remove)](const request &asked, response &reply) {
+               [&api, what = std::move(what), remove = std::move(remove), pupil_of = std::move(pupil_of)](const request &asked,
+                                                                                                          response &reply) {
                    const long long id = record_id_in_path(asked, what);
                    in_school(api, asked, [&](auto &database, const auto &school) {
+                       if (pupil_of) {
+                           const std::string upn = pupil_of(database.session(), school, id);
+                           check_teaches(database.session(), school, asked, {&upn, 1});
+                       }
                        remove(database, school, id);
                        return 0;
                    });

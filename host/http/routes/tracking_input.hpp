@@ -59,8 +59,11 @@ auto in_school(const api_services &api, const request &asked, Call &&call) {
 }
 
 // DELETE `path` (ending in {id}): remove(database, school, id) deletes the record `what` names
-// ("intervention"); 200 {"deleted": id}, 404 for an id the school does not have.
+// ("intervention"); 200 {"deleted": id}, 404 for an id the school does not have. A record of one
+// pupil gives `pupil_of` (its UPN), so a teacher deletes only their classes' pupils' records.
+using pupil_of_record = std::function<std::string(soci::session &, const store::school &, long long)>;
 void add_delete_route(router &routes, const std::string &path, permission needed, std::string what, const api_services &api,
-                      std::function<void(store::database &, const store::school &, long long)> remove);
+                      std::function<void(store::database &, const store::school &, long long)> remove,
+                      pupil_of_record pupil_of = nullptr);
 
 }  // namespace waymark::http
