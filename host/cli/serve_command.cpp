@@ -4,6 +4,7 @@
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 
 #include "services/target_validation.hpp"
 #include "store/migrations.hpp"
@@ -13,6 +14,7 @@
 
 #include <charconv>
 #include <csignal>
+#include <filesystem>
 #include <ostream>
 
 #include <pthread.h>
@@ -65,6 +67,11 @@ int run_serve(const invocation &args, io streams) {
     options.port = static_cast<uint16_t>(whole_number_option(args, "port", options.port, 0, 65535));
     options.worker_threads = whole_number_option(args, "threads", options.worker_threads, 2, 1024);
     const bool loopback = http::is_loopback(options.bind_address);
+    const auto web_root = args.option("web-root");
+    if (web_root && !std::filesystem::is_regular_file(std::filesystem::path(*web_root) / "index.html")) {
+        throw usage_error("--web-root names the folder of the web page's files (host/web), which holds index.html; '" +
+                          *web_root + "' does not");
+    }
 
     const store::settings settings =
         store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
@@ -82,10 +89,13 @@ int run_serve(const invocation &args, io streams) {
     const http::api_services services{registry, schemes, &databases};
     http::add_api_routes(routes, services);
 
-    http::server server(routes, options);
+    const http::static_files pages = web_root ? http::static_files(*web_root) : http::static_files();
+
+    http::server server(routes, options, &pages);
     server.start();
-    streams.out << "Waymark serves " << server.url() << http::api_base << " ("
-                << store::dialect_name(databases.kind()) << " database); Ctrl-C stops it.\n";
+    streams.out << "Waymark serves the web page at " << server.url() << "/ and the API at " << server.url()
+                << http::api_base << " (" << store::dialect_name(databases.kind()) << " database"
+                << (web_root ? ", page files read from " + *web_root : std::string()) << "); Ctrl-C stops it.\n";
     if (!loopback) {
         streams.out << "Anyone who can reach " << options.bind_address
                     << " has every permission: there is no sign-in yet.\n";
@@ -101,12 +111,17 @@ int run_serve(const invocation &args, io streams) {
 
 extern const command serve_command{
     "serve",
-    "serve [--port N] [--bind ADDRESS] [--threads N]",
-    "Serve the JSON API (default http://127.0.0.1:8080/api/v1) until Ctrl-C or SIGTERM.",
+    "serve [--port N] [--bind ADDRESS] [--threads N] [--web-root DIR]",
+    "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
     "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
     "--bind names another address; there is no sign-in yet, so whoever reaches it may do anything.\n"
-    "--port 0 picks a free port (printed). --threads bounds the connections served at once (default 64).",
+    "--port 0 picks a free port (printed). --threads bounds the connections served at once (default 64).\n"
+    "\n"
+    "The web page teachers and leaders use (README, 'The web page') is served at / from files compiled\n"
+    "into this program: open the printed address in a browser. --web-root DIR serves the page's files\n"
+    "from DIR instead (the source folder host/web), read afresh on every request, so an edit to the page\n"
+    "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.",
     {},
     run_serve};
 
