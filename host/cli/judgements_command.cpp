@@ -38,7 +38,7 @@ services::cell_address cell_of(const invocation &args) {
 }
 
 services::cell_change change_of(const invocation &args, services::cell_address cell, const std::string &value) {
-    services::cell_change change{std::move(cell), value, {}, {}};
+    services::cell_change change{std::move(cell), value, {}, {}, {}};
     if (auto against = args.option("against")) change.judged_year = whole_number_option(*against, "against", 0, 11);
     if (auto colour = args.option("colour")) change.colour = colour_of(*colour);
     return change;

@@ -23,7 +23,7 @@ class_grid load_class_grid(soci::session &session, const store::school &school, 
     for (auto &pupil : select_pupils(session, school, pupils, which.year)) {
         row_of.emplace(pupil.id, grid.rows.size());
         ids.push_back(pupil.id);
-        grid.rows.push_back({std::move(pupil), {}, {}, {}, {}});
+        grid.rows.push_back({std::move(pupil), {}, {}, {}, {}, {}});
     }
     if (grid.rows.empty()) return grid;
 
@@ -34,6 +34,7 @@ class_grid load_class_grid(soci::session &session, const store::school &school, 
         if (row == row_of.end()) continue;
         auto &line = grid.rows[row->second];
         const auto &r = found.record;
+        line.record_ids[{r.cell.kind, r.cell.subject}] = r.id;
         switch (r.cell.kind) {
             case cell_kind::test: line.test_scores[r.cell.subject] = r.value; break;
             case cell_kind::formative: line.formative[r.cell.subject] = r.value; break;

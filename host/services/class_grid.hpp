@@ -31,6 +31,9 @@ struct grid_row {
     std::map<std::string, std::string> test_scores;    // by subject code, as written
     std::map<std::string, std::string> formative;      // by subject code
     std::optional<std::string> phonics;
+    // The latest record of each non-empty cell, by kind and subject ("phonics" for phonics): an editor
+    // sends it back as what it saw, so a save made after someone else's is refused, not lost.
+    std::map<std::pair<cell_kind, std::string>, long long> record_ids;
 };
 
 struct class_grid {

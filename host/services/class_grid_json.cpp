@@ -106,6 +106,13 @@ Poco::JSON::Object class_grid_json(const class_grid &grid) {
         pupil->set("test_scores", text_map(row.test_scores));
         pupil->set("formative", text_map(row.formative));
         pupil->set("phonics", optional_text(row.phonics));
+        auto record_ids = ordered_object();
+        for (const auto &[cell, id] : row.record_ids) {
+            const std::string kind(cell_kind_name(cell.first));
+            if (!record_ids->has(kind)) record_ids->set(kind, ordered_object());
+            record_ids->getObject(kind)->set(cell.second, id);
+        }
+        pupil->set("record_ids", record_ids);
         pupils->add(pupil);
     }
     json.set("pupils", pupils);

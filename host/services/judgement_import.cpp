@@ -48,7 +48,7 @@ judgement_import_result import_judgement_csv_text(store::database &db, const sto
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto &row = rows[r];
         const auto cell = [&](std::size_t column) { return upload_cell(row, at, column); };
-        cell_change change{{cell(0), lower(cell(1)), cell_kind::judgement}, cell(2), {}, {}};
+        cell_change change{{cell(0), lower(cell(1)), cell_kind::judgement}, cell(2), {}, {}, {}};
         if (const std::string kind = lower(cell(3)); !kind.empty()) {
             const auto parsed = parse_cell_kind(kind);
             if (!parsed) {

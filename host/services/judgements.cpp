@@ -303,6 +303,35 @@ std::vector<new_record> checked(const assessment &which, const scheme_library &s
     return records;
 }
 
+// A cell counts as unchanged when its latest record is the one the editor saw, or when the editor saw
+// it empty and it is still empty (never recorded, or cleared).
+bool changed_since(long long seen, const latest_records &latest, const cell_key &key) {
+    const auto found = latest.find(key);
+    if (found == latest.end()) return seen != 0;
+    if (found->second.id == seen) return false;
+    return !(seen == 0 && found->second.cleared);
+}
+
+void refuse_cells_changed_since_seen(std::span<const cell_change> changes, const std::vector<new_record> &records,
+                                     const latest_records &latest) {
+    std::vector<cell_record> changed;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        if (!changes[i].seen) continue;
+        const cell_key key{records[i].pupil_id, records[i].record.cell.subject, records[i].record.cell.kind};
+        if (!changed_since(*changes[i].seen, latest, key)) continue;
+        const auto found = latest.find(key);
+        if (found != latest.end()) {
+            changed.push_back(found->second);
+        } else {  // the record the editor saw is not the latest, yet the cell has none: a wrong id
+            cell_record unknown;
+            unknown.cell = records[i].record.cell;
+            unknown.cleared = true;
+            changed.push_back(std::move(unknown));
+        }
+    }
+    if (!changed.empty()) throw cells_changed_meanwhile(std::move(changed));
+}
+
 // Checks and appends changes of pupils already looked up, keeping each cell's colour override when the
 // change names no colour.
 std::vector<cell_record> record_checked(soci::session &session, const assessment &which, const scheme_library &schemes,
@@ -310,6 +339,7 @@ std::vector<cell_record> record_checked(soci::session &session, const assessment
                                         const std::map<std::string, selected_pupil, std::less<>> &pupils, const recorder &by) {
     auto records = checked(which, schemes, changes, pupils);
     const auto latest = latest_of_cells(session, which, records);
+    refuse_cells_changed_since_seen(changes, records, latest);
     for (auto &added : records) {
         if (added.record.colour) continue;
         const auto kept = latest.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
@@ -330,6 +360,13 @@ std::optional<cell_kind> parse_cell_kind(std::string_view name) {
         if (cell_kind_name(kind) == name) return kind;
     return std::nullopt;
 }
+
+cells_changed_meanwhile::cells_changed_meanwhile(std::vector<cell_record> changed)
+    : tracking_error(std::to_string(changed.size()) + (changed.size() == 1 ? " cell was" : " cells were") +
+                     " changed by someone else since you read " + (changed.size() == 1 ? "it" : "them") +
+                     ", starting with the " + where(changed.front().cell) + "; nothing was saved. Look at their " +
+                     (changed.size() == 1 ? "change" : "changes") + " and save again."),
+      changed_(std::move(changed)) {}
 
 std::vector<cell_record> record_changes(store::database &db, const store::school &school, const assessment &which,
                                         const scheme_library &schemes, std::span<const cell_change> changes,

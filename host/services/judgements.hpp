@@ -41,6 +41,10 @@ struct cell_change {
     std::string value;               // the teacher's input: "on track", "OT", "104", free text
     std::optional<int> judged_year;  // judged against another year's expectations (judgements only)
     std::optional<uint32_t> colour;  // a colour override 0xRRGGBB; else the cell keeps its override
+    // The id of the cell's record the editor was looking at (0: the cell looked empty). Given, the
+    // change is refused when someone else has recorded the cell since, so two teachers at one grid
+    // never silently overwrite each other. Not given (the CLI, imports), the change simply follows.
+    std::optional<long long> seen;
 };
 
 struct cell_record {
@@ -53,6 +57,17 @@ struct cell_record {
     std::string recorded_by;
     std::string recorded_at;
     std::optional<long long> supersedes;
+};
+
+// Some of a save's cells were recorded by someone else after the editor read them: nothing of the save
+// was stored. `changed` holds those cells' latest records, so the editor can be told who changed what.
+class cells_changed_meanwhile : public tracking_error {
+public:
+    explicit cells_changed_meanwhile(std::vector<cell_record> changed);
+    const std::vector<cell_record> &changed() const { return changed_; }
+
+private:
+    std::vector<cell_record> changed_;
 };
 
 // Records every change in one transaction, or none: each is checked first (pupil on roll, column in

@@ -92,12 +92,12 @@ struct targeted_school {
         for (std::size_t i = 0; i < pupils.size(); ++i) {
             const auto &upn = pupils[i].upn;
             for (const char *subject : {"maths", "writing"}) {
-                before.push_back({{upn, subject, services::cell_kind::judgement}, ks1_grades[i % 3], {}, {}});
-                now.push_back({{upn, subject, services::cell_kind::judgement}, spring_grades[i % 3], {}, {}});
+                before.push_back({{upn, subject, services::cell_kind::judgement}, ks1_grades[i % 3], {}, {}, {}});
+                now.push_back({{upn, subject, services::cell_kind::judgement}, spring_grades[i % 3], {}, {}, {}});
                 targets.push_back({{upn, subject, services::target_horizon::end_of_key_stage}, i % 4 == 0 ? "3b" : "4b", ""});
             }
-            before.push_back({{upn, "science", services::cell_kind::judgement}, "34", {}, {}});
-            now.push_back({{upn, "science", services::cell_kind::judgement}, "45", {}, {}});
+            before.push_back({{upn, "science", services::cell_kind::judgement}, "34", {}, {}, {}});
+            now.push_back({{upn, "science", services::cell_kind::judgement}, "45", {}, {}, {}});
             targets.push_back({{upn, "science", services::target_horizon::end_of_key_stage}, "62", ""});
         }
         services::record_changes(bench.db(), school, ks1, schemes, before, {"bench", "2024-06-20T09:00:00Z"});

@@ -71,17 +71,17 @@ struct tracked_school {
             std::vector<services::cell_change> changes;
             for (const auto &p : pupils)
                 for (const auto &[subject, values] : columns)
-                    changes.push_back({{p.upn, subject, services::cell_kind::judgement}, values[round], {}, {}});
+                    changes.push_back({{p.upn, subject, services::cell_kind::judgement}, values[round], {}, {}, {}});
             services::record_changes(bench.db(), school, assessment, schemes, changes,
                                      {"bench", "2026-02-1" + std::to_string(round) + "T09:00:00Z"});
         }
         // Every other column once: the maths test score, formative text per subject, phonics.
         std::vector<services::cell_change> others;
         for (const auto &p : pupils) {
-            others.push_back({{p.upn, "maths", services::cell_kind::test}, "104", {}, {}});
+            others.push_back({{p.upn, "maths", services::cell_kind::test}, "104", {}, {}, {}});
             for (const auto &[subject, values] : columns)
-                others.push_back({{p.upn, subject, services::cell_kind::formative}, "Secure in most objectives", {}, {}});
-            others.push_back({{p.upn, "phonics", services::cell_kind::phonics}, "Phase 5", {}, {}});
+                others.push_back({{p.upn, subject, services::cell_kind::formative}, "Secure in most objectives", {}, {}, {}});
+            others.push_back({{p.upn, "phonics", services::cell_kind::phonics}, "Phase 5", {}, {}, {}});
         }
         services::record_changes(bench.db(), school, assessment, schemes, others, {"bench", "2026-02-13T09:00:00Z"});
     }
@@ -111,7 +111,7 @@ void flood_fill(benchmark::State &state, backend kind) {
     const std::vector<std::string> values{"T", "OT"};
     std::size_t round = 0;
     for (auto _ : state) {
-        const services::cell_change column{{"", "writing", services::cell_kind::judgement}, values[round++ % 2], {}, {}};
+        const services::cell_change column{{"", "writing", services::cell_kind::judgement}, values[round++ % 2], {}, {}, {}};
         benchmark::DoNotOptimize(services::fill_column(tracked.bench.db(), tracked.school, tracked.assessment, tracked.schemes,
                                                        one_class(), column, {"bench", ""}));
     }

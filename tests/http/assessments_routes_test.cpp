@@ -70,7 +70,7 @@ TEST_F(assessments_routes, the_grid_of_a_class_now_and_as_it_stood_before) {
     {
         // Recorded a month earlier, then changed through the API today.
         auto database = pool->acquire();
-        const waymark::services::cell_change earlier{{test_upn(1), "science", waymark::services::cell_kind::judgement}, "WTS", {}, {}};
+        const waymark::services::cell_change earlier{{test_upn(1), "science", waymark::services::cell_kind::judgement}, "WTS", {}, {}, {}};
         waymark::services::record_changes(*database, school, which, waymark::services::scheme_library(schemes), {&earlier, 1},
                                           {"mrs.patel", "2026-01-10T09:00:00Z"});
     }

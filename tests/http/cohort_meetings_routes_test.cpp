@@ -13,8 +13,8 @@ protected:
         const waymark::services::scheme_library library(schemes);
         const auto spring = waymark::services::find_assessment(database->session(), school_.id, "Spring 1");
         const std::vector<waymark::services::cell_change> changes{
-            {{upn(1), "reading", waymark::services::cell_kind::judgement}, "on track", {}, {}},
-            {{upn(2), "reading", waymark::services::cell_kind::judgement}, "below", {}, {}}};
+            {{upn(1), "reading", waymark::services::cell_kind::judgement}, "on track", {}, {}, {}},
+            {{upn(2), "reading", waymark::services::cell_kind::judgement}, "below", {}, {}, {}}};
         waymark::services::record_changes(*database, school_, spring, library, changes, {"mrs.khan", ""});
         client->post(school_path + "/discussion-templates",
                      R"({"type": "cohort", "question": "Which areas are causing concern?", "sort_order": 1, "live_from": "2025-09-01"})");

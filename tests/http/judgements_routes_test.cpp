@@ -80,6 +80,33 @@ TEST_F(judgements_routes, a_colour_of_null_returns_the_cell_to_the_schemes_colou
               "invalid|colour|colour takes six hexadecimal digits such as #FFA500, not \"orange\".");
 }
 
+TEST_F(judgements_routes, a_grid_save_names_the_records_it_saw_and_a_stale_one_is_409_with_what_changed) {
+    ASSERT_EQ(send_json("PUT", cell_url(1, "reading"), R"({"value": "B"})").status, 200);
+    const auto grid = client->get(school_url + assessment_url(id) + "/grid?upns=" + test_upn(1)).json();
+    const auto seen = grid->getArray("pupils")->getObject(0)->getObject("record_ids")->getObject("judgement")->getValue<long long>("reading");
+    const std::string save = R"({"changes": [{"upn": ")" + test_upn(1) + R"(", "subject": "reading", "value": "OT", "seen": )" +
+                             std::to_string(seen) + R"(}, {"upn": ")" + test_upn(2) + R"(", "subject": "maths", "value": "T", "seen": 0}]})";
+    const auto saved = send_json("POST", assessment_url(id) + "/judgements", save);
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    EXPECT_EQ(saved.json()->getArray("records")->getObject(0)->getValue<long long>("supersedes"), seen);
+    EXPECT_EQ(grid_code("upns=" + test_upn(2), 0, "maths"), "T");
+
+    // The same save again: both cells have moved on since the page read them.
+    const auto records_before = rows_in("wm_assessment_records");
+    const auto stale = send_json("POST", assessment_url(id) + "/judgements", save);
+    ASSERT_EQ(stale.status, 409) << stale.body;
+    const auto changed = stale.json()->getArray("changed");
+    ASSERT_EQ(changed->size(), 2U);
+    EXPECT_EQ(changed->getObject(0)->getValue<std::string>("value"), "OT");
+    EXPECT_EQ(changed->getObject(0)->getValue<std::string>("recorded_by"), "tester");
+    EXPECT_EQ(rows_in("wm_assessment_records"), records_before);
+    EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements", R"({"changes": []})").error_fields(),
+              "invalid|changes|changes is empty: send at least one cell to save.");
+    EXPECT_EQ(send_json("POST", assessment_url(id) + "/judgements", R"({"changes": [{"upn": "x", "subject": "maths", "value": "T", "seen": -1}]})")
+                  .status,
+              422);
+}
+
 TEST_F(judgements_routes, a_flood_fill_of_a_filtered_class_records_only_its_pupils) {
     const auto reply = send_json("POST", assessment_url(id) + "/judgements/fill", R"({"subject": "writing", "value": "OT", "class": "4B"})");
     ASSERT_EQ(reply.status, 200) << reply.body;

@@ -12,7 +12,7 @@ protected:
         const auto database = pool->acquire();
         const waymark::services::scheme_library library(schemes);
         for (const auto &[assessment, value] : {std::pair{"Autumn 2", "towards"}, std::pair{"Spring 1", "on track"}}) {
-            const waymark::services::cell_change change{{upn(1), "reading", waymark::services::cell_kind::judgement}, value, {}, {}};
+            const waymark::services::cell_change change{{upn(1), "reading", waymark::services::cell_kind::judgement}, value, {}, {}, {}};
             waymark::services::record_changes(*database, school_, waymark::services::find_assessment(database->session(), school_.id, assessment),
                                               library, std::vector{change}, {"mrs.khan", ""});
         }

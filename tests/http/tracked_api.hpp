@@ -33,7 +33,7 @@ protected:
     void judge(const std::vector<std::tuple<int, std::string, std::string>> &cells, const std::string &at) {
         std::vector<services::cell_change> changes;
         for (const auto &[serial, subject, value] : cells)
-            changes.push_back({{upn(serial), subject, services::cell_kind::judgement}, value, {}, {}});
+            changes.push_back({{upn(serial), subject, services::cell_kind::judgement}, value, {}, {}, {}});
         const auto database = pool->acquire();
         services::record_changes(*database, school, spring, library, changes, {"mrs.khan", at});
     }

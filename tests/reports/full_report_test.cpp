@@ -88,7 +88,7 @@ TEST_P(full_report_test, pupils_left_out_of_data_leave_every_figure_and_the_repo
 }
 
 TEST_P(full_report_test, as_of_an_earlier_instant_shows_the_figures_then) {
-    record({{{test_upn(4), "reading", services::cell_kind::judgement}, "OT", {}, {}}}, "2026-02-20T09:00:00Z");
+    record({{{test_upn(4), "reading", services::cell_kind::judgement}, "OT", {}, {}, {}}}, "2026-02-20T09:00:00Z");
     const auto now = report();
     const auto then = report({}, "2026-02-15T00:00:00Z");
     EXPECT_EQ(texts(only<reports::table>(now, 0).rows)[0][3], "2 (50.00%)");
@@ -128,8 +128,8 @@ TEST_P(full_report_test, a_whole_school_report_counts_each_year_group_in_its_lat
         return create(spec);
     };
     const auto earlier = dated("January", 1, 12);  // Year 4 has Spring 1 (10 February) after it
-    const std::vector<services::cell_change> january{{{test_upn(20), "reading", services::cell_kind::judgement}, "D", {}, {}},
-                                                     {{test_upn(1), "reading", services::cell_kind::judgement}, "B", {}, {}}};
+    const std::vector<services::cell_change> january{{{test_upn(20), "reading", services::cell_kind::judgement}, "D", {}, {}, {}},
+                                                     {{test_upn(1), "reading", services::cell_kind::judgement}, "B", {}, {}, {}}};
     services::record_changes(db(), school_, earlier, *schemes_, january, {"mrs.khan", "2026-01-12T09:00:00Z"});
     dated("Summer 1", 5, 1);  // after the report's date
 

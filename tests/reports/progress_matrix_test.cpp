@@ -26,7 +26,7 @@ protected:
         std::vector<services::cell_change> changes;
         for (int pupil = 0; pupil < 2; ++pupil)
             for (int s = 0; s < 3; ++s)
-                changes.push_back({{test_upn(pupil + 1), core[s], services::cell_kind::judgement}, judged[pupil][s], {}, {}});
+                changes.push_back({{test_upn(pupil + 1), core[s], services::cell_kind::judgement}, judged[pupil][s], {}, {}, {}});
         services::record_changes(db(), school_, autumn_, *schemes_, changes, {"mrs.khan", "2025-10-17T15:00:00Z"});
     }
 
@@ -123,7 +123,7 @@ TEST_P(progress_matrix_test, follows_pupils_back_into_an_earlier_academic_year) 
     spec.term = domain::term::summer;
     spec.year_groups = {3};
     const auto summer = create(spec);
-    const std::vector<services::cell_change> judged{{{test_upn(3), "reading", services::cell_kind::judgement}, "D", {}, {}}};
+    const std::vector<services::cell_change> judged{{{test_upn(3), "reading", services::cell_kind::judgement}, "D", {}, {}, {}}};
     services::record_changes(db(), school_, summer, *schemes_, judged, {"mrs.khan", "2025-06-20T15:00:00Z"});
     const auto doc = matrix(summer, "reading");
     EXPECT_EQ(only<reports::matrix>(doc).cells[3][2].count, 1) << "Pupil03: Deeper learning in Year 3, On track in Year 4";

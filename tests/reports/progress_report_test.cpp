@@ -23,9 +23,9 @@ protected:
         const char *before[4] = {"42", "44", "45", "46"};
         const char *after[3] = {"46", "45", "44"};  // Pupil01's 45 is the fixture's
         for (int pupil = 0; pupil < 4; ++pupil)
-            autumn.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, before[pupil], {}, {}});
+            autumn.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, before[pupil], {}, {}, {}});
         for (int pupil = 1; pupil < 4; ++pupil)
-            spring.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, after[pupil - 1], {}, {}});
+            spring.push_back({{test_upn(pupil + 1), "science", services::cell_kind::judgement}, after[pupil - 1], {}, {}, {}});
         services::record_changes(db(), school_, autumn_, *schemes_, autumn, {"mrs.khan", "2025-12-06T09:00:00Z"});
         record(spring, seed_example_saved);
     }
@@ -72,7 +72,7 @@ TEST_P(progress_report_test, four_band_subjects_get_a_sentence_not_figures) {
 
 TEST_P(progress_report_test, a_pupil_judged_in_only_one_assessment_is_not_measured) {
     add_year4(5, 1, "4A");
-    record({{{test_upn(5), "science", services::cell_kind::judgement}, "45", {}, {}}}, seed_example_saved);
+    record({{{test_upn(5), "science", services::cell_kind::judgement}, "45", {}, {}, {}}}, seed_example_saved);
     const auto doc = report();
     EXPECT_EQ(texts(only<reports::table>(doc, 0).rows)[0][6], "1");
     EXPECT_EQ(texts(only<reports::table>(doc, 2).rows)[4].back(), "Not measured");

@@ -31,7 +31,7 @@ protected:
                   const std::string &at) {
         std::vector<services::cell_change> changes;
         for (const auto &[serial, subject, value] : values)
-            changes.push_back({{test_upn(serial), subject, services::cell_kind::judgement}, value, {}, {}});
+            changes.push_back({{test_upn(serial), subject, services::cell_kind::judgement}, value, {}, {}, {}});
         services::record_changes(db(), school_, which, *schemes_, changes, {"mrs.khan", at});
     }
 

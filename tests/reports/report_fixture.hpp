@@ -30,9 +30,9 @@ protected:
         std::vector<services::cell_change> changes;
         for (int pupil = 0; pupil < 4; ++pupil) {
             for (int s = 0; s < 3; ++s)
-                changes.push_back({{test_upn(pupil + 1), core[s], services::cell_kind::judgement}, judged[pupil][s], {}, {}});
+                changes.push_back({{test_upn(pupil + 1), core[s], services::cell_kind::judgement}, judged[pupil][s], {}, {}, {}});
         }
-        changes.push_back({{test_upn(1), "science", services::cell_kind::judgement}, "45", {}, {}});
+        changes.push_back({{test_upn(1), "science", services::cell_kind::judgement}, "45", {}, {}, {}});
         record(changes, seed_example_saved);
     }
 

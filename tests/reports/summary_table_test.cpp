@@ -80,8 +80,8 @@ TEST_P(summary_table_test, averages_each_test_score_column) {
     spec.subjects = {{"maths", "", services::test_score_kind::standardised}};
     spec.test_scores_title = "NFER";
     const auto tested = create(spec);
-    const std::vector<services::cell_change> scores{{{test_upn(1), "maths", services::cell_kind::test}, "104", {}, {}},
-                                                    {{test_upn(2), "maths", services::cell_kind::test}, "97", {}, {}}};
+    const std::vector<services::cell_change> scores{{{test_upn(1), "maths", services::cell_kind::test}, "104", {}, {}, {}},
+                                                    {{test_upn(2), "maths", services::cell_kind::test}, "97", {}, {}, {}}};
     services::record_changes(db(), school_, tested, *schemes_, scores, {"mrs.khan", "2026-02-12T09:00:00Z"});
     const auto doc = reports::build_summary_table(
         db().session(), reports::load_assessment_cohort(db().session(), *schemes_, {school_, tested, {}, "", "2026-03-01T10:00:00Z"}));

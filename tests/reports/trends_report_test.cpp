@@ -31,7 +31,7 @@ protected:
         const auto made = create(spec);
         std::vector<services::cell_change> changes;
         for (const auto &[serial, code] : reading)
-            changes.push_back({{test_upn(serial), "reading", services::cell_kind::judgement}, code, {}, {}});
+            changes.push_back({{test_upn(serial), "reading", services::cell_kind::judgement}, code, {}, {}, {}});
         services::record_changes(db(), school_, made, *schemes_, changes, {"mrs.khan", domain::format_iso_date(spec.assessed_on) + "T15:00:00Z"});
     }
 

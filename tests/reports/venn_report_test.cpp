@@ -52,8 +52,8 @@ TEST_P(venn_report_test, states_each_subjects_on_track_rate_beside_the_diagram) 
 
 TEST_P(venn_report_test, a_pupil_without_a_judgement_is_outside_that_circle) {
     add_year4(5, 1, "4A");
-    record({{{test_upn(5), "reading", services::cell_kind::judgement}, "OT", {}, {}},
-            {{test_upn(5), "maths", services::cell_kind::judgement}, "D", {}, {}}},
+    record({{{test_upn(5), "reading", services::cell_kind::judgement}, "OT", {}, {}, {}},
+            {{test_upn(5), "maths", services::cell_kind::judgement}, "D", {}, {}, {}}},
            "2026-02-11T09:00:00Z");
     const auto doc = report();
     EXPECT_EQ(regions(only<reports::venn>(doc))[2], "RM:1");

@@ -39,12 +39,12 @@ protected:
 
 TEST_P(class_grid_test, every_column_of_every_pupil_in_the_class) {
     const std::string first = testing::test_upn(1);
-    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}},
-            {{first, "writing", cell_kind::judgement}, "below", {}, {}},
-            {{first, "maths", cell_kind::test}, "104", {}, {}},
-            {{first, "reading", cell_kind::formative}, "Year 4 Entering", {}, {}},
-            {{first, "phonics", cell_kind::phonics}, "Phase 5", {}, {}},
-            {{testing::test_upn(10), "reading", cell_kind::judgement}, "D", {}, {}}},
+    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}, {}},
+            {{first, "writing", cell_kind::judgement}, "below", {}, {}, {}},
+            {{first, "maths", cell_kind::test}, "104", {}, {}, {}},
+            {{first, "reading", cell_kind::formative}, "Year 4 Entering", {}, {}, {}},
+            {{first, "phonics", cell_kind::phonics}, "Phase 5", {}, {}, {}},
+            {{testing::test_upn(10), "reading", cell_kind::judgement}, "D", {}, {}, {}}},
            "2026-02-10T09:00:00Z");
     const auto loaded = grid(class_named("4A"));
     ASSERT_EQ(loaded.rows.size(), 3u);
@@ -68,7 +68,7 @@ TEST_P(class_grid_test, every_column_of_every_pupil_in_the_class) {
 
 TEST_P(class_grid_test, a_colour_override_replaces_the_schemes_colour) {
     const std::string first = testing::test_upn(1);
-    record({{{first, "reading", cell_kind::judgement}, "B", {}, 0x123456u}}, "2026-02-10T09:00:00Z");
+    record({{{first, "reading", cell_kind::judgement}, "B", {}, 0x123456u, {}}}, "2026-02-10T09:00:00Z");
     const auto &cell = grid(class_named("4A")).rows.front().judgements.at("reading");
     EXPECT_TRUE(cell.colour_overridden);
     EXPECT_EQ(cell.colour, 0x123456u);
@@ -77,8 +77,8 @@ TEST_P(class_grid_test, a_colour_override_replaces_the_schemes_colour) {
 
 TEST_P(class_grid_test, a_judgement_against_another_year_is_evaluated_against_that_year) {
     // LEP 44 in Year 4 spring is below the expected 45-46; against Year 3 (38-39) it is above.
-    record({{{testing::test_upn(1), "science", cell_kind::judgement}, "44", {}, {}},
-            {{testing::test_upn(2), "science", cell_kind::judgement}, "44", 3, {}}},
+    record({{{testing::test_upn(1), "science", cell_kind::judgement}, "44", {}, {}, {}},
+            {{testing::test_upn(2), "science", cell_kind::judgement}, "44", 3, {}, {}}},
            "2026-02-10T09:00:00Z");
     const auto loaded = grid(class_named("4A"));
     const auto &own_year = loaded.rows[0].judgements.at("science");
@@ -92,8 +92,8 @@ TEST_P(class_grid_test, a_judgement_against_another_year_is_evaluated_against_th
 
 TEST_P(class_grid_test, as_of_shows_the_grid_as_it_stood) {
     const std::string first = testing::test_upn(1);
-    record({{{first, "reading", cell_kind::judgement}, "T", {}, {}}}, "2026-02-10T09:00:00Z");
-    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}}}, "2026-02-11T09:00:00Z");
+    record({{{first, "reading", cell_kind::judgement}, "T", {}, {}, {}}}, "2026-02-10T09:00:00Z");
+    record({{{first, "reading", cell_kind::judgement}, "OT", {}, {}, {}}}, "2026-02-11T09:00:00Z");
     EXPECT_TRUE(grid(class_named("4A"), "2026-02-09T00:00:00Z").rows.front().judgements.empty());
     EXPECT_EQ(grid(class_named("4A"), "2026-02-10T12:00:00Z").rows.front().judgements.at("reading").code, "T");
     EXPECT_EQ(grid(class_named("4A")).rows.front().judgements.at("reading").code, "OT");

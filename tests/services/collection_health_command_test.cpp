@@ -25,7 +25,7 @@ protected:
         for (const int serial : {1, 2, 10})
             for (const char *subject : {"reading", "writing", "maths"})
                 if (serial != 2 || std::string(subject) == "reading")
-                    changes.push_back({{test_upn(serial), subject, services::cell_kind::judgement}, "OT", {}, {}});
+                    changes.push_back({{test_upn(serial), subject, services::cell_kind::judgement}, "OT", {}, {}, {}});
         services::record_changes(db(), school_, assessment, *schemes_, changes, {"mrs.khan", "2026-02-10T09:00:00Z"});
     }
 

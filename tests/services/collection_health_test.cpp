@@ -28,9 +28,9 @@ protected:
         std::vector<cell_change> changes;
         for (const int serial : {1, 2, 3, 10, 11})
             for (const char *subject : {"reading", "writing", "maths"})
-                changes.push_back({{test_upn(serial), subject, cell_kind::judgement}, "OT", {}, {}});
-        changes.push_back({{test_upn(10), "science", cell_kind::judgement}, "44", {}, {}});
-        changes.push_back({{test_upn(11), "science", cell_kind::judgement}, "45", {}, {}});
+                changes.push_back({{test_upn(serial), subject, cell_kind::judgement}, "OT", {}, {}, {}});
+        changes.push_back({{test_upn(10), "science", cell_kind::judgement}, "44", {}, {}, {}});
+        changes.push_back({{test_upn(11), "science", cell_kind::judgement}, "45", {}, {}, {}});
         // Pupil02's writing is missing; 4A's science is missing for everyone.
         changes.erase(std::find_if(changes.begin(), changes.end(), [](const cell_change &c) {
             return c.cell.upn == test_upn(2) && c.cell.subject == "writing";
@@ -72,7 +72,7 @@ TEST_P(collection_health_test, names_each_class_and_subject_with_judgements_miss
 TEST_P(collection_health_test, a_cleared_judgement_is_missing_again_and_a_recorded_one_is_not) {
     services::clear_cell(db(), school_, assessment_, {test_upn(11), "maths", cell_kind::judgement}, {"mrs.khan", "2026-02-11T09:00:00Z"});
     services::record_changes(db(), school_, assessment_, *schemes_,
-                             std::vector<cell_change>{{{test_upn(2), "writing", cell_kind::judgement}, "T", {}, {}}},
+                             std::vector<cell_change>{{{test_upn(2), "writing", cell_kind::judgement}, "T", {}, {}, {}}},
                              {"mrs.khan", "2026-02-11T10:00:00Z"});
     EXPECT_EQ(gaps(check()), (lines{"4A/science: 3 of 3: Pupil01 Pupil02 Pupil03", "4B/maths: 1 of 2: Pupil11"}));
 }

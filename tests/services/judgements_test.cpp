@@ -24,7 +24,7 @@ protected:
 
     services::cell_record set(const std::string &upn, const std::string &subject, const std::string &value, const std::string &at,
                               cell_kind kind = cell_kind::judgement) {
-        const cell_change change{{upn, subject, kind}, value, {}, {}};
+        const cell_change change{{upn, subject, kind}, value, {}, {}, {}};
         return record({change}, at).front();
     }
     std::vector<services::cell_record> record(std::vector<cell_change> changes, const std::string &at) {
@@ -54,8 +54,8 @@ TEST_P(judgements_test, stores_the_schemes_code_for_a_teachers_input) {
 }
 
 TEST_P(judgements_test, refuses_invalid_input_with_the_schemes_own_choices_and_stores_nothing) {
-    const std::vector<cell_change> changes{{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}},
-                                           {{testing::test_upn(2), "writing", cell_kind::judgement}, "brilliant", {}, {}}};
+    const std::vector<cell_change> changes{{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}, {}},
+                                           {{testing::test_upn(2), "writing", cell_kind::judgement}, "brilliant", {}, {}, {}}};
     try {
         record(changes, "2026-02-10T09:00:00Z");
         FAIL() << "an invalid judgement was stored";
@@ -118,14 +118,14 @@ TEST_P(judgements_test, refuses_a_change_dated_before_the_cells_latest_and_an_em
 TEST_P(judgements_test, flood_fill_sets_a_column_for_a_class_only) {
     services::pupil_selection class_4a;
     class_4a.filter.class_name = "4A";
-    const cell_change column{{"", "writing", cell_kind::judgement}, "Towards", {}, {}};
+    const cell_change column{{"", "writing", cell_kind::judgement}, "Towards", {}, {}, {}};
     EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, class_4a, column, recorder{"mrs.khan", ""}), 3u);
     EXPECT_EQ(value_as_of(testing::test_upn(1), "writing", ""), "T");
     EXPECT_EQ(value_as_of(testing::test_upn(3), "writing", ""), "T");
     EXPECT_EQ(value_as_of(testing::test_upn(10), "writing", ""), "");
     services::pupil_selection year4;
     year4.filter.year_group = 4;
-    const cell_change phonics{{"", "phonics", cell_kind::phonics}, "Phase 6", {}, {}};
+    const cell_change phonics{{"", "phonics", cell_kind::phonics}, "Phase 6", {}, {}, {}};
     EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, year4, phonics, recorder{"mrs.khan", ""}), 5u);
 }
 
@@ -133,7 +133,7 @@ TEST_P(judgements_test, flood_fill_takes_any_pupil_filter_and_refuses_an_unknown
     services::pupil_selection girls_of_4a;
     girls_of_4a.filter.class_name = "4A";
     girls_of_4a.filter.gender = 'F';
-    const cell_change column{{"", "maths", cell_kind::judgement}, "OT", {}, {}};
+    const cell_change column{{"", "maths", cell_kind::judgement}, "OT", {}, {}, {}};
     EXPECT_EQ(services::fill_column(db(), school_, assessment_, *schemes_, girls_of_4a, column, recorder{"mrs.khan", ""}), 1u);
     EXPECT_EQ(value_as_of(testing::test_upn(2), "maths", ""), "OT");
     EXPECT_EQ(value_as_of(testing::test_upn(1), "maths", ""), "");
@@ -149,9 +149,9 @@ TEST_P(judgements_test, two_fills_in_one_second_each_supersede_the_last) {
     services::pupil_selection class_4a;
     class_4a.filter.class_name = "4A";
     const recorder at_once{"mrs.khan", "2026-02-11T09:00:00Z"};
-    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "B", {}, {}}, at_once);
-    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "T", {}, {}}, at_once);
-    const auto third = record({{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}}}, "2026-02-11T09:00:00Z");
+    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "B", {}, {}, {}}, at_once);
+    services::fill_column(db(), school_, assessment_, *schemes_, class_4a, {{"", "reading", cell_kind::judgement}, "T", {}, {}, {}}, at_once);
+    const auto third = record({{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}, {}}}, "2026-02-11T09:00:00Z");
     EXPECT_EQ(value_as_of(testing::test_upn(1), "reading", ""), "OT");
     EXPECT_EQ(value_as_of(testing::test_upn(3), "reading", ""), "T");
     const auto history = services::cell_history(db().session(), school_, assessment_, {testing::test_upn(1), "reading", cell_kind::judgement});
@@ -174,14 +174,55 @@ TEST_P(judgements_test, colour_override_stays_with_the_cell_until_removed) {
 }
 
 TEST_P(judgements_test, records_the_year_judged_against) {
-    const cell_change other_year{{testing::test_upn(1), "science", cell_kind::judgement}, "45", 3, {}};
+    const cell_change other_year{{testing::test_upn(1), "science", cell_kind::judgement}, "45", 3, {}, {}};
     const auto r = record({other_year}, "2026-02-10T09:00:00Z").front();
     EXPECT_EQ(r.judged_year, 3);
     const auto cells = services::current_cells(db().session(), assessment_, {}, "");
     ASSERT_EQ(cells.size(), 1u);
     EXPECT_EQ(cells.front().record.judged_year, 3);
-    const cell_change not_a_judgement{{testing::test_upn(1), "maths", cell_kind::test}, "100", 3, {}};
+    const cell_change not_a_judgement{{testing::test_upn(1), "maths", cell_kind::test}, "100", 3, {}, {}};
     EXPECT_THROW(record({not_a_judgement}, ""), tracking_error);
+}
+
+TEST_P(judgements_test, a_save_naming_the_record_it_saw_follows_it) {
+    const auto first = set(testing::test_upn(1), "reading", "B", "2026-02-10T09:00:00Z");
+    cell_change change{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}, first.id};
+    cell_change empty_cell{{testing::test_upn(2), "reading", cell_kind::judgement}, "T", {}, {}, 0};
+    const auto saved = record({change, empty_cell}, "2026-02-10T10:00:00Z");
+    EXPECT_EQ(saved.front().supersedes, first.id);
+    EXPECT_EQ(value_as_of(testing::test_upn(2), "reading", ""), "T");
+}
+
+TEST_P(judgements_test, a_save_after_someone_elses_is_refused_with_their_change_and_stores_nothing) {
+    const auto first = set(testing::test_upn(1), "reading", "B", "2026-02-10T09:00:00Z");
+    // Mr Patel saves the pupil's reading and Year 4's writing for another pupil after Mrs Khan read the grid.
+    const cell_change theirs{{testing::test_upn(1), "reading", cell_kind::judgement}, "D", {}, {}, {}};
+    const cell_change their_new{{testing::test_upn(2), "writing", cell_kind::judgement}, "T", {}, {}, {}};
+    services::record_changes(db(), school_, assessment_, *schemes_, std::vector{theirs, their_new},
+                             recorder{"mr.patel", "2026-02-10T09:30:00Z"});
+    const std::vector<cell_change> mine{{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}, first.id},
+                                        {{testing::test_upn(2), "writing", cell_kind::judgement}, "OT", {}, {}, 0},
+                                        {{testing::test_upn(3), "maths", cell_kind::judgement}, "OT", {}, {}, 0}};
+    try {
+        record(mine, "2026-02-10T10:00:00Z");
+        FAIL() << "the later save was not refused";
+    } catch (const services::cells_changed_meanwhile &meanwhile) {
+        ASSERT_EQ(meanwhile.changed().size(), 2U);
+        EXPECT_EQ(meanwhile.changed()[0].value, "D");
+        EXPECT_EQ(meanwhile.changed()[0].recorded_by, "mr.patel");
+        EXPECT_EQ(meanwhile.changed()[1].cell.subject, "writing");
+        EXPECT_THAT(meanwhile.what(), HasSubstr("2 cells were changed by someone else"));
+    }
+    EXPECT_EQ(value_as_of(testing::test_upn(1), "reading", ""), "D");
+    EXPECT_EQ(value_as_of(testing::test_upn(3), "maths", ""), "");  // the unchanged cell of the save waits too
+}
+
+TEST_P(judgements_test, a_cell_seen_empty_and_cleared_since_is_not_a_conflict) {
+    set(testing::test_upn(1), "reading", "B", "2026-02-10T09:00:00Z");
+    services::clear_cell(db(), school_, assessment_, {testing::test_upn(1), "reading", cell_kind::judgement},
+                         recorder{"mr.patel", "2026-02-10T09:10:00Z"});
+    const cell_change seen_empty{{testing::test_upn(1), "reading", cell_kind::judgement}, "OT", {}, {}, 0};
+    EXPECT_EQ(record({seen_empty}, "2026-02-10T10:00:00Z").front().value, "OT");
 }
 
 WAYMARK_ON_EVERY_DATABASE(judgements_test);

@@ -26,7 +26,7 @@ protected:
         for (int pupil = 0; pupil < 4; ++pupil) {
             int s = 0;
             for (const char *subject : {"reading", "writing", "maths"})
-                changes.push_back({{test_upn(pupil + 1), subject, services::cell_kind::judgement}, judged[pupil][s++], {}, {}});
+                changes.push_back({{test_upn(pupil + 1), subject, services::cell_kind::judgement}, judged[pupil][s++], {}, {}, {}});
         }
         services::record_changes(db(), school_, assessment, *schemes_, changes, {"mrs.khan", "2026-02-10T09:00:00Z"});
     }

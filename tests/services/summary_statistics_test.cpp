@@ -33,7 +33,7 @@ protected:
         const char *judged[4][3] = {{"T", "OT", "D"}, {"T", "B", "OT"}, {"OT", "OT", "D"}, {"T", "B", "T"}};
         std::vector<cell_change> changes;
         for (int pupil = 0; pupil < 4; ++pupil) {
-            for (int s = 0; s < 3; ++s) changes.push_back({{test_upn(pupil + 1), core[s], cell_kind::judgement}, judged[pupil][s], {}, {}});
+            for (int s = 0; s < 3; ++s) changes.push_back({{test_upn(pupil + 1), core[s], cell_kind::judgement}, judged[pupil][s], {}, {}, {}});
         }
         record(changes, first_save);
     }
@@ -93,7 +93,7 @@ TEST_P(summary_statistics_test, reproduces_the_seeds_worked_example) {
 
 TEST_P(summary_statistics_test, pupils_without_a_judgement_are_counted_apart_and_in_the_percentages) {
     add_year4(5, 1, "4A");
-    record({{{test_upn(5), "maths", cell_kind::judgement}, "OT", {}, {}}}, "2026-02-11T09:00:00Z");
+    record({{{test_upn(5), "maths", cell_kind::judgement}, "OT", {}, {}, {}}}, "2026-02-11T09:00:00Z");
     const auto all = summary();
     EXPECT_EQ(all.pupils, 5);
     EXPECT_EQ(subject(all, "reading").no_judgement, 1);
@@ -131,7 +131,7 @@ TEST_P(summary_statistics_test, filters_narrow_the_pupils_summarised) {
 }
 
 TEST_P(summary_statistics_test, reads_the_records_as_they_stood_at_an_instant) {
-    record({{{test_upn(4), "reading", cell_kind::judgement}, "OT", {}, {}}}, "2026-03-01T09:00:00Z");
+    record({{{test_upn(4), "reading", cell_kind::judgement}, "OT", {}, {}, {}}}, "2026-03-01T09:00:00Z");
     services::clear_cell(db(), school_, assessment_, {test_upn(1), "writing", cell_kind::judgement}, {"mrs.khan", "2026-03-02T09:00:00Z"});
     const auto now = summary();
     EXPECT_EQ(grades(subject(now, "reading")), (grade_list{"B:0:0.00", "T:2:50.00", "OT:2:50.00", "D:0:0.00"}));
@@ -146,9 +146,9 @@ TEST_P(summary_statistics_test, reads_the_records_as_they_stood_at_an_instant) {
 }
 
 TEST_P(summary_statistics_test, averages_the_test_score_columns_over_included_pupils) {
-    record({{{test_upn(1), "maths", cell_kind::test}, "100", {}, {}},
-            {{test_upn(2), "maths", cell_kind::test}, "104", {}, {}},
-            {{test_upn(3), "maths", cell_kind::test}, "104", {}, {}}},
+    record({{{test_upn(1), "maths", cell_kind::test}, "100", {}, {}, {}},
+            {{test_upn(2), "maths", cell_kind::test}, "104", {}, {}, {}},
+            {{test_upn(3), "maths", cell_kind::test}, "104", {}, {}, {}}},
            "2026-02-12T09:00:00Z");
     auto all = summary();
     ASSERT_EQ(all.test_scores.size(), 1U);
@@ -171,18 +171,18 @@ TEST_P(summary_statistics_test, an_authority_counts_each_schools_latest_assessme
     spec.subjects = {{"science", lep_points, {}}};
     const auto hillside_spring = services::create_assessment(db(), hillside, spec, *schemes_, four_band);
     services::record_changes(db(), hillside, hillside_spring, *schemes_,
-                             std::vector<cell_change>{{{test_upn(21), "reading", cell_kind::judgement}, "OT", {}, {}},
-                                                      {{test_upn(21), "writing", cell_kind::judgement}, "D", {}, {}},
-                                                      {{test_upn(21), "maths", cell_kind::judgement}, "OT", {}, {}},
-                                                      {{test_upn(21), "science", cell_kind::judgement}, "44", {}, {}},
-                                                      {{test_upn(22), "reading", cell_kind::judgement}, "B", {}, {}}},
+                             std::vector<cell_change>{{{test_upn(21), "reading", cell_kind::judgement}, "OT", {}, {}, {}},
+                                                      {{test_upn(21), "writing", cell_kind::judgement}, "D", {}, {}, {}},
+                                                      {{test_upn(21), "maths", cell_kind::judgement}, "OT", {}, {}, {}},
+                                                      {{test_upn(21), "science", cell_kind::judgement}, "44", {}, {}, {}},
+                                                      {{test_upn(22), "reading", cell_kind::judgement}, "B", {}, {}, {}}},
                              {"mr.shaw", first_save});
     // An earlier assessment of the same term and one of another term are not counted.
     auto earlier = spring_spec("Spring practice");
     earlier.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{12}};
     const auto practice = create(earlier);
     services::record_changes(db(), school_, practice, *schemes_,
-                             std::vector<cell_change>{{{test_upn(1), "reading", cell_kind::judgement}, "D", {}, {}}}, {"mrs.khan", first_save});
+                             std::vector<cell_change>{{{test_upn(1), "reading", cell_kind::judgement}, "D", {}, {}, {}}}, {"mrs.khan", first_save});
     auto autumn = spring_spec("Autumn 1");
     autumn.term = domain::term::autumn;
     create(autumn);
@@ -222,8 +222,8 @@ TEST_P(summary_statistics_test, an_authority_keeps_a_row_for_each_scheme_a_subje
     spec.subjects = {{"maths", lep_points, {}}};
     const auto lepton_spring = services::create_assessment(db(), lepton, spec, *schemes_, four_band);
     services::record_changes(db(), lepton, lepton_spring, *schemes_,
-                             std::vector<cell_change>{{{test_upn(31), "reading", cell_kind::judgement}, "OT", {}, {}},
-                                                      {{test_upn(31), "maths", cell_kind::judgement}, "44", {}, {}}},
+                             std::vector<cell_change>{{{test_upn(31), "reading", cell_kind::judgement}, "OT", {}, {}, {}},
+                                                      {{test_upn(31), "maths", cell_kind::judgement}, "44", {}, {}, {}}},
                              {"ms.lee", first_save});
     const auto la = services::summarise_authority(db().session(), *schemes_, {2025}, domain::term::spring);
     EXPECT_EQ(la.pupils, 5);

@@ -49,7 +49,7 @@ protected:
 
     void judge(const services::assessment &which, int serial, const std::string &subject, const std::string &grade,
                const std::string &instant = "2026-02-10T09:00:00Z") {
-        const services::cell_change change{{test_upn(serial), subject, services::cell_kind::judgement}, grade, {}, {}};
+        const services::cell_change change{{test_upn(serial), subject, services::cell_kind::judgement}, grade, {}, {}, {}};
         services::record_changes(db(), school_, which, *schemes_, {&change, 1}, at(instant));
     }
 

@@ -7,6 +7,7 @@
 //   DELETE .../assessments/{assessment}/judgements/{upn}/{subject}[?kind=]
 //   PUT    .../assessments/{assessment}/judgements/{upn}/{subject}/colour   {colour: "#RRGGBB" or null, kind?}
 //   GET    .../assessments/{assessment}/judgements/{upn}/{subject}/history[?kind=]
+//   POST   .../assessments/{assessment}/judgements         {changes: [{upn, subject, value, kind?, against?, colour?, seen?}]}
 //   POST   .../assessments/{assessment}/judgements/fill    {subject, value, kind?, against?, colour?, class?, year?, upns?}
 //   POST   .../assessments/{assessment}/judgements/import  (text/csv: UPN, subject, value[, kind, against])
 #include "http/routes/tracking_scope.hpp"
@@ -15,6 +16,8 @@
 #include "services/judgement_import.hpp"
 
 #include <Poco/Net/MediaType.h>
+
+#include <limits>
 
 namespace waymark::http {
 
@@ -59,7 +62,7 @@ services::cell_address cell_in_path(const cell_request &on, const request &asked
 
 // value, against and colour of a change (a cell's or a column's).
 services::cell_change change_of(const json_object &given, services::cell_address cell) {
-    services::cell_change change{std::move(cell), given.required_string("value"), {}, {}};
+    services::cell_change change{std::move(cell), given.required_string("value"), {}, {}, {}};
     if (const auto against = given.optional_integer("against", reception, year_eleven)) change.judged_year = static_cast<int>(*against);
     if (const auto colour = given.optional_string("colour")) change.colour = colour_named(*colour);
     return change;
@@ -118,6 +121,36 @@ void cell_history(const api_services &services, const request &asked, response &
     body.set("kind", std::string(services::cell_kind_name(cell.kind)));
     body.set("records", records);
     reply.json(body);
+}
+
+// A grid's save: many cells at once, each naming the record the page showed (`seen`), all or none.
+void save_cells(const api_services &services, const request &asked, response &reply) {
+    const cell_request on = assessment_request(services, asked);
+    const json_object given = asked.json_body();
+    std::vector<services::cell_change> changes;
+    for (const auto &cell : given.required_object_array("changes")) {
+        services::cell_address address{cell.required_string("upn"), cell.required_string("subject"),
+                                       kind_named(cell.optional_string("kind"))};
+        auto change = change_of(cell, std::move(address));
+        change.seen = cell.optional_integer("seen", 0, std::numeric_limits<int64_t>::max());
+        changes.push_back(std::move(change));
+    }
+    if (changes.empty()) throw invalid("changes", "changes is empty: send at least one cell to save.");
+    try {
+        Poco::JSON::Array records;
+        for (const auto &record : services::record_changes(*on.database, on.school, on.which, scheme_library_of(services),
+                                                           changes, recorder_of(asked)))
+            records.add(record_json(record));
+        Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+        body.set("records", records);
+        reply.json(body);
+    } catch (const services::cells_changed_meanwhile &meanwhile) {
+        Poco::JSON::Object body = error_body(conflict(std::nullopt, meanwhile.what()));
+        Poco::JSON::Array changed;
+        for (const auto &record : meanwhile.changed()) changed.add(record_json(record));
+        body.set("changed", changed);
+        reply.json(body, status::HTTP_CONFLICT);
+    }
 }
 
 void fill_column(const api_services &services, const request &asked, response &reply) {
@@ -180,6 +213,7 @@ void add_judgements_routes(router &routes, const api_services &services) {
     add_tracking_route(routes, "DELETE", cell_path, permission::write_judgements, clear_cell, services);
     add_tracking_route(routes, "PUT", cell_path + "/colour", permission::write_judgements, colour_cell, services);
     add_tracking_route(routes, "GET", cell_path + "/history", permission::read_school, cell_history, services);
+    add_tracking_route(routes, "POST", column_path, permission::write_judgements, save_cells, services);
     add_tracking_route(routes, "POST", column_path + "/fill", permission::write_judgements, fill_column, services);
     add_tracking_route(routes, "POST", column_path + "/import", permission::write_judgements, import_cells, services);
 }
