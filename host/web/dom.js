@@ -79,3 +79,12 @@ export function time_of(iso) {
   const when = new Date(iso);
   return `${when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })} on ${british_date(iso)}`;
 }
+
+// [class, "Ash (Year 3)"] for each class of these pupils, youngest year first: class names such as
+// trees or animals say nothing of the year.
+export function class_options(pupils) {
+  const year_of = new Map();
+  for (const p of pupils) if (p.class && !year_of.has(p.class)) year_of.set(p.class, p.nc_year);
+  return [...year_of].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .map(([name, year]) => [name, `${name} (${year_name(year)})`]);
+}

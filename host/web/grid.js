@@ -6,12 +6,13 @@
 // explicit (Save) and automatic (a few seconds after the last change), and a save that finds
 // another teacher's newer record is told which cells and asked whose to keep.
 import { get, post, put, remove, query, api_error } from './api.js';
-import { el, clear, field, select, hidden_text, problem_box, text_colour_on, pupil_name, year_name, time_of } from './dom.js';
+import { el, clear, field, select, hidden_text, text_colour_on, pupil_name, year_name, time_of, class_options } from './dom.js';
 
 const term_number = { Autumn: 1, Spring: 2, Summer: 3 };
 const band_mark = { below: '▼', at: '●', above: '▲' };
 const band_words = { below: 'below expectation', at: 'at expectation', above: 'above expectation' };
 const autosave_delay_ms = 3000;
+const heading = (code) => code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ');
 
 const characteristics = [
   ['', 'All pupils'],
@@ -69,7 +70,7 @@ export class grid_screen {
     const chosen = assessments.find((a) => String(a.id) === params.assessment) || assessments[0];
     this.assessment = chosen;
     const everyone = await get(this.school_path(`/pupils${query({ 'academic-year': chosen.academic_year })}`)).catch(() => get(this.school_path('/pupils')));
-    this.classes = [...new Set(everyone.pupils.filter((p) => chosen.year_groups.includes(p.nc_year)).map((p) => p.class).filter(Boolean))].sort();
+    this.classes = class_options(everyone.pupils.filter((p) => chosen.year_groups.includes(p.nc_year)));
     this.in_data = new Map(everyone.pupils.map((p) => [p.upn, p.include_in_data]));
     this.build_filters(main);
     this.status_line = el('p', { class: 'save-state', role: 'status', 'aria-live': 'polite' });
@@ -79,7 +80,7 @@ export class grid_screen {
     this.table_holder = el('div', { class: 'grid-holder' });
     const legend = el('p', { class: 'legend-line' }, el('span', { text: '▼ below expectation' }), el('span', { text: '● at expectation' }),
       el('span', { text: '▲ above expectation' }), el('span', { text: '· no judgement yet' }), el('span', { text: '* not saved yet' }), el('span', { text: '⚠ not a grade: correct it' }));
-    main.append(this.build_toolbar(), this.banner, this.problems, this.conflict_box, legend, this.table_holder, this.build_help());
+    main.append(this.build_toolbar(), this.build_help(), this.banner, this.problems, this.conflict_box, legend, this.table_holder);
     await this.load();
   }
 
@@ -87,7 +88,7 @@ export class grid_screen {
     const a = this.assessment;
     this.assessment_choice = select(this.assessments.map((x) => [x.id, `${x.name} (${x.term} ${x.academic_year})`]), a.id);
     this.year_choice = select([['', 'Every year group'], ...a.year_groups.map((y) => [y === 0 ? 'R' : y, year_name(y)])], this.params.year || '');
-    this.class_choice = select([['', 'Every class'], ...this.classes.map((c) => [c, c])], this.params.class || '');
+    this.class_choice = select([['', 'Every class'], ...this.classes], this.params.class || '');
     this.characteristic_choice = select(characteristics, this.params.only || '');
     const form = el('form', { class: 'filters', 'aria-label': 'Which pupils', onsubmit: (e) => e.preventDefault() },
       field('Assessment', this.assessment_choice),
@@ -174,17 +175,17 @@ export class grid_screen {
     this.term = term_number[grid.assessment.term] || 1;
     this.columns = [];
     for (const subject of grid.assessment.subjects) {
-      this.columns.push({ section: 'judgements', kind: 'judgement', subject: subject.code, scheme: subject.scheme, title: subject.code });
+      this.columns.push({ section: 'judgements', kind: 'judgement', subject: subject.code, scheme: subject.scheme, title: heading(subject.code) });
     }
     for (const subject of grid.assessment.subjects.filter((s) => s.test_score)) {
-      this.columns.push({ section: 'test', kind: 'test', subject: subject.code, title: `${subject.code} ${subject.test_score.replace('_', ' ')}` });
+      this.columns.push({ section: 'test', kind: 'test', subject: subject.code, title: `${heading(subject.code)} ${subject.test_score.replace('_', ' ')}` });
     }
     if (grid.assessment.formative_title) {
       for (const subject of grid.assessment.subjects) {
-        this.columns.push({ section: 'formative', kind: 'formative', subject: subject.code, title: `${subject.code} (${grid.assessment.formative_title})` });
+        this.columns.push({ section: 'formative', kind: 'formative', subject: subject.code, title: `${heading(subject.code)} (${grid.assessment.formative_title})` });
       }
     }
-    if (grid.assessment.phonics) this.columns.push({ section: 'phonics', kind: 'phonics', subject: 'phonics', title: 'phonics' });
+    if (grid.assessment.phonics) this.columns.push({ section: 'phonics', kind: 'phonics', subject: 'phonics', title: 'Phonics' });
     await this.load_grades();
     this.active = { row: 0, column: 0 };
     this.render();
@@ -237,9 +238,11 @@ export class grid_screen {
     return this.saved_cell(row, column);
   }
 
+  // The id of the record the page shows for a cell (the grid's record_ids), 0 for an empty cell: what
+  // a save names as `seen`, so the server can tell when someone else has recorded the cell since.
   record_id(row, column) {
-    const cell = this.saved_cell(row, column);
-    return cell && cell.id ? cell.id : 0;
+    const ids = this.rows[row].record_ids || {};
+    return (ids[column.kind] || {})[column.subject] || 0;
   }
 
   // A typed or pasted value read as one of the column's grades: its code, or its label, any case.
@@ -371,9 +374,13 @@ export class grid_screen {
     const judged = columns.map((c) => c.kind === 'judgement');
     const counted = this.rows.map((p, row) => ({ row, included: this.in_data.get(p.upn) !== false })).filter((r) => r.included);
     const codes = [];
+    const labels = new Map();
     columns.forEach((column) => {
       if (column.kind !== 'judgement' || !this.rows.length) return;
-      for (const g of this.grades_for(0, column)) if (!codes.includes(g.code)) codes.push(g.code);
+      for (const g of this.grades_for(0, column)) {
+        if (!codes.includes(g.code)) codes.push(g.code);
+        if (!labels.has(g.code)) labels.set(g.code, g.label);
+      }
     });
     const row_of = (label, value_of, statistic) => {
       const tr = el('tr', { class: 'statistics', dataset: { statistic } }, el('th', { scope: 'row', colspan: leading, text: label }));
@@ -393,7 +400,7 @@ export class grid_screen {
     const tallies = columns.map((c) => (c.kind === 'judgement' ? tally(c) : null));
     const percent = (n, of) => (of ? `${Math.round((100 * n) / of)}%` : '–');
     for (const code of codes) {
-      foot.append(row_of(code, (c, i) => String(tallies[i].by_code.get(code) || 0), `grade-${code}`));
+      foot.append(row_of(`${code}: ${labels.get(code)}`, (c, i) => String(tallies[i].by_code.get(code) || 0), `grade-${code}`));
     }
     foot.append(row_of('On track or above', (c, i) => `${tallies[i].on_track} (${percent(tallies[i].on_track, tallies[i].total)})`, 'on-track'));
     foot.append(row_of('No judgement', (c, i) => String(tallies[i].none), 'none'));
@@ -655,14 +662,15 @@ export class grid_screen {
     const count = this.pending.size;
     const invalid = this.invalid_changes();
     this.save_button.textContent = count ? `Save ${count} ${count === 1 ? 'change' : 'changes'}` : 'Save';
-    this.save_button.disabled = !count || invalid.length > 0 || !this.context.can_write;
+    this.save_button.disabled = !count || invalid.length > 0 || this.conflicts.length > 0 || !this.context.can_write;
     this.discard_button.disabled = !count;
     this.show_problems(invalid.map((c) => {
       const pupil = this.rows.find((p) => p.upn === c.upn);
       return `${pupil ? pupil_name(pupil) : c.upn}, ${c.subject}: ${c.error}`;
     }).concat(invalid.length ? ['Nothing is saved until every cell marked ⚠ holds a grade of its column (type over it, or Delete to leave it empty).'] : []));
     if (!this.saving) {
-      this.status_line.textContent = invalid.length ? `${invalid.length} ${invalid.length === 1 ? 'cell needs' : 'cells need'} correcting; nothing saved.`
+      this.status_line.textContent = this.conflicts.length ? 'Nothing saved yet: someone else changed some of these cells; choose below whose grade to keep.'
+        : invalid.length ? `${invalid.length} ${invalid.length === 1 ? 'cell needs' : 'cells need'} correcting; nothing saved.`
         : count ? `${count} unsaved ${count === 1 ? 'change' : 'changes'}; saving by itself shortly.`
           : this.last_saved ? `All changes saved (${this.last_saved}).` : 'No unsaved changes.';
     }
@@ -698,22 +706,30 @@ export class grid_screen {
     return this.saving;
   }
 
+  // Grades go in one batch save that names the records the page showed; a conflict or a refusal
+  // saves none of them. Clearing a cell has no batch form, so clears follow one by one once the
+  // batch is in.
   async send(batch) {
     const path = this.school_path(`/assessments/${this.assessment.id}/judgements`);
-    const changes = batch.map(([, c]) => ({ upn: c.upn, subject: c.subject, kind: c.kind, value: c.value === '' ? null : c.value, seen: c.seen }));
+    const values = batch.filter(([, c]) => c.value !== '');
+    const clears = batch.filter(([, c]) => c.value === '');
     try {
-      const answer = await post(path, { changes });
-      this.saved(batch, answer.records || []);
+      if (values.length) {
+        const changes = values.map(([, c]) => ({ upn: c.upn, subject: c.subject, kind: c.kind, value: c.value, seen: c.seen }));
+        const answer = await post(path, { changes });
+        this.saved(values, answer.records || []);
+      }
+      if (clears.length) await this.send_one_by_one(clears);
     } catch (e) {
       if (e.status === 404 && e.field === null && /There is nothing at/.test(e.message)) {
         await this.send_one_by_one(batch);  // a server without the batch route: cell by cell
       } else if (e.status === 409 && e.body.changed) {
-        this.show_conflicts(batch, e.body.changed);
+        this.show_conflicts(values, e.body.changed);
       } else if (e.status === 422 && e.field) {
         const at = /changes\[(\d+)\]/.exec(e.field);
-        if (at) {
-          const [, change] = batch[Number(at[1])];
-          this.set_value(change.row, change.column, change.value, e.message);
+        if (at && values[Number(at[1])]) {
+          const [, change] = values[Number(at[1])];
+          this.mark_refused(change, e.message);
         } else {
           this.show_problems([e.message]);
         }
@@ -726,6 +742,17 @@ export class grid_screen {
     }
   }
 
+  // A change the server refused stays in its cell, marked with the server's sentence.
+  mark_refused(change, message) {
+    const key = `${change.upn}|${change.subject}|${change.kind}`;
+    if (this.pending.get(key) !== change) return;
+    change.error = message;
+    const row = this.rows.findIndex((p) => p.upn === change.upn);
+    const column = this.shown_columns.findIndex((c) => c.subject === change.subject && c.kind === change.kind);
+    if (row >= 0 && column >= 0) this.repaint(row, column);
+    this.update_toolbar();
+  }
+
   async send_one_by_one(batch) {
     const records = [];
     for (const [, c] of batch) {
@@ -734,7 +761,7 @@ export class grid_screen {
         records.push(c.value === '' ? await remove(`${cell}${query({ kind: c.kind })}`) : await put(cell, { value: c.value, kind: c.kind }));
       } catch (e) {
         if (!(e instanceof api_error) || e.status !== 422) throw e;
-        this.set_value(c.row, c.column, c.value, e.message);
+        this.mark_refused(c, e.message);
       }
     }
     this.saved(batch.filter(([, c]) => records.some((r) => r.upn === c.upn && r.subject === c.subject && r.kind === c.kind)), records);
@@ -761,6 +788,10 @@ export class grid_screen {
     if (!pupil) return;
     const row = this.rows.indexOf(pupil);
     const column = this.columns.find((c) => c.subject === change.subject && c.kind === change.kind);
+    pupil.record_ids = pupil.record_ids || {};
+    pupil.record_ids[change.kind] = pupil.record_ids[change.kind] || {};
+    if (value === null || value === '') delete pupil.record_ids[change.kind][change.subject];
+    else pupil.record_ids[change.kind][change.subject] = id;
     if (change.kind === 'judgement') {
       if (value === null || value === '') { delete pupil.judgements[change.subject]; return; }
       const grade = (this.grades_for(row, column) || []).find((g) => g.code === value) || { code: value, label: value };
@@ -826,6 +857,7 @@ export class grid_screen {
     this.conflicts = this.conflicts.filter((c) => c !== conflict);
     this.render();
     this.render_conflicts();
+    this.update_toolbar();
   }
 
   async set_inclusion(pupil, box) {

@@ -42,6 +42,7 @@ export function render_report(document_json, container) {
       el('li', { text: `Data as of ${british_date(document_json.as_of)}` }),
       document_json.excluded_pupils ? el('li', { class: 'notice', text: `${document_json.excluded_pupils} pupils are left out (Include in Data is No).` }) : null));
 
+  if (lists.size) container.append(el('p', { class: 'hint', text: 'Underlined figures open the list of the pupils behind them.' }));
   for (const block of document_json.blocks) {
     const drawn = draw_block(block, figure);
     if (drawn) container.append(drawn);

@@ -2,7 +2,7 @@
 // (search, remembered; each pupil's interventions, meetings and profile), reports (on screen with
 // drill-down, and as PDF, XLSX or CSV), targets per class and maintenance.
 import { get, post, query, file_url } from './api.js';
-import { el, append, clear, field, select, problem_box, pupil_name, year_name, british_date } from './dom.js';
+import { el, append, clear, field, select, problem_box, pupil_name, year_name, british_date, class_options } from './dom.js';
 import { render_report } from './report.js';
 
 const core_subjects = ['reading', 'writing', 'maths'];
@@ -49,13 +49,18 @@ export async function home_screen(context, main) {
       const list = el('ul', { class: 'headline' });
       for (const subject of summary.subjects.filter((s) => core_subjects.includes(s.subject))) {
         const of = summary.pupils;
+        if (subject.no_judgement === of) {
+          // Nothing entered yet is not the same as nobody on track: say so instead of "0%".
+          list.append(el('li', {}, el('strong', { text: subject.subject }), `: nothing entered yet (${of} pupils)`));
+          continue;
+        }
         const percent = of ? Math.round((100 * subject.on_track) / of) : 0;
         const bar = el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: 'bar-fill' }));
         bar.firstChild.style.width = `${percent}%`;
         list.append(el('li', {}, el('strong', { text: `${percent}%` }), ` of ${year_name(year)} (${subject.on_track}/${of}) are on track in ${subject.subject}`,
           subject.no_judgement ? el('span', { class: 'muted', text: ` · ${subject.no_judgement} not yet judged` }) : null, bar));
       }
-      if (summary.reading_writing_maths) list.append(el('li', {}, el('strong', { text: `${Math.round(summary.reading_writing_maths.percent)}%` }), ` on track in reading, writing and maths together (${summary.reading_writing_maths.on_track}/${summary.pupils})`));
+      if (summary.reading_writing_maths && summary.subjects.some((x) => x.no_judgement < summary.pupils)) list.append(el('li', {}, el('strong', { text: `${Math.round(summary.reading_writing_maths.percent)}%` }), ` on track in reading, writing and maths together (${summary.reading_writing_maths.on_track}/${summary.pupils})`));
       card.append(list, el('a', { href: `#/grid?assessment=${a.id}&year=${year === 0 ? 'R' : year}` }, `Open the ${year_name(year)} grid`));
       if (summary.excluded_pupils) card.append(el('p', { class: 'muted', text: `${summary.excluded_pupils} left out (Include in Data is No).` }));
     }
@@ -71,10 +76,23 @@ export async function home_screen(context, main) {
     if (health.problem) { chase.append(problem_box(health.problem)); continue; }
     chase.append(el('h3', { text: `${a.name} (dated ${british_date(a.date)}): ${health.missing} of ${health.expected} judgements missing` }));
     if (!health.gaps.length) { chase.append(el('p', { text: 'Everything is entered.' })); continue; }
-    chase.append(table_of(null, ['Class', 'Subject', 'Missing', 'Pupils'], health.gaps.map((g) => [
-      el('a', { href: `#/grid?assessment=${a.id}&class=${encodeURIComponent(g.class)}` }, g.class || 'No class'),
-      g.subject, `${g.missing} of ${g.pupils}`,
-      g.pupils_missing.slice(0, 6).map((p) => pupil_name(p)).join(', ') + (g.pupils_missing.length > 6 ? ` and ${g.pupils_missing.length - 6} more` : '')])));
+    // One row a class: its subjects with the count missing, and the pupils missing any of them.
+    const by_class = new Map();
+    for (const g of health.gaps) {
+      const entry = by_class.get(g.class) || { gaps: [], pupils: new Map() };
+      entry.gaps.push(g);
+      for (const p of g.pupils_missing) entry.pupils.set(p.upn, p);
+      by_class.set(g.class, entry);
+    }
+    chase.append(table_of(null, ['Class', 'Missing', 'Pupils missing a judgement'], [...by_class].map(([name, entry]) => {
+      const everything = entry.gaps.every((g) => g.missing === g.pupils) && entry.gaps.length === a.subjects.length;
+      const pupils = [...entry.pupils.values()];
+      return [
+        el('a', { href: `#/grid?assessment=${a.id}&class=${encodeURIComponent(name)}` }, name || 'No class'),
+        everything ? `nothing entered yet (${entry.gaps[0].pupils} pupils)` : entry.gaps.map((g) => `${g.subject} ${g.missing} of ${g.pupils}`).join(', '),
+        everything ? '' : pupils.slice(0, 6).map((p) => pupil_name(p)).join(', ') + (pupils.length > 6 ? ` and ${pupils.length - 6} more` : ''),
+      ];
+    })));
   }
 }
 
@@ -84,10 +102,9 @@ export async function pupils_screen(context, main) {
   clear(main).append(el('h1', { text: 'Pupils' }));
   const remembered = JSON.parse(localStorage.getItem(search_key) || '{}');
   const everyone = (await get(school_path(context, '/pupils'))).pupils;
-  const classes = [...new Set(everyone.map((p) => p.class).filter(Boolean))].sort();
   const years = [...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b);
   const text = el('input', { type: 'search', value: remembered.text || '', autocomplete: 'off' });
-  const class_choice = select([['', 'Every class'], ...classes.map((c) => [c, c])], remembered.class || '');
+  const class_choice = select([['', 'Every class'], ...class_options(everyone)], remembered.class || '');
   const year_choice = select([['', 'Every year'], ...years.map((y) => [y, year_name(y)])], remembered.year || '');
   const results = el('div', { 'aria-live': 'polite' });
   const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find pupils' },
@@ -149,13 +166,12 @@ export async function reports_screen(context, main, params) {
   clear(main).append(el('h1', { text: 'Reports' }));
   const assessments = await assessments_of(context);
   const everyone = (await get(school_path(context, '/pupils'))).pupils;
-  const classes = [...new Set(everyone.map((p) => p.class).filter(Boolean))].sort();
   const kind = select(report_kinds, params.report || 'full');
   const labelled = assessments.map((a) => [a.id, `${a.name} (${a.term} ${a.academic_year})`]);
   const assessment = select([['', 'Latest of each year group'], ...labelled], params.assessment || (assessments[0] ? assessments[0].id : ''));
   const from = select([['', 'Choose the earlier one'], ...labelled], params.from || '');
   const year = select([['', 'Every year group'], ...[...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b).map((y) => [y === 0 ? 'R' : y, year_name(y)])], params.year || '');
-  const class_choice = select([['', 'Every class'], ...classes.map((c) => [c, c])], params.class || '');
+  const class_choice = select([['', 'Every class'], ...class_options(everyone)], params.class || '');
   const from_field = field('Earlier assessment (progress and matrix)', from);
   const form = el('form', { class: 'filters', 'aria-label': 'Choose a report' },
     field('Report', kind), field('Assessment', assessment), from_field, field('Year group', year), field('Class', class_choice),
@@ -193,9 +209,9 @@ export async function reports_screen(context, main, params) {
 export async function targets_screen(context, main, params) {
   clear(main).append(el('h1', { text: 'Targets' }));
   const everyone = (await get(school_path(context, '/pupils'))).pupils;
-  const classes = [...new Set(everyone.map((p) => p.class).filter(Boolean))].sort();
-  const chosen = params.class || classes[0] || '';
-  const class_choice = select(classes.map((c) => [c, c]), chosen);
+  const classes = class_options(everyone);
+  const chosen = params.class || (classes[0] ? classes[0][0] : '');
+  const class_choice = select(classes, chosen);
   class_choice.addEventListener('change', () => context.navigate('targets', { class: class_choice.value }));
   main.append(el('form', { class: 'filters', 'aria-label': 'Which class' }, field('Class', class_choice)));
   const pupils = everyone.filter((p) => p.class === chosen);

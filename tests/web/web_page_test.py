@@ -228,7 +228,7 @@ class grid_tests(page_test):
         return self.browser.find_element(By.CSS_SELECTOR, 'td.cell[data-row="%d"][data-column="%d"]' % (row, column))
 
     def subject_column(self, subject):
-        headings = [th.text for th in self.browser.find_elements(By.CSS_SELECTOR, 'table.grid thead th.col-judgement')]
+        headings = [th.text.lower() for th in self.browser.find_elements(By.CSS_SELECTOR, 'table.grid thead th.col-judgement')]
         return headings.index(subject)
 
     def wait_saved(self):
@@ -330,7 +330,7 @@ class grid_tests(page_test):
         server.school_api('PUT', '/assessments/%d/judgements/%s/writing' % (assessment['id'], pupils_in_grid(assessment, class_name)[1]), {'value': 'D'})
         self.open_grid(assessment, class_name)
         self.browser.find_element(By.XPATH, "//button[normalize-space()='Fill column…']").click()
-        Select(self.browser.find_element(By.CSS_SELECTOR, '.fill-form select')).select_by_visible_text('writing')
+        Select(self.browser.find_element(By.CSS_SELECTOR, '.fill-form select')).select_by_visible_text('Writing')
         Select(self.browser.find_elements(By.CSS_SELECTOR, '.fill-form select')[1]).select_by_value('T')
         self.photograph('grid-fill')
         self.browser.find_element(By.XPATH, "//form[contains(@class,'fill-form')]//button[normalize-space()='Fill']").click()
