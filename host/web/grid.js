@@ -79,7 +79,7 @@ export class grid_screen {
     this.conflict_box = el('section', { class: 'conflicts', hidden: true, 'aria-labelledby': 'conflict-title' });
     this.table_holder = el('div', { class: 'grid-holder' });
     const legend = el('p', { class: 'legend-line' }, el('span', { text: '▼ below expectation' }), el('span', { text: '● at expectation' }),
-      el('span', { text: '▲ above expectation' }), el('span', { text: '· no judgement yet' }), el('span', { text: '* not saved yet' }), el('span', { text: '⚠ not a grade: correct it' }));
+      el('span', { text: '▲ above expectation' }), el('span', { text: '· no judgement yet' }), el('span', { text: '* not saved yet' }), el('span', { text: '⚠ not a grade: correct it' }), el('span', { text: '✎ has had a progress meeting' }));
     main.append(this.build_toolbar(), this.build_help(), this.banner, this.problems, this.conflict_box, legend, this.table_holder);
     await this.load();
   }
@@ -189,6 +189,28 @@ export class grid_screen {
     await this.load_grades();
     this.active = { row: 0, column: 0 };
     this.render();
+    this.mark_meetings();
+  }
+
+  // Seed 000's icon beside a pupil who has had a progress meeting. The API lists meetings pupil by
+  // pupil, so only a class-sized grid asks (a whole school's grid would be hundreds of requests).
+  async mark_meetings() {
+    if (this.rows.length > 60) return;
+    const rows = this.rows;
+    const held = await Promise.all(rows.map((p) => get(this.school_path(`/pupils/${encodeURIComponent(p.upn)}/meetings`)).catch(() => [])));
+    if (rows !== this.rows) return;  // the grid was reloaded meanwhile
+    this.meetings = new Map(rows.map((p, i) => [p.upn, held[i].length]));
+    for (const th of this.table_holder.querySelectorAll('th.pupil')) {
+      if (!th.querySelector('.meeting')) th.append(this.meeting_icon(th.dataset.upn) || '');
+    }
+  }
+
+  meeting_icon(upn) {
+    const count = this.meetings ? this.meetings.get(upn) : 0;
+    if (!count) return null;
+    const what = `${count} progress ${count === 1 ? 'meeting' : 'meetings'}`;
+    return el('a', { class: 'meeting', href: `#/pupil?upn=${encodeURIComponent(upn)}`, tabindex: '-1', title: what },
+      el('span', { 'aria-hidden': 'true', text: ' ✎' }), hidden_text(`has ${what}`));
   }
 
   // Each judgement column's grades in each pupil year's context (labels, bands and colours differ by year).
@@ -284,8 +306,8 @@ export class grid_screen {
       const included = this.in_data.get(pupil.upn) !== false;
       // Two pupils of the same name are told apart by the end of their UPN.
       const twin = names.get(pupil_name(pupil)) > 1 ? el('span', { class: 'twin', text: ` …${pupil.upn.slice(-4)}` }) : null;
-      const name = el('th', { scope: 'row', class: included ? 'pupil' : 'pupil excluded' },
-        el('a', { href: `#/pupil?upn=${encodeURIComponent(pupil.upn)}`, tabindex: '-1', text: `${pupil.surname}, ${pupil.forename}` }), twin,
+      const name = el('th', { scope: 'row', class: included ? 'pupil' : 'pupil excluded', dataset: { upn: pupil.upn } },
+        el('a', { href: `#/pupil?upn=${encodeURIComponent(pupil.upn)}`, tabindex: '-1', text: `${pupil.surname}, ${pupil.forename}` }), twin, this.meeting_icon(pupil.upn),
         included ? null : el('span', { class: 'not-in-data', text: ' not in data' }));
       const tr = el('tr', {}, name);
       if (shown.pupil !== false) {

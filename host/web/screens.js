@@ -246,7 +246,7 @@ export async function maintenance_screen(context, main) {
   const date = el('input', { type: 'date', required: true });
   const years = el('input', { required: true, inputmode: 'numeric' });
   const outcome = el('div', { 'aria-live': 'polite' });
-  const form = el('form', { class: 'filters', 'aria-labelledby': 'new-assessment' }, el('h3', { id: 'new-assessment', text: 'Add an assessment' }),
+  const form = el('form', { class: 'filters', 'aria-labelledby': 'new-assessment' },
     field('Name', name, 'e.g. Spring 1'), field('Date', date), field('Year groups', years, 'Numbers separated by commas; 0 is Reception'),
     el('button', { type: 'submit', class: 'primary' }, 'Add'), outcome);
   form.addEventListener('submit', async (e) => {
@@ -257,7 +257,7 @@ export async function maintenance_screen(context, main) {
       context.navigate('grid', { assessment: made.id });
     } catch (failure) { outcome.append(problem_box(failure.message)); }
   });
-  if (context.can_administer) main.append(form);
+  if (context.can_administer) main.append(el('h3', { id: 'new-assessment', text: 'Add an assessment' }), form);
   const templates = await get(school_path(context, '/discussion-templates')).catch(() => []);
   main.append(el('h2', { text: 'Discussion areas (meeting questions)' }), templates.length
     ? table_of(null, ['Question', 'Type', 'Live'], templates.map((t) => [t.question, t.type, `${british_date(t.live_from)}${t.live_to ? ` to ${british_date(t.live_to)}` : ' onwards'}`]))

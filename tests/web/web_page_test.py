@@ -369,8 +369,12 @@ class grid_tests(page_test):
         server.school_api('POST', '/assessments/%d/judgements/fill' % assessment['id'], {'subject': 'reading', 'value': 'OT', 'class': class_name})
         upns = pupils_in_grid(assessment, class_name)
         server.school_api('POST', '/pupils/inclusion', {'upns': [upns[2]], 'include_in_data': False})
+        server.school_api('POST', '/pupils/%s/meetings' % upns[1], {'teacher': 'Ms Test', 'held_on': time.strftime('%Y-%m-%d'), 'answers': []})
         try:
             self.open_grid(assessment, class_name)
+            icon = self.wait_for('th.pupil[data-upn="%s"] .meeting' % upns[1])
+            self.assertEqual(icon.get_attribute('title'), '1 progress meeting')
+            self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, 'th.pupil .meeting')), 1)
             banner = self.browser.find_element(By.CSS_SELECTOR, '.banner')
             self.assertTrue(banner.is_displayed())
             self.assertIn('Include in data is off for 1 pupil', banner.text)
