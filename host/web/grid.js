@@ -5,7 +5,7 @@
 // spreadsheet is checked cell by cell. Nothing is saved while any cell is in error; saving is
 // explicit (Save) and automatic (a few seconds after the last change), and a save that finds
 // another teacher's newer record is told which cells and asked whose to keep.
-import { get, post, put, remove, query, api_error } from './api.js';
+import { get, post, put, remove, query, api_error, file_url } from './api.js';
 import { el, clear, field, select, hidden_text, text_colour_on, pupil_name, year_name, time_of, class_options } from './dom.js';
 
 const term_number = { Autumn: 1, Spring: 2, Summer: 3 };
@@ -137,12 +137,13 @@ export class grid_screen {
     this.fill_button = el('button', { type: 'button', onclick: () => this.open_fill() }, 'Fill column…');
     this.paste_button = el('button', { type: 'button', onclick: () => this.open_paste() }, 'Paste a column…');
     this.download_button = el('button', { type: 'button', onclick: () => this.download_csv() }, 'Download these rows (CSV)');
+    this.all_data_link = el('a', { class: 'button', download: '', href: file_url(this.school_path(`/reports/full${query({ assessment: this.assessment.id, format: 'xlsx' })}`)) }, 'Full report of this assessment (XLSX)');
     this.fill_area = el('div', { class: 'fill-area' });
     return el('div', { class: 'toolbar' },
       el('div', { class: 'toolbar-row' }, this.save_button, this.discard_button, this.status_line),
       el('div', { class: 'toolbar-row' },
         el('label', { for: 'cell-grade', text: 'Grade for the chosen cell' }), this.cell_grade, this.cell_label),
-      el('div', { class: 'toolbar-row' }, this.fill_button, this.paste_button, this.download_button),
+      el('div', { class: 'toolbar-row' }, this.fill_button, this.paste_button, this.download_button, this.all_data_link),
       this.fill_area);
   }
 
