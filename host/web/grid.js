@@ -134,6 +134,9 @@ export class grid_screen {
       this.focus_cell(at.row, at.column);
     });
     this.cell_label = el('span', { class: 'cell-name', id: 'cell-name', text: 'No cell chosen' });
+    this.cell_colour = el('input', { type: 'color', id: 'cell-colour', disabled: true });
+    this.cell_colour.addEventListener('change', () => this.set_colour(this.cell_colour.value.toUpperCase()));
+    this.scheme_colour = el('button', { type: 'button', disabled: true, onclick: () => this.set_colour(null) }, 'Scheme colour');
     this.fill_button = el('button', { type: 'button', onclick: () => this.open_fill() }, 'Fill column…');
     this.paste_button = el('button', { type: 'button', onclick: () => this.open_paste() }, 'Paste a column…');
     this.download_button = el('button', { type: 'button', onclick: () => this.download_csv() }, 'Download these rows (CSV)');
@@ -143,6 +146,8 @@ export class grid_screen {
       el('div', { class: 'toolbar-row' }, this.save_button, this.discard_button, this.status_line),
       el('div', { class: 'toolbar-row' },
         el('label', { for: 'cell-grade', text: 'Grade for the chosen cell' }), this.cell_grade, this.cell_label),
+      el('div', { class: 'toolbar-row' },
+        el('label', { for: 'cell-colour', text: 'Colour of the chosen cell' }), this.cell_colour, this.scheme_colour),
       el('div', { class: 'toolbar-row' }, this.fill_button, this.paste_button, this.download_button, this.all_data_link),
       this.fill_area);
   }
@@ -459,6 +464,29 @@ export class grid_screen {
       if (cell && cell.code && !cell.error) this.cell_grade.value = cell.code;
     }
     this.cell_label.textContent = `${pupil_name(this.rows[row])}, ${col.title}`;
+    const saved = col.kind === 'judgement' ? this.saved_cell(row, col) : null;
+    this.cell_colour.disabled = !saved || !this.context.can_write;
+    this.scheme_colour.disabled = !saved || !saved.colour_overridden || !this.context.can_write;
+    if (saved && saved.colour) this.cell_colour.value = saved.colour.toLowerCase();
+  }
+
+  // A saved judgement's colour overridden for this cell (seed 000), or returned to the scheme's.
+  async set_colour(colour) {
+    const { row, column } = this.active;
+    const col = this.shown_columns[column];
+    const pupil = this.rows[row];
+    try {
+      await put(this.school_path(`/assessments/${this.assessment.id}/judgements/${encodeURIComponent(pupil.upn)}/${encodeURIComponent(col.subject)}/colour`), { colour });
+      const cell = pupil.judgements[col.subject];
+      const grade = (this.grades_for(row, col) || []).find((g) => g.code === cell.code);
+      cell.colour = colour || (grade ? grade.colour : cell.colour);
+      cell.colour_overridden = colour !== null;
+      this.repaint(row, column);
+      this.describe_active();
+      this.context.announce(colour ? `The cell is now coloured ${colour}; its grade and band are unchanged.` : 'The cell has its scheme\'s colour again.');
+    } catch (e) {
+      this.show_problems([e.message]);
+    }
   }
 
   move_down(row, column) {

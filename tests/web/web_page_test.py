@@ -366,6 +366,23 @@ class grid_tests(page_test):
         self.wait_saved()
         self.assertEqual(grid_values(assessment, class_name, 'reading')[0], 'T')
 
+    def test_a_cells_colour_is_overridden_and_returned_to_the_schemes(self):
+        assessment = new_assessment('Colour')
+        class_name, _ = sorted(year4_classes().items())[0]
+        server.school_api('POST', '/assessments/%d/judgements/fill' % assessment['id'], {'subject': 'maths', 'value': 'OT', 'class': class_name})
+        self.open_grid(assessment, class_name)
+        self.cell(0, self.subject_column('maths')).click()
+        self.browser.execute_script(
+            "const input = document.getElementById('cell-colour'); input.value = '#ffa500';"
+            "input.dispatchEvent(new Event('change', {bubbles: true}));")
+        self.wait.until(lambda b: b.find_element(By.XPATH, "//button[normalize-space()='Scheme colour']").is_enabled())
+        cell = lambda: server.school_api('GET', '/assessments/%d/grid?class=%s' % (assessment['id'], class_name))['pupils'][0]['judgements']['maths']
+        self.assertEqual((cell()['colour'], cell()['colour_overridden'], cell()['code']), ('#FFA500', True, 'OT'))
+        self.assertIn('255, 165, 0', self.cell(0, self.subject_column('maths')).value_of_css_property('background-color'))
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Scheme colour']").click()
+        self.wait.until(lambda b: not b.find_element(By.XPATH, "//button[normalize-space()='Scheme colour']").is_enabled())
+        self.assertFalse(cell()['colour_overridden'])
+
     def test_the_grid_at_tablet_width_and_its_accessibility(self):
         assessment = new_assessment('Accessibility')
         class_name, _ = sorted(year4_classes().items())[0]
