@@ -166,7 +166,10 @@ class page_test(unittest.TestCase):
         return self.wait.until(lambda b: b.find_element(By.CSS_SELECTOR, css))
 
     def photograph(self, name):
-        """The whole page, not only the window: what a teacher sees when scrolling down."""
+        """The whole page, not only the window: what a teacher sees when scrolling down. The page
+        itself never scrolls sideways (a wide grid scrolls inside its own box)."""
+        overflow = self.browser.execute_script('return document.documentElement.scrollWidth - document.documentElement.clientWidth')
+        self.assertLessEqual(overflow, 0, '%s is wider than the window' % name)
         size = self.browser.execute_script('return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]')
         shot = self.browser.execute_cdp_cmd('Page.captureScreenshot', {
             'format': 'png', 'captureBeyondViewport': True,
