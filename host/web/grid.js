@@ -58,6 +58,13 @@ export class grid_screen {
     window.addEventListener('beforeunload', this.unload_guard);
     this.main = main;
     this.params = params;
+    // A teacher writes only their own classes' cells (the server refuses the rest); a grid of
+    // another class opens for reading, and says so, rather than letting them type in vain.
+    const session = this.context.session;
+    const others_class = session && session.role === 'teacher' && params.class && !(session.classes || []).includes(params.class);
+    this.writable = this.context.can_write && !others_class;
+    this.read_only_note = !this.context.can_write ? 'You can read this grid; your account does not record judgements.'
+      : others_class ? `You teach ${(session.classes || []).join(' and ') || 'no class yet'}; ${params.class}'s grid is for reading only.` : null;
     clear(main);
     main.append(el('h1', { text: 'Assessment grid' }));
     const assessments = await get(this.school_path('/assessments'));
@@ -80,6 +87,7 @@ export class grid_screen {
     this.table_holder = el('div', { class: 'grid-holder' });
     const legend = el('p', { class: 'legend-line' }, el('span', { text: '▼ below expectation' }), el('span', { text: '● at expectation' }),
       el('span', { text: '▲ above expectation' }), el('span', { text: '· no judgement yet' }), el('span', { text: '* not saved yet' }), el('span', { text: '⚠ not a grade: correct it' }), el('span', { text: '✎ has had a progress meeting' }));
+    if (this.read_only_note) main.append(el('p', { class: 'notice', text: this.read_only_note }));
     main.append(this.build_toolbar(), this.build_help(), this.banner, this.problems, this.conflict_box, legend, this.table_holder);
     await this.load();
   }
@@ -456,7 +464,7 @@ export class grid_screen {
     if (!col || !this.rows[row]) return;
     clear(this.cell_grade);
     const grades = this.grades_for(row, col);
-    this.cell_grade.disabled = !grades || !this.context.can_write;
+    this.cell_grade.disabled = !grades || !this.writable;
     if (grades) {
       this.cell_grade.append(el('option', { value: '', text: 'Choose…' }), el('option', { value: '-', text: 'No judgement (clear)' }));
       for (const g of grades) this.cell_grade.append(el('option', { value: g.code, text: `${g.code}: ${g.label}` }));
@@ -465,8 +473,8 @@ export class grid_screen {
     }
     this.cell_label.textContent = `${pupil_name(this.rows[row])}, ${col.title}`;
     const saved = col.kind === 'judgement' ? this.saved_cell(row, col) : null;
-    this.cell_colour.disabled = !saved || !this.context.can_write;
-    this.scheme_colour.disabled = !saved || !saved.colour_overridden || !this.context.can_write;
+    this.cell_colour.disabled = !saved || !this.writable;
+    this.scheme_colour.disabled = !saved || !saved.colour_overridden || !this.writable;
     if (saved && saved.colour) this.cell_colour.value = saved.colour.toLowerCase();
   }
 
@@ -511,7 +519,7 @@ export class grid_screen {
     if (key === 'Home') { handled(); return this.focus_cell(e.ctrlKey ? 0 : row, 0); }
     if (key === 'End') { handled(); return this.focus_cell(e.ctrlKey ? this.rows.length - 1 : row, this.shown_columns.length - 1); }
     if (key === 'Escape') { handled(); this.typed = ''; this.describe_active(); return undefined; }
-    if (!this.context.can_write) return undefined;
+    if (!this.writable) return undefined;
     if ((e.ctrlKey || e.metaKey) && (key === 'd' || key === 'D')) { handled(); return this.fill_empty(column, row); }
     if ((e.ctrlKey || e.metaKey) && (key === 's' || key === 'S')) { handled(); return this.save(); }
     if (key === 'Enter') {
@@ -649,7 +657,7 @@ export class grid_screen {
   }
 
   on_paste(e) {
-    if (!this.context.can_write) return;
+    if (!this.writable) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!text) return;
     e.preventDefault();
@@ -713,7 +721,7 @@ export class grid_screen {
     const count = this.pending.size;
     const invalid = this.invalid_changes();
     this.save_button.textContent = count ? `Save ${count} ${count === 1 ? 'change' : 'changes'}` : 'Save';
-    this.save_button.disabled = !count || invalid.length > 0 || this.conflicts.length > 0 || !this.context.can_write;
+    this.save_button.disabled = !count || invalid.length > 0 || this.conflicts.length > 0 || !this.writable;
     this.discard_button.disabled = !count;
     this.show_problems(invalid.map((c) => {
       const pupil = this.rows.find((p) => p.upn === c.upn);

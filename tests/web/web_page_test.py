@@ -578,6 +578,10 @@ class sign_in_tests(page_test):
             'return fetch("/api/v1/schools/%s/pupils?year=5").then(r => r.text())' % school))['pupils']][0]
         assessment = new_assessment('Refusal', years=(4, 5))
         self.open('#/grid?assessment=%d&class=%s' % (assessment['id'], other['class']))
+        self.assertIn('for reading only', self.wait_for('main .notice').text)
+        self.photograph('grid-other-class')
+        # The whole of Year 5 (no class chosen) takes typing; the server refuses the save.
+        self.open('#/grid?assessment=%d&year=5' % assessment['id'])
         self.wait_for('table.grid td.cell').click()
         ActionChains(self.browser).send_keys('o').perform()
         ActionChains(self.browser).key_down(Keys.CONTROL).send_keys('s').key_up(Keys.CONTROL).perform()
