@@ -129,6 +129,19 @@ function draw_venn(block, figure) {
   return el('div', { class: 'venn-block' }, picture, table);
 }
 
+// Each series its own marker shape, the later ones smaller, so equal values stay visible one on
+// another and a greyscale print still tells the series apart.
+const shapes = ['circles', 'squares', 'triangles', 'diamonds'];
+function marker(k, x, y, colour) {
+  const r = Math.max(3, 8 - 1.5 * k);
+  switch (k % shapes.length) {
+    case 0: return svg('circle', { cx: x, cy: y, r, fill: colour, stroke: '#fff' });
+    case 1: return svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill: colour, stroke: '#fff' });
+    case 2: return svg('polygon', { points: `${x},${y - r} ${x + r},${y + r} ${x - r},${y + r}`, fill: colour, stroke: '#fff' });
+    default: return svg('polygon', { points: `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`, fill: colour, stroke: '#fff' });
+  }
+}
+
 function draw_chart(block) {
   const width = 560;
   const height = 260;
@@ -151,12 +164,12 @@ function draw_chart(block) {
       const points = s.values.map((v, i) => (v === null ? null : [x_of(i), y_of(v)])).filter(Boolean);
       return svg('g', {},
         svg('polyline', { points: points.map((p) => p.join(',')).join(' '), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dashes[k % dashes.length] }),
-        points.map(([x, y]) => (k % 2 ? svg('rect', { x: x - 4, y: y - 4, width: 8, height: 8, fill: colour }) : svg('circle', { cx: x, cy: y, r: 4, fill: colour }))));
+        points.map(([x, y]) => marker(k, x, y, colour)));
     }));
   const legend = el('ul', { class: 'legend' }, block.series.map((s, k) => {
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.backgroundColor = s.colour || palette[k % palette.length];
-    return el('li', {}, swatch, ` ${s.name} (${k % 2 ? 'squares' : 'circles'}${dashes[k % dashes.length] ? ', dashed' : ''})`);
+    return el('li', {}, swatch, ` ${s.name} (${shapes[k % shapes.length]}${dashes[k % dashes.length] ? ', dashed' : ''})`);
   }));
   const table = el('table', { class: 'data' }, el('caption', { text: block.title }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: block.x_title || '' }), block.categories.map((c) => el('th', { scope: 'col', text: c })))),

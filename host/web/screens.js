@@ -173,8 +173,9 @@ export async function reports_screen(context, main, params) {
   const year = select([['', 'Every year group'], ...[...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b).map((y) => [y === 0 ? 'R' : y, year_name(y)])], params.year || '');
   const class_choice = select([['', 'Every class'], ...class_options(everyone)], params.class || '');
   const from_field = field('Earlier assessment (progress and matrix)', from);
+  const assessment_field = field('Assessment', assessment);
   const form = el('form', { class: 'filters', 'aria-label': 'Choose a report' },
-    field('Report', kind), field('Assessment', assessment), from_field, field('Year group', year), field('Class', class_choice),
+    field('Report', kind), assessment_field, from_field, field('Year group', year), field('Class', class_choice),
     el('button', { type: 'submit', class: 'primary' }, 'Show on screen'));
   const downloads = el('p', { class: 'downloads' });
   const shown = el('section', { class: 'report', 'aria-live': 'polite' });
@@ -186,7 +187,6 @@ export async function reports_screen(context, main, params) {
     return p;
   };
   const show = async () => {
-    from_field.hidden = !['matrix', 'progress'].includes(kind.value);
     const path = (format) => school_path(context, `/reports/${kind.value}${query({ ...parameters(), format })}`);
     append(clear(downloads), ['Download: ', ['pdf', 'xlsx', 'csv'].map((f) => [el('a', { class: 'button', href: file_url(path(f)), download: '' }, f.toUpperCase()), ' '])]);
     clear(shown).append(el('p', { text: 'Loading…' }));
@@ -200,8 +200,13 @@ export async function reports_screen(context, main, params) {
     e.preventDefault();
     context.navigate('reports', { report: kind.value, assessment: assessment.value, from: from.value, year: year.value, class: class_choice.value });
   });
-  kind.addEventListener('change', () => { from_field.hidden = !['matrix', 'progress'].includes(kind.value); });
-  from_field.hidden = !['matrix', 'progress'].includes(kind.value);
+  // Only the choices the chosen report takes: trends span every term, only progress and the matrix compare two.
+  const fit_choices = () => {
+    from_field.hidden = !['matrix', 'progress'].includes(kind.value);
+    assessment_field.hidden = kind.value === 'trends';
+  };
+  kind.addEventListener('change', fit_choices);
+  fit_choices();
   main.append(form, downloads, shown);
   await show();
 }

@@ -467,6 +467,11 @@ class screen_tests(page_test):
         self.check_screen('#/reports?report=venn&assessment=%d&year=4' % self.assessment['id'], 'report-venn', 'svg.venn')
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, 'svg.venn circle')), 3)
 
+    def test_the_summary_table_and_the_trends_chart_draw_on_screen(self):
+        self.check_screen('#/reports?report=summary&assessment=%d&year=4' % self.assessment['id'], 'report-summary', 'section.report table')
+        self.check_screen('#/reports?report=trends&year=4', 'report-trends', 'section.report svg.chart')
+        self.assertGreater(len(self.browser.find_elements(By.CSS_SELECTOR, 'svg.chart polyline')), 0)
+
     def test_a_report_downloads_as_pdf(self):
         self.open('#/reports?report=full&assessment=%d&year=4' % self.assessment['id'])
         link = self.wait.until(lambda b: b.find_element(By.LINK_TEXT, 'PDF'))
