@@ -524,7 +524,7 @@ export class grid_screen {
     if ((e.ctrlKey || e.metaKey) && (key === 's' || key === 'S')) { handled(); return this.save(); }
     if (key === 'Enter') {
       handled();
-      if (this.typed) this.commit_typed(row, column, true);
+      if (this.typed) this.commit_typed(row, column);
       return e.shiftKey ? this.focus_cell(row - 1, column) : this.move_down(row, column);
     }
     if (key === 'Delete' || key === 'Backspace') {
