@@ -65,7 +65,7 @@ export class idle_watch {
     this.on_expired = on_expired;
     this.dialog = document.getElementById('idle-warning');
     this.left = document.getElementById('idle-left');
-    document.getElementById('stay-signed-in').addEventListener('click', () => this.stay());
+    document.getElementById('stay-signed-in').onclick = () => this.stay();  // replaces an earlier watch's
     this.schedule(session);
   }
 
