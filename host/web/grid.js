@@ -829,10 +829,13 @@ export class grid_screen {
   // The server's records become the cells' saved state (with their ids, the next save's `seen`).
   saved(batch, records) {
     for (const [key, change] of batch) {
-      if (this.pending.get(key) !== change) continue;  // changed again while saving: keep the newer
-      this.pending.delete(key);
       const record = records.find((r) => r.upn === change.upn && r.subject === change.subject && (r.kind || 'judgement') === change.kind);
       this.store_saved(change, record ? record.value : change.value, record ? record.id : change.seen);
+      const newer = this.pending.get(key);
+      if (newer === change) this.pending.delete(key);
+      // Typed again while this save was on its way: the newer change follows our own record, not
+      // the one read before, or its save would take our record for someone else's.
+      else if (newer && record) newer.seen = record.id;
     }
     const now = new Date();
     this.last_saved = `${now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
