@@ -18,6 +18,7 @@ build_packages=(
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
+    python3-selenium chromium-driver
 )
 
 as_root() {

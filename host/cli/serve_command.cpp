@@ -5,6 +5,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/session_policy.hpp"
+#include "http/static_files.hpp"
 
 #include "services/target_validation.hpp"
 #include "store/migrations.hpp"
@@ -16,6 +17,7 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <ostream>
 
 #include <pthread.h>
@@ -67,6 +69,11 @@ int run_serve(const invocation &args, io streams) {
     options.bind_address = args.option_or("bind", options.bind_address);
     options.port = static_cast<uint16_t>(whole_number_option(args, "port", options.port, 0, 65535));
     options.worker_threads = whole_number_option(args, "threads", options.worker_threads, 2, 1024);
+    const auto web_root = args.option("web-root");
+    if (web_root && !std::filesystem::is_regular_file(std::filesystem::path(*web_root) / "index.html")) {
+        throw usage_error("--web-root names the folder of the web page's files (host/web), which holds index.html; '" +
+                          *web_root + "' does not");
+    }
 
     const store::settings settings =
         store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
@@ -89,10 +96,13 @@ int run_serve(const invocation &args, io streams) {
     const http::api_services services{registry, schemes, &databases, &policy};
     http::add_api_routes(routes, services);
 
-    http::server server(routes, options);
+    const http::static_files pages = web_root ? http::static_files(*web_root) : http::static_files();
+
+    http::server server(routes, options, &pages);
     server.start();
-    streams.out << "Waymark serves " << server.url() << http::api_base << " ("
-                << store::dialect_name(databases.kind()) << " database); Ctrl-C stops it.\n";
+    streams.out << "Waymark serves the web page at " << server.url() << "/ and the API at " << server.url()
+                << http::api_base << " (" << store::dialect_name(databases.kind()) << " database"
+                << (web_root ? ", page files read from " + *web_root : std::string()) << "); Ctrl-C stops it.\n";
     streams.out << "Open " << server.url() << "/ and sign in (idle sessions end after " << rules.idle_limit.count() / 60
                 << " minutes; `waymark users add` makes accounts, `waymark demo` the demo's).\n";
     streams.out.flush();
@@ -106,8 +116,8 @@ int run_serve(const invocation &args, io streams) {
 
 extern const command serve_command{
     "serve",
-    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N]",
-    "Serve the JSON API (default http://127.0.0.1:8080/api/v1) until Ctrl-C or SIGTERM.",
+    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--web-root DIR]",
+    "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
     "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
     "--bind names another address. --port 0 picks a free port (printed). --threads bounds the\n"
@@ -115,7 +125,12 @@ extern const command serve_command{
     "\n"
     "Everyone signs in (README, 'Signing in and users'): user name and password, then the six-digit\n"
     "code of their authenticator app. A session ends after --idle-minutes without activity (default\n"
-    "60; the page warns 5 minutes before). Users are made with `waymark users add`.",
+    "60; the page warns 5 minutes before). Users are made with `waymark users add`.\n"
+    "\n"
+    "The web page teachers and leaders use (README, 'The web page') is served at / from files compiled\n"
+    "into this program: open the printed address in a browser. --web-root DIR serves the page's files\n"
+    "from DIR instead (the source folder host/web), read afresh on every request, so an edit to the page\n"
+    "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.",
     {},
     run_serve};
 

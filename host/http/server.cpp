@@ -11,26 +11,39 @@ namespace waymark::http {
 
 namespace {
 
+// The API's paths go to the router, every other path to the web page's files (when served).
 class routed_handler final : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit routed_handler(const router &routes) : routes_(routes) {}
+    routed_handler(const router &routes, const static_files *pages) : routes_(routes), pages_(pages) {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &reply) override {
-        routes_.handle(request, reply);
+        if (pages_ != nullptr && static_files::serves(path_of(request.getURI()))) {
+            pages_->handle(request, reply);
+        } else {
+            routes_.handle(request, reply);
+        }
     }
 
 private:
+    // The path before any query; an address that is no URI stays whole, and the router refuses it.
+    static std::string path_of(const std::string &uri) {
+        const auto query = uri.find_first_of("?#");
+        return query == std::string::npos ? uri : uri.substr(0, query);
+    }
+
     const router &routes_;
+    const static_files *pages_;
 };
 
 class routed_factory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit routed_factory(const router &routes) : routes_(routes) {}
+    routed_factory(const router &routes, const static_files *pages) : routes_(routes), pages_(pages) {}
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &) override {
-        return new routed_handler(routes_);
+        return new routed_handler(routes_, pages_);
     }
 
 private:
     const router &routes_;
+    const static_files *pages_;
 };
 
 Poco::Net::ServerSocket listen_on(const server_options &options) {
@@ -49,7 +62,7 @@ Poco::Net::ServerSocket listen_on(const server_options &options) {
 
 }  // namespace
 
-server::server(const router &routes, const server_options &options)
+server::server(const router &routes, const server_options &options, const static_files *pages)
     : host_(options.bind_address), threads_(2, options.worker_threads) {
     Poco::Net::ServerSocket socket = listen_on(options);
     port_ = socket.address().port();
@@ -60,7 +73,7 @@ server::server(const router &routes, const server_options &options)
     params->setMaxKeepAliveRequests(0);  // no limit: a client may reuse one connection for ever
     params->setKeepAliveTimeout(Poco::Timespan(options.keep_alive_seconds, 0));
     params->setSoftwareVersion("Waymark/" WAYMARK_VERSION);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new routed_factory(routes), threads_, socket, params);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new routed_factory(routes, pages), threads_, socket, params);
 }
 
 server::~server() { stop(); }

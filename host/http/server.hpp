@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
@@ -26,8 +27,9 @@ struct server_options {
 class server {
 public:
     // Binds the socket now; throws std::runtime_error with a sentence when it cannot (port in use,
-    // address not on this machine). `routes` must outlive the server.
-    server(const router &routes, const server_options &options);
+    // address not on this machine). `routes` (and `pages`, when given: the web page's files,
+    // answering every path outside /api/) must outlive the server.
+    server(const router &routes, const server_options &options, const static_files *pages = nullptr);
     ~server();
     server(const server &) = delete;
     server &operator=(const server &) = delete;

@@ -47,8 +47,9 @@ inline http::server_options ephemeral_port() {
 // A started server; stopped when the object goes.
 class running_server {
 public:
-    explicit running_server(const http::router &routes, const http::server_options &options = ephemeral_port())
-        : server_(routes, options) {
+    explicit running_server(const http::router &routes, const http::server_options &options = ephemeral_port(),
+                            const http::static_files *pages = nullptr)
+        : server_(routes, options, pages) {
         server_.start();
     }
     uint16_t port() const { return server_.port(); }

@@ -11,6 +11,8 @@
 
 #include <filesystem>
 #include <regex>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -25,9 +27,10 @@ protected:
     void TearDown() override { std::filesystem::remove_all(folder); }
 
     // `waymark serve --port PORT` on its own data folder, its output (both streams) in `output`.
-    Poco::ProcessHandle launch(const std::string &port) {
-        return Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", {"serve", "--port", port, "--data-dir", folder.string()},
-                                     nullptr, &output, &output);
+    Poco::ProcessHandle launch(const std::string &port, std::vector<std::string> more = {}) {
+        std::vector<std::string> words{"serve", "--port", port, "--data-dir", folder.string()};
+        words.insert(words.end(), more.begin(), more.end());
+        return Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", words, nullptr, &output, &output);
     }
     std::string next_line() {
         std::string line;
@@ -45,7 +48,8 @@ TEST_F(serve_command, serves_the_api_until_sigterm) {
     const std::string first_line = next_line();
     std::smatch found;
     ASSERT_TRUE(std::regex_match(first_line, found,
-                                 std::regex(R"(Waymark serves http://127\.0\.0\.1:(\d+)/api/v1 \(SQLite database\); Ctrl-C stops it\.)")))
+                                 std::regex(R"(Waymark serves the web page at http://127\.0\.0\.1:(\d+)/ and the API at )"
+                                            R"(http://127\.0\.0\.1:\d+/api/v1 \(SQLite database\); Ctrl-C stops it\.)")))
         << first_line;
     const auto port = static_cast<uint16_t>(std::stoi(found[1].str()));
     EXPECT_EQ(next_line(), "Open http://127.0.0.1:" + found[1].str() +
@@ -60,6 +64,9 @@ TEST_F(serve_command, serves_the_api_until_sigterm) {
     const auto unsigned_in = client.get("/api/v1/schemes/org.waymark.lancashire-four-band/grades");
     EXPECT_EQ(unsigned_in.status, 401);
     EXPECT_EQ(unsigned_in.error_fields().substr(0, 15), "unauthenticated");
+    const auto page = client.get("/");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_EQ(page.header("Content-Type"), "text/html; charset=utf-8");
 
     ::kill(process.id(), SIGTERM);
     EXPECT_EQ(process.wait(), 0);
@@ -70,6 +77,25 @@ TEST_F(serve_command, a_bad_port_is_a_usage_error) {
     Poco::ProcessHandle process = launch("80000");
     EXPECT_EQ(next_line(), "waymark serve: --port takes a whole number from 0 to 65535, not '80000'");
     EXPECT_EQ(process.wait(), 2);
+}
+
+TEST_F(serve_command, a_web_root_without_the_page_is_a_usage_error) {
+    Poco::ProcessHandle process = launch("0", {"--web-root", folder.string()});
+    EXPECT_EQ(next_line(), "waymark serve: --web-root names the folder of the web page's files (host/web), which holds "
+                           "index.html; '" + folder.string() + "' does not");
+    EXPECT_EQ(process.wait(), 2);
+}
+
+TEST_F(serve_command, a_web_root_serves_the_page_from_disk) {
+    Poco::ProcessHandle process = launch("0", {"--web-root", WAYMARK_SOURCE_DIR "/host/web"});
+    std::smatch found;
+    const std::string first_line = next_line();
+    ASSERT_TRUE(std::regex_search(first_line, found, std::regex(R"(127\.0\.0\.1:(\d+)/ and)"))) << first_line;
+    EXPECT_NE(first_line.find("page files read from " WAYMARK_SOURCE_DIR "/host/web"), std::string::npos) << first_line;
+    api_client client(static_cast<uint16_t>(std::stoi(found[1].str())));
+    EXPECT_EQ(client.get("/app.js").header("Content-Type"), "text/javascript; charset=utf-8");
+    ::kill(process.id(), SIGTERM);
+    EXPECT_EQ(process.wait(), 0);
 }
 
 }  // namespace

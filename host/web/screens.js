@@ -1,0 +1,274 @@
+// The screens besides the grid: home (headline figures and what still needs entering), pupils
+// (search, remembered; each pupil's interventions, meetings and profile), reports (on screen with
+// drill-down, and as PDF, XLSX or CSV), targets per class and maintenance.
+import { get, post, query, file_url } from './api.js';
+import { el, append, clear, field, select, problem_box, pupil_name, year_name, british_date, class_options } from './dom.js';
+import { render_report } from './report.js';
+
+const core_subjects = ['reading', 'writing', 'maths'];
+
+function school_path(context, rest) { return `/schools/${context.school.school}${rest}`; }
+
+async function assessments_of(context) {
+  const list = await get(school_path(context, '/assessments'));
+  return list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+}
+
+// Each year group's latest assessment (the list is newest first).
+function latest_per_year(assessments) {
+  const latest = new Map();
+  for (const a of assessments) for (const y of a.year_groups) if (!latest.has(y)) latest.set(y, a);
+  return [...latest.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+function table_of(caption, headings, rows) {
+  return el('div', { class: 'table-scroll' }, el('table', { class: 'data' }, caption ? el('caption', { text: caption }) : null,
+    el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c))))))));
+}
+
+export async function home_screen(context, main) {
+  clear(main).append(el('h1', { text: `${context.school.name}` }));
+  const assessments = await assessments_of(context);
+  if (!assessments.length) {
+    main.append(el('p', { text: 'No assessments yet: add the first under Maintenance, then enter judgements in the Assessment grid.' }));
+    return;
+  }
+  const headline = el('section', { 'aria-labelledby': 'headline-title' }, el('h2', { id: 'headline-title', text: 'On track or above, by cohort' }));
+  main.append(headline);
+  const figures = await Promise.all(latest_per_year(assessments).map(async ([year, a]) => {
+    try {
+      return { year, a, summary: await get(school_path(context, `/assessments/${a.id}/summary${query({ year: year === 0 ? 'R' : year })}`)) };
+    } catch (e) { return { year, a, problem: e.message }; }
+  }));
+  const cards = el('div', { class: 'cards' });
+  for (const { year, a, summary, problem } of figures) {
+    const card = el('article', { class: 'card' }, el('h3', {}, `${year_name(year)} `, el('span', { class: 'muted', text: `${a.name}, ${a.term} ${a.academic_year}` })));
+    if (problem) card.append(problem_box(problem));
+    else {
+      const list = el('ul', { class: 'headline' });
+      for (const subject of summary.subjects.filter((s) => core_subjects.includes(s.subject))) {
+        const of = summary.pupils;
+        if (subject.no_judgement === of) {
+          // Nothing entered yet is not the same as nobody on track: say so instead of "0%".
+          list.append(el('li', {}, el('strong', { text: subject.subject }), `: nothing entered yet (${of} pupils)`));
+          continue;
+        }
+        const percent = of ? Math.round((100 * subject.on_track) / of) : 0;
+        const bar = el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: 'bar-fill' }));
+        bar.firstChild.style.width = `${percent}%`;
+        list.append(el('li', {}, el('strong', { text: `${percent}%` }), ` of ${year_name(year)} (${subject.on_track}/${of}) are on track in ${subject.subject}`,
+          subject.no_judgement ? el('span', { class: 'muted', text: ` · ${subject.no_judgement} not yet judged` }) : null, bar));
+      }
+      if (summary.reading_writing_maths && summary.subjects.some((x) => x.no_judgement < summary.pupils)) list.append(el('li', {}, el('strong', { text: `${Math.round(summary.reading_writing_maths.percent)}%` }), ` on track in reading, writing and maths together (${summary.reading_writing_maths.on_track}/${summary.pupils})`));
+      card.append(list, el('a', { href: `#/grid?assessment=${a.id}&year=${year === 0 ? 'R' : year}` }, `Open the ${year_name(year)} grid`));
+      if (summary.excluded_pupils) card.append(el('p', { class: 'muted', text: `${summary.excluded_pupils} left out (Include in Data is No).` }));
+    }
+    cards.append(card);
+  }
+  headline.append(cards);
+
+  const chase = el('section', { 'aria-labelledby': 'chase-title' }, el('h2', { id: 'chase-title', text: 'Still to enter' }));
+  main.append(chase);
+  const current = [...new Map(latest_per_year(assessments).map(([, a]) => [a.id, a])).values()];
+  for (const a of current) {
+    const health = await get(school_path(context, `/assessments/${a.id}/collection-health`)).catch((e) => ({ problem: e.message }));
+    if (health.problem) { chase.append(problem_box(health.problem)); continue; }
+    chase.append(el('h3', { text: `${a.name} (dated ${british_date(a.date)}): ${health.missing} of ${health.expected} judgements missing` }));
+    if (!health.gaps.length) { chase.append(el('p', { text: 'Everything is entered.' })); continue; }
+    // One row a class: its subjects with the count missing, and the pupils missing any of them.
+    const by_class = new Map();
+    for (const g of health.gaps) {
+      const entry = by_class.get(g.class) || { gaps: [], pupils: new Map() };
+      entry.gaps.push(g);
+      for (const p of g.pupils_missing) entry.pupils.set(p.upn, p);
+      by_class.set(g.class, entry);
+    }
+    chase.append(table_of(null, ['Class', 'Missing', 'Pupils missing a judgement'], [...by_class].map(([name, entry]) => {
+      const everything = entry.gaps.every((g) => g.missing === g.pupils) && entry.gaps.length === a.subjects.length;
+      const pupils = [...entry.pupils.values()];
+      return [
+        el('a', { href: `#/grid?assessment=${a.id}&class=${encodeURIComponent(name)}` }, name || 'No class'),
+        everything ? `nothing entered yet (${entry.gaps[0].pupils} pupils)` : entry.gaps.map((g) => `${g.subject} ${g.missing} of ${g.pupils}`).join(', '),
+        everything ? '' : pupils.slice(0, 6).map((p) => pupil_name(p)).join(', ') + (pupils.length > 6 ? ` and ${pupils.length - 6} more` : ''),
+      ];
+    })));
+  }
+}
+
+const search_key = 'waymark.pupils.search';
+
+export async function pupils_screen(context, main) {
+  clear(main).append(el('h1', { text: 'Pupils' }));
+  const remembered = JSON.parse(localStorage.getItem(search_key) || '{}');
+  const everyone = (await get(school_path(context, '/pupils'))).pupils;
+  const years = [...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b);
+  const text = el('input', { type: 'search', value: remembered.text || '', autocomplete: 'off' });
+  const class_choice = select([['', 'Every class'], ...class_options(everyone)], remembered.class || '');
+  const year_choice = select([['', 'Every year'], ...years.map((y) => [y, year_name(y)])], remembered.year || '');
+  const results = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find pupils' },
+    field('Surname or UPN', text, 'Part of a surname, or a whole or partial UPN'), field('Class', class_choice), field('Year', year_choice));
+  const show = () => {
+    const wanted = { text: text.value.trim(), class: class_choice.value, year: year_choice.value };
+    localStorage.setItem(search_key, JSON.stringify(wanted));
+    const needle = wanted.text.toLowerCase();
+    const found = everyone.filter((p) => (!wanted.class || p.class === wanted.class) && (!wanted.year || String(p.nc_year) === wanted.year)
+      && (!needle || p.surname.toLowerCase().includes(needle) || p.upn.toLowerCase().includes(needle)));
+    clear(results).append(el('p', { text: `${found.length} ${found.length === 1 ? 'pupil' : 'pupils'}` }),
+      table_of(null, ['Pupil', 'UPN', 'Class', 'Year', 'In data'], found.slice(0, 200).map((p) => [
+        el('a', { href: `#/pupil?upn=${encodeURIComponent(p.upn)}` }, `${p.surname}, ${p.forename}`), p.upn, p.class || '', year_name(p.nc_year), p.include_in_data ? 'Yes' : 'No (left out of data)'])));
+    if (found.length > 200) results.append(el('p', { text: 'The first 200 are shown; narrow the search to see the rest.' }));
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); show(); });
+  for (const control of [text, class_choice, year_choice]) control.addEventListener('input', show);
+  main.append(form, results);
+  show();
+}
+
+export async function pupil_screen(context, main, params) {
+  clear(main);
+  const upn = params.upn;
+  const everyone = (await get(school_path(context, '/pupils'))).pupils;
+  const pupil = everyone.find((p) => p.upn === upn);
+  if (!pupil) { main.append(problem_box(`No pupil on roll has UPN ${upn}.`)); return; }
+  const profile_pdf = file_url(school_path(context, `/reports/profile${query({ upn, format: 'pdf' })}`));
+  main.append(el('h1', { text: pupil_name(pupil) }),
+    el('dl', { class: 'key-values' }, el('dt', { text: 'UPN' }), el('dd', { text: upn }), el('dt', { text: 'Class' }), el('dd', { text: pupil.class || '—' }),
+      el('dt', { text: 'Year' }), el('dd', { text: year_name(pupil.nc_year) }), el('dt', { text: 'In data' }), el('dd', { text: pupil.include_in_data ? 'Yes' : 'No' })),
+    el('p', {}, el('a', { class: 'button', href: profile_pdf, download: '' }, 'Download the profile (PDF)'), ' ',
+      el('a', { href: '#/pupils' }, 'Back to the pupil search')));
+  const [interventions, meetings] = await Promise.all([
+    get(school_path(context, `/pupils/${encodeURIComponent(upn)}/interventions`)).catch(() => []),
+    get(school_path(context, `/pupils/${encodeURIComponent(upn)}/meetings`)).catch(() => []),
+  ]);
+  main.append(el('h2', { text: 'Interventions' }), interventions.length
+    ? table_of(null, ['What', 'Subject', 'When', 'Cost'], interventions.map((i) => [i.description, i.subject, `${i.assessment}, ${i.academic_year}${i.started_on ? ` (from ${british_date(i.started_on)})` : ''}`, i.cost_pence === null ? '' : `£${(i.cost_pence / 100).toFixed(2)}`]))
+    : el('p', { text: 'None recorded.' }));
+  main.append(el('h2', { text: 'Progress meetings' }), meetings.length
+    ? table_of(null, ['Held', 'Teacher', 'Assessment', 'Print'], meetings.map((m) => [british_date(m.held_on), m.teacher, m.assessment,
+      el('a', { href: file_url(school_path(context, `/reports/pupil-meeting${query({ meeting: m.id, format: 'pdf' })}`)), download: '' }, 'Print PDF')]))
+    : el('p', { text: 'None held yet.' }));
+  const profile = el('section', { class: 'report', 'aria-label': 'Profile' });
+  main.append(el('h2', { text: 'Profile' }), profile);
+  try {
+    render_report(await get(school_path(context, `/reports/profile${query({ upn, format: 'json' })}`)), profile);
+  } catch (e) { profile.append(problem_box(e.message)); }
+}
+
+const report_kinds = [
+  ['full', 'Full report (grades, on track, no judgement)'], ['venn', 'Venn: reading, writing and maths on track'],
+  ['summary', 'Summary table by characteristic'], ['matrix', 'Progress matrix (earlier against later)'],
+  ['progress', 'Progress between two assessments'], ['trends', 'Trends over time'],
+];
+
+export async function reports_screen(context, main, params) {
+  clear(main).append(el('h1', { text: 'Reports' }));
+  const assessments = await assessments_of(context);
+  const everyone = (await get(school_path(context, '/pupils'))).pupils;
+  const kind = select(report_kinds, params.report || 'full');
+  const labelled = assessments.map((a) => [a.id, `${a.name} (${a.term} ${a.academic_year})`]);
+  const assessment = select([['', 'Latest of each year group'], ...labelled], params.assessment || (assessments[0] ? assessments[0].id : ''));
+  const from = select([['', 'Choose the earlier one'], ...labelled], params.from || '');
+  const year = select([['', 'Every year group'], ...[...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b).map((y) => [y === 0 ? 'R' : y, year_name(y)])], params.year || '');
+  const class_choice = select([['', 'Every class'], ...class_options(everyone)], params.class || '');
+  const from_field = field('Earlier assessment (progress and matrix)', from);
+  const assessment_field = field('Assessment', assessment);
+  const form = el('form', { class: 'filters', 'aria-label': 'Choose a report' },
+    field('Report', kind), assessment_field, from_field, field('Year group', year), field('Class', class_choice),
+    el('button', { type: 'submit', class: 'primary' }, 'Show on screen'));
+  const downloads = el('p', { class: 'downloads' });
+  const shown = el('section', { class: 'report', 'aria-live': 'polite' });
+  const parameters = () => {
+    const p = { year: year.value, class: class_choice.value };
+    if (kind.value === 'matrix') Object.assign(p, { from: from.value, to: assessment.value });
+    else if (kind.value !== 'trends') p.assessment = assessment.value;
+    if (kind.value === 'progress') p.from = from.value;
+    return p;
+  };
+  const show = async () => {
+    const path = (format) => school_path(context, `/reports/${kind.value}${query({ ...parameters(), format })}`);
+    append(clear(downloads), ['Download: ', ['pdf', 'xlsx', 'csv'].map((f) => [el('a', { class: 'button', href: file_url(path(f)), download: '' }, f.toUpperCase()), ' '])]);
+    clear(shown).append(el('p', { text: 'Loading…' }));
+    try {
+      render_report(await get(path('json')), shown);
+    } catch (e) {
+      clear(shown).append(problem_box(e.message));
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    context.navigate('reports', { report: kind.value, assessment: assessment.value, from: from.value, year: year.value, class: class_choice.value });
+  });
+  // Only the choices the chosen report takes: trends span every term, only progress and the matrix compare two.
+  const fit_choices = () => {
+    from_field.hidden = !['matrix', 'progress'].includes(kind.value);
+    assessment_field.hidden = kind.value === 'trends';
+  };
+  kind.addEventListener('change', fit_choices);
+  fit_choices();
+  main.append(form, downloads, shown);
+  await show();
+}
+
+export async function targets_screen(context, main, params) {
+  clear(main).append(el('h1', { text: 'Targets' }));
+  const everyone = (await get(school_path(context, '/pupils'))).pupils;
+  const classes = class_options(everyone);
+  const chosen = params.class || (classes[0] ? classes[0][0] : '');
+  const class_choice = select(classes, chosen);
+  class_choice.addEventListener('change', () => context.navigate('targets', { class: class_choice.value }));
+  main.append(el('form', { class: 'filters', 'aria-label': 'Which class' }, field('Class', class_choice)));
+  const pupils = everyone.filter((p) => p.class === chosen);
+  const upns = new Set(pupils.map((p) => p.upn));
+  const name_of = (upn) => { const p = pupils.find((x) => x.upn === upn); return p ? pupil_name(p) : upn; };
+  const part = async (title, path, draw) => {
+    main.append(el('h2', { text: title }));
+    try { main.append(draw(await get(school_path(context, path)))); } catch (e) { main.append(problem_box(e.message)); }
+  };
+  await part('Targets in force', '/targets', (targets) => {
+    const mine = targets.filter((t) => upns.has(t.upn));
+    return mine.length ? table_of(null, ['Pupil', 'Subject', 'Target', 'By', 'Set'], mine.map((t) => [name_of(t.upn), t.subject, t.grade || '(cleared)', t.horizon.replace(/_/g, ' '), `${t.set_by}, ${british_date(t.set_at)}`]))
+      : el('p', { text: `No targets set for ${chosen} yet.` });
+  });
+  await part('Trajectories', '/trajectories', (lines) => {
+    const mine = lines.filter((t) => upns.has(t.upn));
+    return mine.length ? table_of(null, ['Pupil', 'Subject', 'Target', 'Termly line'], mine.map((t) => [name_of(t.upn), t.subject, t.target || '',
+      t.available ? t.terms.map((term) => `${term.term} ${term.academic_year}: ${term.grade}${term.position ? ` (${term.position})` : ''}`).join('; ') : t.unavailable]))
+      : el('p', { text: 'No trajectories: they follow from end-of-key-stage targets.' });
+  });
+  await part('Flags', `/target-flags${query({ class: chosen })}`, (flags) => (flags.length
+    ? table_of(null, ['Pupil', 'Subject', 'Flag', 'Severity'], flags.map((f) => [name_of(f.upn), f.subject, f.sentence, f.severity]))
+    : el('p', { text: 'No flags: every target of this class passes the checks.' })));
+}
+
+export async function maintenance_screen(context, main) {
+  clear(main).append(el('h1', { text: 'Maintenance' }));
+  const assessments = await assessments_of(context);
+  main.append(el('h2', { text: 'Assessments' }), table_of(null, ['Name', 'Date', 'Year groups', 'Subjects'], assessments.map((a) => [
+    el('a', { href: `#/grid?assessment=${a.id}` }, a.name), british_date(a.date), a.year_groups.map(year_name).join(', '), a.subjects.map((s) => s.code).join(', ')])));
+  const name = el('input', { required: true });
+  const date = el('input', { type: 'date', required: true });
+  const years = el('input', { required: true, inputmode: 'numeric' });
+  const outcome = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'filters', 'aria-labelledby': 'new-assessment' },
+    field('Name', name, 'e.g. Spring 1'), field('Date', date), field('Year groups', years, 'Numbers separated by commas; 0 is Reception'),
+    el('button', { type: 'submit', class: 'primary' }, 'Add'), outcome);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clear(outcome);
+    try {
+      const made = await post(school_path(context, '/assessments'), { name: name.value, date: date.value, year_groups: years.value.split(',').map((y) => Number(y.trim())) });
+      context.navigate('grid', { assessment: made.id });
+    } catch (failure) { outcome.append(problem_box(failure.message)); }
+  });
+  if (context.can_administer) main.append(el('h3', { id: 'new-assessment', text: 'Add an assessment' }), form);
+  const templates = await get(school_path(context, '/discussion-templates')).catch(() => []);
+  main.append(el('h2', { text: 'Discussion areas (meeting questions)' }), templates.length
+    ? table_of(null, ['Question', 'Type', 'Live'], templates.map((t) => [t.question, t.type, `${british_date(t.live_from)}${t.live_to ? ` to ${british_date(t.live_to)}` : ' onwards'}`]))
+    : el('p', { text: 'No questions yet.' }));
+  const submissions = await get(school_path(context, '/statutory/submissions')).catch(() => []);
+  main.append(el('h2', { text: 'Statutory submissions' }), submissions.length
+    ? table_of(null, ['Kind', 'Year', 'Submitted', 'Pupils', 'State'], submissions.map((s) => [s.kind, s.academic_year, `${s.submitted_by}, ${british_date(s.submitted_at)}`, String(s.pupils), s.locked ? 'Locked' : `Unlocked by ${s.unlocked_by}: ${s.unlock_reason}`]))
+    : el('p', { text: 'Nothing submitted yet this year.' }));
+}
