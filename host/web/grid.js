@@ -726,7 +726,8 @@ export class grid_screen {
     this.show_problems(invalid.map((c) => {
       const pupil = this.rows.find((p) => p.upn === c.upn);
       return `${pupil ? pupil_name(pupil) : c.upn}, ${c.subject}: ${c.error}`;
-    }).concat(invalid.length ? ['Nothing is saved until every cell marked ⚠ holds a grade of its column (type over it, or Delete to leave it empty).'] : []));
+    }).concat(invalid.length ? ['Nothing is saved until every cell marked ⚠ is corrected (type over it, or Delete to leave it empty).'] : [])
+      .concat(this.save_failure ? [this.save_failure] : []));
     if (!this.saving) {
       this.status_line.textContent = this.conflicts.length ? 'Nothing saved yet: someone else changed some of these cells; choose below whose grade to keep.'
         : invalid.length ? `${invalid.length} ${invalid.length === 1 ? 'cell needs' : 'cells need'} correcting; nothing saved.`
@@ -780,9 +781,7 @@ export class grid_screen {
       }
       if (clears.length) await this.send_one_by_one(clears);
     } catch (e) {
-      if (e.status === 404 && e.field === null && /There is nothing at/.test(e.message)) {
-        await this.send_one_by_one(batch);  // a server without the batch route: cell by cell
-      } else if (e.status === 409 && e.body.changed) {
+      if (e.status === 409 && e.body.changed) {
         this.show_conflicts(values, e.body.changed);
       } else if (e.status === 422 && e.field) {
         const at = /changes\[(\d+)\]/.exec(e.field);
@@ -793,9 +792,14 @@ export class grid_screen {
           this.show_problems([e.message]);
         }
         this.status_line.textContent = 'Nothing was saved.';
-      } else {
+      } else if (e.status === 403 && e.code === 'forbidden') {
+        // Cells this account may not change (another teacher's class): each keeps the server's
+        // sentence, and no automatic save tries them again.
+        for (const [, change] of values) this.mark_refused(change, e.message);
         this.status_line.textContent = 'Nothing was saved.';
-        this.show_problems([`Saving failed: ${e.message}`]);
+      } else {
+        this.save_failure = `Saving failed: ${e.message}`;
+        this.status_line.textContent = 'Nothing was saved.';
         if (e.status !== 401) throw e;
       }
     }
@@ -828,6 +832,7 @@ export class grid_screen {
 
   // The server's records become the cells' saved state (with their ids, the next save's `seen`).
   saved(batch, records) {
+    this.save_failure = null;
     for (const [key, change] of batch) {
       const record = records.find((r) => r.upn === change.upn && r.subject === change.subject && (r.kind || 'judgement') === change.kind);
       this.store_saved(change, record ? record.value : change.value, record ? record.id : change.seen);
