@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
+#include <map>
 
 namespace waymark::store {
 namespace {
@@ -97,6 +98,16 @@ dialect dialect_of(soci::session &session, std::string_view connection) {
     }
 }
 
+// One turn-taking mutex per database file (connection string) for the whole process.
+std::mutex &writer_turns(const std::string &connection) {
+    static std::mutex guard;
+    static std::map<std::string, std::unique_ptr<std::mutex>> turns;
+    const std::lock_guard lock(guard);
+    auto &turn = turns[connection];
+    if (!turn) turn = std::make_unique<std::mutex>();
+    return *turn;
+}
+
 }  // namespace
 
 std::string_view dialect_name(dialect kind) {
@@ -178,11 +189,15 @@ soci::session &database::session() {
 
 soci::session &database::begin() {
     soci::session &active = session();
+    if (kind_ == dialect::sqlite) write_turn_ = std::unique_lock(writer_turns(connection_));
     active.begin();
     return active;
 }
 
-void database::commit() { session_->commit(); }
+void database::commit() {
+    session_->commit();
+    if (write_turn_.owns_lock()) write_turn_.unlock();
+}
 
 void database::fail(std::string_view what, std::exception_ptr failure) {
     // Roll back, then ask the server something trivial: a connection that cannot do both is gone,
@@ -197,6 +212,7 @@ void database::fail(std::string_view what, std::exception_ptr failure) {
             alive = false;
         }
     }
+    if (write_turn_.owns_lock()) write_turn_.unlock();
     std::string state;
     try {
         std::rethrow_exception(failure);

@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -81,6 +82,10 @@ private:
     std::string connection_;
     dialect kind_ = dialect::sqlite;
     std::unique_ptr<soci::session> session_;  // null after the connection was lost
+    // SQLite has one writer at a time; its busy handler makes a waiting writer sleep in growing steps
+    // (and a transaction that read before writing fails outright when another wrote meanwhile), so
+    // this process's transactions on one file take turns here instead, first come first served.
+    std::unique_lock<std::mutex> write_turn_;
 };
 
 // Now as 'YYYY-MM-DDTHH:MM:SSZ', the form every wm_ table stores instants in.
