@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "demo_accounts_table.hpp"
 #include "open_database.hpp"
 #include "plugin_report.hpp"
 #include "text_table.hpp"
@@ -109,6 +110,8 @@ void bring_in_demo_school(store::database &database, const domain::date &today, 
     mis.mis_schema = mis_schema;
     out << "Import from the MIS (" << store::redacted(database.connection()) << "):\n";
     services::print_plan(services::run_sync(database, mis), out, services::plan_detail::counts);
+    out << '\n';
+    print_demo_accounts(database, mis_schema, today, out);
 }
 
 // A year of judgements at each school that has no assessments yet (the demo school on the first run).
