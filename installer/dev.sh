@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README, on a fresh Debian 12 machine with nothing but git:
 #   installer/dev.sh run    install what is missing, build, run the main job on the embedded demo school
+#                           and serve its web page until Ctrl-C
 #   installer/dev.sh test   install what is missing, build, and pass every test (what .ci/run calls)
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
@@ -18,7 +19,7 @@ build_packages=(
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
-    python3-selenium chromium-driver
+    python3-selenium chromium-driver wrk curl
 )
 
 as_root() {
@@ -55,6 +56,8 @@ run_main_job() {
             "config = $repo/plugins/school-bands/example.bands" >"$settings_file"
     fi
     "$build_dir/bin/waymark" main
+    # Then the page the school uses, on this machine only, until Ctrl-C.
+    exec "$build_dir/bin/waymark" serve
 }
 
 run_tests() {
