@@ -8,6 +8,7 @@ import { school_path, table_of, assessments_of } from './screens.js';
 
 const primary_years = [0, 1, 2, 3, 4, 5, 6];
 const core_subjects = ['reading', 'writing', 'maths'];
+const meeting_types = [['pupil', 'Pupil meeting'], ['cohort', 'Cohort meeting']];
 const submission_kinds = [['phonics-y1', 'Phonics check, Year 1'], ['phonics-y2', 'Phonics check, Year 2 retakes'], ['ks1', 'Key stage 1 teacher assessment']];
 const kind_label = (kind) => (submission_kinds.find(([k]) => k === kind) || [kind, kind])[1];
 // The usual wording (seed 000, as the server's own refusal of an empty declaration quotes it).
@@ -143,7 +144,7 @@ function templates_part(context, main, templates) {
   const title = el('h3', { id: 'template-form-title', text: 'Add a question' });
   const foot = el('div', { class: 'form-actions' });
   const refusals = refusal_shower(form, foot);
-  const type = select([['pupil', 'Pupil meeting'], ['cohort', 'Cohort meeting']], 'pupil', { 'data-field': 'type' });
+  const type = select(meeting_types, 'pupil', { 'data-field': 'type' });
   const question = el('textarea', { rows: 2, cols: 40, maxlength: 500, 'data-field': 'question', required: true });
   const order = el('input', { type: 'number', step: 1, value: String(templates.length + 1), 'data-field': 'sort_order', size: 4 });
   const live_from = el('input', { type: 'date', value: new Date().toISOString().slice(0, 10), 'data-field': 'live_from', required: true });
@@ -191,7 +192,7 @@ function templates_part(context, main, templates) {
       } catch (failure) { e.target.after(problem_box(failure.message)); }
     } }, 'Delete')) : '');
   part.push(sorted.length
-    ? table_of(null, ['Question', 'Meeting', 'Order', 'Live', ...(context.can_administer ? ['Change'] : [])], sorted.map((t) => [t.question, t.type, String(t.sort_order),
+    ? table_of(null, ['Question', 'Meeting', 'Order', 'Live', ...(context.can_administer ? ['Change or delete'] : [])], sorted.map((t) => [t.question, new Map(meeting_types).get(t.type) || t.type, String(t.sort_order),
       `${british_date(t.live_from)}${t.live_to ? ` to ${british_date(t.live_to)}` : ' onwards'}`, ...(context.can_administer ? [actions(t)] : [])]))
     : el('p', { text: 'No questions yet.' }));
   if (context.can_administer) part.push(title, form);
