@@ -103,7 +103,7 @@ function assessment_form(context, main, schemes) {
     const scheme = scheme_choice(schemes, '', { field: `subjects[${index}].scheme`, default_label: 'The default scheme' });
     scheme.setAttribute('aria-label', `Scheme of subject ${index + 1}`);
     const row = el('tr', { 'data-field': `subjects[${index}]` }, el('td', {}, code_input), el('td', {}, scheme),
-      el('td', {}, core ? '' : el('button', { type: 'button', 'aria-label': `Remove subject ${index + 1}`, onclick: () => { row.remove(); renumber(); } }, 'Remove')));
+      el('td', {}, core ? '' : el('button', { type: 'button', 'aria-label': `Remove subject ${index + 1}`, onclick: () => { row.remove(); renumber(); adder.focus(); } }, 'Remove')));
     rows.append(row);
     return code_input;
   };
@@ -118,7 +118,9 @@ function assessment_form(context, main, schemes) {
     if (remover) remover.setAttribute('aria-label', `Remove subject ${index + 1}`);
   });
   core_subjects.forEach(add_row);
-  subjects.append(el('button', { type: 'button', onclick: () => add_row('').focus() }, 'Add a subject'));
+  // Focus stays in the table: on the new row's subject, or after a removal on the button that adds one.
+  const adder = el('button', { type: 'button', onclick: () => add_row('').focus() }, 'Add a subject');
+  subjects.append(adder);
   form.append(el('div', { class: 'edit-form' }, field('Name', name, 'e.g. Spring 1'), field('Date', date, 'The academic year and term follow from it'),
     field('Default scheme', default_scheme)), years, subjects, actions_row(el('button', { type: 'submit', class: 'primary' }, 'Add the assessment')), foot);
   form.addEventListener('submit', (e) => {

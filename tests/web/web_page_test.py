@@ -596,7 +596,11 @@ class maintenance_tests(page_test):
         self.browser.execute_script("document.querySelector('#assessment-form input[type=date]').value = '2026-12-07'")
         for year in ('Year 3', 'Year 4'):
             self.browser.find_element(By.XPATH, "//form[@id='assessment-form']//label[normalize-space()='%s']/input" % year).send_keys(Keys.SPACE)
+        # A row added and removed again leaves the focus on the button that adds one.
         self.browser.find_element(By.XPATH, "//button[normalize-space()='Add a subject']").click()
+        self.browser.find_element(By.CSS_SELECTOR, 'button[aria-label="Remove subject 4"]').send_keys(Keys.ENTER)
+        self.assertEqual(self.browser.switch_to.active_element.text, 'Add a subject')
+        self.browser.switch_to.active_element.send_keys(Keys.ENTER)
         ActionChains(self.browser).send_keys('science').perform()  # the new row's subject has the focus
         Select(self.browser.find_element(By.CSS_SELECTOR, 'select[data-field="subjects[3].scheme"]')).select_by_value('org.waymark.school-bands')
         self.photograph('maintenance-new-assessment')
