@@ -42,11 +42,13 @@ function refusal_shower(form, foot) {
     box.id = `${form.id}-problem`;
     const control = failure.field ? control_for(failure.field) : null;
     if (control) {
-      (control.closest('.field') || control).after(box);
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-errormessage', box.id);
-      (control.matches('fieldset') ? control.querySelector('input, select') : control).focus();
-      shown.push([box, control]);
+      // A row or cell of the subjects table (subjects[3].scheme) is answered under the table, never inside it.
+      (control.closest('.field') || control.closest('.table-scroll') || control).after(box);
+      const target = control.matches('input, select, textarea') ? control : control.querySelector('input, select, textarea');
+      target.setAttribute('aria-invalid', 'true');
+      target.setAttribute('aria-errormessage', box.id);
+      target.focus();
+      shown.push([box, target]);
     } else {
       foot.append(box);
       shown.push([box, foot]);
