@@ -5,7 +5,8 @@ import { get, use_csrf_token, when_signed_out } from './api.js';
 import { el, clear, problem_box } from './dom.js';
 import { sign_in_form, idle_watch, sign_out } from './signin.js';
 import { grid_screen } from './grid.js';
-import { home_screen, pupils_screen, pupil_screen, reports_screen, targets_screen, maintenance_screen } from './screens.js';
+import { home_screen, pupils_screen, pupil_screen, reports_screen, targets_screen } from './screens.js';
+import { maintenance_screen } from './maintenance.js';
 
 const main = document.getElementById('main');
 const context = { school: null, session: null, can_write: true, can_administer: true };

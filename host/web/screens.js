@@ -1,15 +1,15 @@
 // The screens besides the grid: home (headline figures and what still needs entering), pupils
 // (search, remembered; each pupil's interventions, meetings and profile), reports (on screen with
-// drill-down, and as PDF, XLSX or CSV), targets per class and maintenance.
+// drill-down, and as PDF, XLSX or CSV) and targets per class (maintenance is in maintenance.js).
 import { get, post, query, file_url } from './api.js';
 import { el, append, clear, field, select, problem_box, pupil_name, year_name, british_date, class_options } from './dom.js';
 import { render_report } from './report.js';
 
 const core_subjects = ['reading', 'writing', 'maths'];
 
-function school_path(context, rest) { return `/schools/${context.school.school}${rest}`; }
+export function school_path(context, rest) { return `/schools/${context.school.school}${rest}`; }
 
-async function assessments_of(context) {
+export async function assessments_of(context) {
   const list = await get(school_path(context, '/assessments'));
   return list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
 }
@@ -21,7 +21,7 @@ function latest_per_year(assessments) {
   return [...latest.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-function table_of(caption, headings, rows) {
+export function table_of(caption, headings, rows) {
   return el('div', { class: 'table-scroll' }, el('table', { class: 'data' }, caption ? el('caption', { text: caption }) : null,
     el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c))))))));
@@ -240,35 +240,4 @@ export async function targets_screen(context, main, params) {
   await part('Flags', `/target-flags${query({ class: chosen })}`, (flags) => (flags.length
     ? table_of(null, ['Pupil', 'Subject', 'Flag', 'Severity'], flags.map((f) => [name_of(f.upn), f.subject, f.sentence, f.severity]))
     : el('p', { text: 'No flags: every target of this class passes the checks.' })));
-}
-
-export async function maintenance_screen(context, main) {
-  clear(main).append(el('h1', { text: 'Maintenance' }));
-  const assessments = await assessments_of(context);
-  main.append(el('h2', { text: 'Assessments' }), table_of(null, ['Name', 'Date', 'Year groups', 'Subjects'], assessments.map((a) => [
-    el('a', { href: `#/grid?assessment=${a.id}` }, a.name), british_date(a.date), a.year_groups.map(year_name).join(', '), a.subjects.map((s) => s.code).join(', ')])));
-  const name = el('input', { required: true });
-  const date = el('input', { type: 'date', required: true });
-  const years = el('input', { required: true, inputmode: 'numeric' });
-  const outcome = el('div', { 'aria-live': 'polite' });
-  const form = el('form', { class: 'filters', 'aria-labelledby': 'new-assessment' },
-    field('Name', name, 'e.g. Spring 1'), field('Date', date), field('Year groups', years, 'Numbers separated by commas; 0 is Reception'),
-    el('button', { type: 'submit', class: 'primary' }, 'Add'), outcome);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clear(outcome);
-    try {
-      const made = await post(school_path(context, '/assessments'), { name: name.value, date: date.value, year_groups: years.value.split(',').map((y) => Number(y.trim())) });
-      context.navigate('grid', { assessment: made.id });
-    } catch (failure) { outcome.append(problem_box(failure.message)); }
-  });
-  if (context.can_administer) main.append(el('h3', { id: 'new-assessment', text: 'Add an assessment' }), form);
-  const templates = await get(school_path(context, '/discussion-templates')).catch(() => []);
-  main.append(el('h2', { text: 'Discussion areas (meeting questions)' }), templates.length
-    ? table_of(null, ['Question', 'Type', 'Live'], templates.map((t) => [t.question, t.type, `${british_date(t.live_from)}${t.live_to ? ` to ${british_date(t.live_to)}` : ' onwards'}`]))
-    : el('p', { text: 'No questions yet.' }));
-  const submissions = await get(school_path(context, '/statutory/submissions')).catch(() => []);
-  main.append(el('h2', { text: 'Statutory submissions' }), submissions.length
-    ? table_of(null, ['Kind', 'Year', 'Submitted', 'Pupils', 'State'], submissions.map((s) => [s.kind, s.academic_year, `${s.submitted_by}, ${british_date(s.submitted_at)}`, String(s.pupils), s.locked ? 'Locked' : `Unlocked by ${s.unlocked_by}: ${s.unlock_reason}`]))
-    : el('p', { text: 'Nothing submitted yet this year.' }));
 }

@@ -540,6 +540,132 @@ def current_code(school, name):
         time.sleep(1)
 
 
+class maintenance_tests(page_test):
+    """The maintenance screen edits what it lists: meeting questions, the assessment calendar and
+    statutory submissions, each change checked through the API afterwards."""
+
+    signs_in_as = 'admin'  # the one role that may also unlock submitted results
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Every Year 1 pupil needs a phonics result before the year group can be submitted.
+        year1 = server.school_api('GET', '/statutory?year=1')['pupils']
+        server.school_api('PUT', '/statutory', {'values': [{'upn': p['upn'], 'measure': 'phonics', 'value': 36} for p in year1]})
+
+    def open_maintenance(self):
+        self.open('#/maintenance')
+        return self.wait_for('#template-form')
+
+    def type_into(self, css, text):
+        control = self.browser.find_element(By.CSS_SELECTOR, css)
+        control.clear()
+        control.send_keys(text)
+        return control
+
+    def wait_done(self, text):
+        # Read in one script: each change draws the screen afresh, so elements found earlier go stale.
+        self.wait.until(lambda b: text in b.execute_script("return [...document.querySelectorAll('main .notice')].map(n => n.textContent).join(' ')"))
+
+    def test_a_question_is_added_changed_and_deleted(self):
+        self.open_maintenance()
+        self.type_into('#template-form textarea', 'What has helped most this term?')
+        self.type_into('#template-form input[type=number]', '9')
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Add the question']").click()
+        self.wait_done('The question is added.')
+        made = [t for t in server.school_api('GET', '/discussion-templates') if t['question'] == 'What has helped most this term?']
+        self.assertEqual(len(made), 1)
+        self.assertEqual((made[0]['type'], made[0]['sort_order'], made[0]['live_to']), ('pupil', 9, None))
+        self.browser.find_element(By.CSS_SELECTOR, 'button[aria-label="Change “What has helped most this term?”"]').click()
+        self.assertEqual(self.browser.switch_to.active_element.get_attribute('data-field'), 'question')
+        self.type_into('#template-form textarea', 'What has helped most since the last meeting?')
+        self.photograph('maintenance-question-change')
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Save the question']").click()
+        self.wait_done('The question is saved.')
+        changed = server.school_api('GET', '/discussion-templates/%d' % made[0]['id'])
+        self.assertEqual(changed['question'], 'What has helped most since the last meeting?')
+        self.browser.find_element(By.CSS_SELECTOR, 'button[aria-label="Delete “What has helped most since the last meeting?”"]').click()
+        self.wait.until(lambda b: b.switch_to.alert).accept()
+        self.wait_done('The question is deleted.')
+        gone = server.school_api('GET', '/discussion-templates/%d' % made[0]['id'], expect_error=True)
+        self.assertEqual(gone['status'], 404)
+
+    def test_an_assessment_is_added_with_a_subject_on_its_own_scheme(self):
+        self.open_maintenance()
+        self.type_into('#assessment-form input[data-field=name]', 'Maintenance check')
+        self.browser.execute_script("document.querySelector('#assessment-form input[type=date]').value = '2024-10-01'")
+        for year in ('Year 3', 'Year 4'):
+            self.browser.find_element(By.XPATH, "//form[@id='assessment-form']//label[normalize-space()='%s']/input" % year).send_keys(Keys.SPACE)
+        # A row added and removed again leaves the focus on the button that adds one.
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Add a subject']").click()
+        self.browser.find_element(By.CSS_SELECTOR, 'button[aria-label="Remove subject 4"]').send_keys(Keys.ENTER)
+        self.assertEqual(self.browser.switch_to.active_element.text, 'Add a subject')
+        self.browser.switch_to.active_element.send_keys(Keys.ENTER)
+        ActionChains(self.browser).send_keys('science').perform()  # the new row's subject has the focus
+        Select(self.browser.find_element(By.CSS_SELECTOR, 'select[data-field="subjects[3].scheme"]')).select_by_value('org.waymark.school-bands')
+        self.photograph('maintenance-new-assessment')
+        self.assertEqual(self.serious_violations(), [])
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Add the assessment']").click()
+        self.wait_done('Added Maintenance check')
+        made = [a for a in server.school_api('GET', '/assessments') if a['name'] == 'Maintenance check']
+        self.assertEqual(len(made), 1)
+        self.assertEqual((made[0]['date'], made[0]['year_groups']), ('2024-10-01', [3, 4]))
+        schemes = {s['code']: s['scheme'] for s in made[0]['subjects']}
+        self.assertEqual(schemes['science'], 'org.waymark.school-bands')
+        self.assertEqual(schemes['reading'], 'org.waymark.lancashire-four-band')
+
+    def test_a_refusal_is_shown_beside_the_field_it_names(self):
+        self.open_maintenance()
+        # No declaration: the server's sentence lands beside the declaration, which is marked and focused.
+        Select(self.browser.find_element(By.CSS_SELECTOR, '#submission-form select')).select_by_value('phonics-y1')
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Submit and lock']").click()
+        problem = self.wait_for('#submission-form .problem')
+        beside = self.browser.execute_script('return arguments[0].previousElementSibling.querySelector("textarea").dataset.field', problem)
+        self.assertEqual(beside, 'declaration')
+        self.assertIn('needs a declaration', problem.text)
+        self.assertEqual(self.browser.switch_to.active_element.get_attribute('data-field'), 'declaration')
+        self.assertEqual(self.browser.switch_to.active_element.get_attribute('aria-invalid'), 'true')
+        self.photograph('maintenance-refusal')
+        self.assertEqual(self.serious_violations(), [])
+        # Key stage 1 with no teacher assessments: a refusal of the whole submission, under the form's buttons.
+        Select(self.browser.find_element(By.CSS_SELECTOR, '#submission-form select')).select_by_value('ks1')
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Use the usual declaration']").click()
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Submit and lock']").click()
+        self.wait.until(lambda b: 'needs a declaration' not in b.find_element(By.CSS_SELECTOR, '#submission-form .problem').text)
+        foot = self.browser.find_element(By.CSS_SELECTOR, '#submission-form .form-actions .problem')
+        self.assertIn('UPN', foot.text)
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, '#submission-form .problem')), 1)
+        self.assertEqual(server.school_api('GET', '/statutory/submissions'), [])
+
+    def test_results_are_submitted_with_the_declaration_then_unlocked(self):
+        self.open_maintenance()
+        Select(self.browser.find_element(By.CSS_SELECTOR, '#submission-form select')).select_by_value('phonics-y1')
+        self.browser.find_element(By.CSS_SELECTOR, '#submission-form textarea').send_keys('I have authority from the Headteacher to submit these phonics results.')
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Submit and lock']").click()
+        self.wait_done('submitted and locked')
+        made = [s for s in server.school_api('GET', '/statutory/submissions') if s['kind'] == 'phonics-y1']
+        self.assertEqual(len(made), 1)
+        self.assertEqual(made[0]['declaration'], 'I have authority from the Headteacher to submit these phonics results.')
+        self.assertTrue(made[0]['locked'])
+        self.assertIn('I have authority from the Headteacher to submit these phonics results.', self.browser.find_element(By.ID, 'main').text)
+        self.type_into('#unlock-form textarea', 'A mark was mistyped.')
+        self.photograph('maintenance-submitted')
+        self.assertEqual(self.serious_violations(), [])
+        self.browser.find_element(By.XPATH, "//button[normalize-space()='Unlock']").click()
+        self.wait_done('unlocked')
+        unlocked = [s for s in server.school_api('GET', '/statutory/submissions') if s['kind'] == 'phonics-y1'][0]
+        self.assertEqual((unlocked['locked'], unlocked['unlock_reason'], unlocked['unlocked_by']), (False, 'A mark was mistyped.', 'admin'))
+
+    def test_the_forms_follow_the_role(self):
+        for name, forms in (('head', ['assessment-form', 'template-form', 'submission-form']), ('governor', [])):
+            self.browser.delete_all_cookies()
+            self.sign_in_through_the_page(name)
+            self.open('#/maintenance')
+            self.wait_for('#statutory-title')
+            shown = [f.get_attribute('id') for f in self.browser.find_elements(By.CSS_SELECTOR, 'main form')]
+            self.assertEqual(shown, forms, name)
+
+
 class sign_in_tests(page_test):
     """Sign-in as the contract (docs: /work/web-contract.md, README) has it; skipped on a server
     without GET /api/v1/session (local single-user mode)."""
