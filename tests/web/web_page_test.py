@@ -53,9 +53,6 @@ class served_school:
         built = subprocess.run([WAYMARK, 'main'], env=env, capture_output=True, text=True)
         if built.returncode != 0:
             raise RuntimeError('waymark main failed: ' + built.stderr + built.stdout)
-        # `waymark demo` on a database that has the demo already changes nothing but makes and prints
-        # the demo accounts when the host has sign-in (once: their passwords are shown only then).
-        accounts = subprocess.run([WAYMARK, 'demo'], env=env, capture_output=True, text=True)
         # WAYMARK_WEB_ROOT (e.g. host/web) serves the page from disk, to try an edit without rebuilding.
         web_root = ['--web-root', os.environ['WAYMARK_WEB_ROOT']] if os.environ.get('WAYMARK_WEB_ROOT') else []
         self.process = subprocess.Popen([WAYMARK, 'serve', '--port', '0', *web_root, *extra_serve_options], env=env,
@@ -66,13 +63,12 @@ class served_school:
             self.process.kill()
             raise RuntimeError('waymark serve did not say where it serves: ' + first + self.process.stdout.read())
         self.url = 'http://127.0.0.1:%s' % found.group(1)
-        self.demo_output = built.stdout + accounts.stdout + accounts.stderr
+        self.demo_output = built.stdout  # `waymark main` prints the demo accounts, once
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.csrf = None
-        self.signs_in = self.api('GET', '/session', expect_error=True).get('status') != 404
-        if self.signs_in:  # the test's own requests are the administrator's
-            self.api('POST', '/session', {'username': 'admin', 'password': demo_password('admin', self)})
-            self.csrf = self.api('POST', '/session/second-step', {'code': current_code(self, 'admin')})['csrf_token']
+        # The test's own requests are the administrator's.
+        self.api('POST', '/session', {'username': 'admin', 'password': demo_password('admin', self)})
+        self.csrf = self.api('POST', '/session/second-step', {'code': current_code(self, 'admin')})['csrf_token']
         self.school = self.api('GET', '/schools')[0]['school']
 
     def api(self, method, path, body=None, expect_error=False):
@@ -133,7 +129,7 @@ class page_test(unittest.TestCase):
     def setUpClass(cls):
         cls.browser = new_browser()
         cls.wait = WebDriverWait(cls.browser, 20)
-        if server.signs_in and cls.signs_in_as:
+        if cls.signs_in_as:
             cls.sign_in_through_the_page(cls.signs_in_as)
 
     signs_in_as = 'head'  # the leader: reads and writes the whole school's tracking
@@ -506,7 +502,7 @@ class screen_tests(page_test):
 
 
 def demo_password(name, school=None):
-    """The demo account's password from the table `waymark demo` printed (User, Role, Password, ...),
+    """The demo account's password from the table `waymark main` printed (User, Role, Password, ...),
     read by the header's column positions."""
     school = school or server
     lines = school.demo_output.splitlines()
@@ -671,12 +667,6 @@ class sign_in_tests(page_test):
     without GET /api/v1/session (local single-user mode)."""
 
     signs_in_as = None  # each test signs in itself
-
-    @classmethod
-    def setUpClass(cls):
-        if not server.signs_in:
-            raise unittest.SkipTest('this server has no sign-in (GET /api/v1/session is 404)')
-        super().setUpClass()
 
     def setUp(self):
         self.browser.delete_all_cookies()
