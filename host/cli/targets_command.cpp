@@ -131,6 +131,13 @@ int run_targets(const invocation &args, io streams) {
                                                                        {args.option("upn"), args.option("subject")}),
                            json);
     } else if (action == "flags") {
+        if (args.has_switch("every-school")) {
+            const plugins::validator validator = plugins::find_validator(session.plugins());
+            const auto raised = services::validate_every_school(db, session.schemes(), validator, store::utc_timestamp_now());
+            streams.out << "Validated the targets of every school in the database: " << raised << (raised == 1 ? " flag" : " flags")
+                        << " raised.\n";
+            return 0;
+        }
         if (args.has_switch("refresh")) {
             const plugins::validator validator = plugins::find_validator(session.plugins());
             db.transaction("validating every target", [&](soci::session &s) {
@@ -157,7 +164,7 @@ extern const command targets_command{
     "targets",
     "targets set UPN SUBJECT GRADE [--horizon end_of_key_stage|end_of_year] [--scheme ID] | targets clear UPN SUBJECT "
     "[--horizon H] | targets list [--upn UPN] [--subject CODE] [--as-of DATE] [--history] | targets import FILE.csv | "
-    "targets trajectory [--upn UPN] [--subject CODE] | targets flags [--upn UPN] [--class NAME] [--refresh] | targets "
+    "targets trajectory [--upn UPN] [--subject CODE] | targets flags [--upn UPN] [--class NAME] [--refresh|--every-school] | targets "
     "policy [--window-from DATE] [--window-to DATE] [--no-window] [--rate-points N --rate-terms N] [--rounding "
     "nearest|pair] [--weights A,S,S] [--who-may-set TEXT]  [--json] [--school LAESTAB] [--as NAME]",
     "Pupils' targets with their history, notional trajectories, target flags and the school's target policy.",
@@ -166,15 +173,17 @@ extern const command targets_command{
     "Every change is kept: list --history shows them, --as-of shows the targets in force then. Targets are\n"
     "checked by the validator plugin as they are set, imported or cleared, and again when judgements are\n"
     "recorded: flags lists what it found (below the prior or current result, below the school's rate,\n"
-    "well below the prediction); --refresh checks every target again. import reads a CSV with the columns\n"
-    "UPN, subject, horizon, grade (and optionally scheme): every bad line is listed and nothing is stored.\n"
+    "well below the prediction); --refresh checks every target of the school again, --every-school every\n"
+    "target of every school in the database (an authority's, after a term's assessments). import reads\n"
+    "a CSV with the columns UPN, subject, horizon, grade (and optionally scheme): every bad line is listed\n"
+    "and nothing is stored.\n"
     "trajectory draws the notional line from the pupil's earliest judgement to the end-of-key-stage target,\n"
     "one progress target a term, and marks each review's judgement above, on or below it with the gap.\n"
     "policy with no options shows the school's policy; with options it changes it: the window outside which\n"
     "targets cannot change, the minimum progress (e.g. --rate-points 12 --rate-terms 12 for two levels\n"
     "across KS2, 7 over 3 for 7 LEP points a year), nearest grade or pair on trajectories, and Autumn,\n"
     "Spring, Summer weights for uneven terms. Predictions are kept apart: see waymark predict.",
-    {"json", "history", "refresh", "no-window"},
+    {"json", "history", "refresh", "every-school", "no-window"},
     run_targets};
 
 }  // namespace waymark::cli

@@ -31,6 +31,7 @@ TEST_P(targets_command_test, set_list_flags_and_trajectory) {
     EXPECT_THAT(single_spaced(run({"targets", "list"}).out),
                 HasSubstr(test_upn(1) + " maths end_of_key_stage 2027/2028 2c org.waymark.app-sublevels mr.patel"));
     EXPECT_THAT(run({"targets", "flags"}).out, HasSubstr("Target 2c is below the pupil's prior key-stage result 2a"));
+    EXPECT_EQ(run({"targets", "flags", "--every-school"}).out, "Validated the targets of every school in the database: 1 flag raised.\n");
     ASSERT_EQ(run({"targets", "set", test_upn(1), "maths", "4a"}).status, 0);
     EXPECT_EQ(run({"targets", "flags"}).out, "No target is flagged.\n");
     const auto line = run({"targets", "trajectory", "--upn", test_upn(1)});
