@@ -4,12 +4,15 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace waymark::renderers {
 
 namespace {
 
+const iconv_t no_converter = reinterpret_cast<iconv_t>(-1);
 constexpr const char *debian_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float a4_short = 595.28f;
 constexpr float a4_long = 841.89f;
@@ -17,6 +20,34 @@ constexpr float a4_long = 841.89f;
 float red(uint32_t c) { return static_cast<float>((c >> 16) & 0xFF) / 255.0f; }
 float green(uint32_t c) { return static_cast<float>((c >> 8) & 0xFF) / 255.0f; }
 float blue(uint32_t c) { return static_cast<float>(c & 0xFF) / 255.0f; }
+
+// `utf8` in the converter's code page, or nothing when one of its characters has no place there.
+std::optional<std::string> in_single_byte(iconv_t converter, std::string_view utf8) {
+    std::string in(utf8);
+    std::string out(in.size(), '\0');
+    char *from = in.data();
+    char *to = out.data();
+    std::size_t from_left = in.size();
+    std::size_t to_left = out.size();
+    if (iconv(converter, &from, &from_left, &to, &to_left) == static_cast<std::size_t>(-1)) return std::nullopt;
+    out.resize(out.size() - to_left);
+    return out;
+}
+
+// Each character of `utf8` beyond ASCII once: all a code page must hold to print the text, and a few
+// bytes to convert instead of the whole document five times.
+std::string characters_beyond_ascii(std::string_view utf8) {
+    std::set<std::string_view> seen;
+    for (std::size_t at = 0; at < utf8.size();) {
+        const auto lead = static_cast<unsigned char>(utf8[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (length > 1) seen.insert(utf8.substr(at, length));
+        at += length;
+    }
+    std::string characters;
+    for (std::string_view character : seen) characters += character;
+    return characters;
+}
 
 }  // namespace
 
@@ -29,6 +60,20 @@ std::string find_font(std::string_view configured) {
                                  "path of a .ttf font as the renderer's configuration.");
     }
     return path;
+}
+
+std::string encoding_for(std::string_view document_json) {
+    // A JSON escape may hide any character: such a document takes the font that prints them all.
+    if (document_json.find("\\u") != std::string_view::npos) return unicode;
+    const std::string characters = characters_beyond_ascii(document_json);
+    for (const char *code_page : {"CP1252", "CP1250", "CP1254", "CP1257", "CP1251"}) {
+        const iconv_t converter = iconv_open(code_page, unicode);
+        if (converter == no_converter) continue;
+        const bool fits = in_single_byte(converter, characters).has_value();
+        iconv_close(converter);
+        if (fits) return code_page;
+    }
+    return unicode;
 }
 
 // libharu calls this on every failure; it is C code, so nothing may be thrown through it: the
@@ -49,19 +94,34 @@ void pdf_canvas::check(const char *doing) const {
     throw std::runtime_error(text);
 }
 
-pdf_canvas::pdf_canvas(const std::string &font_file) {
+pdf_canvas::pdf_canvas(const std::string &font_file, const std::string &encoding) {
     doc_ = HPDF_New(&pdf_canvas::on_error, this);
     if (doc_ == nullptr) throw std::bad_alloc();
     HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(doc_);
-    HPDF_SetCurrentEncoder(doc_, "UTF-8");
+    if (encoding == unicode) {
+        HPDF_UseUTFEncodings(doc_);
+        HPDF_SetCurrentEncoder(doc_, unicode);
+    } else {
+        to_single_byte_ = iconv_open(encoding.c_str(), unicode);
+        if (to_single_byte_ == no_converter) throw std::runtime_error("iconv cannot convert UTF-8 to " + encoding + " here.");
+    }
     const char *name = HPDF_LoadTTFontFromFile(doc_, font_file.c_str(), HPDF_TRUE);
     check(("loading the font " + font_file).c_str());
-    font_ = HPDF_GetFont(doc_, name, "UTF-8");
+    font_ = HPDF_GetFont(doc_, name, encoding.c_str());
     check("preparing the document");
 }
 
-pdf_canvas::~pdf_canvas() { HPDF_Free(doc_); }
+pdf_canvas::~pdf_canvas() {
+    if (to_single_byte_ != no_converter) iconv_close(to_single_byte_);
+    HPDF_Free(doc_);
+}
+
+std::string pdf_canvas::encoded(std::string_view utf8) const {
+    if (to_single_byte_ == no_converter) return std::string(utf8);
+    std::optional<std::string> single_byte = in_single_byte(to_single_byte_, utf8);
+    if (!single_byte) throw text_outside_code_page("Not in the document's code page: " + std::string(utf8));
+    return std::move(*single_byte);
+}
 
 void pdf_canvas::set_info(const std::string &title, const std::string &author) {
     HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, title.c_str());
@@ -80,6 +140,7 @@ void pdf_canvas::add_page(bool landscape) {
 void pdf_canvas::select_page(std::size_t index) {
     current_ = index;
     page_ = pages_.at(index);
+    drawn_ = {};
     width_ = HPDF_Page_GetWidth(page_);
     height_ = HPDF_Page_GetHeight(page_);
     if (width_ <= 0) width_ = a4_short;
@@ -87,7 +148,7 @@ void pdf_canvas::select_page(std::size_t index) {
 }
 
 float pdf_canvas::text_width(std::string_view text, const text_style &style) const {
-    const std::string copy(text);
+    const std::string copy = encoded(text);
     const HPDF_TextWidth measured =
         HPDF_Font_TextWidth(font_, reinterpret_cast<const HPDF_BYTE *>(copy.data()), static_cast<HPDF_UINT>(copy.size()));
     return static_cast<float>(measured.width) * style.size / 1000.0f;
@@ -95,24 +156,39 @@ float pdf_canvas::text_width(std::string_view text, const text_style &style) con
 
 void pdf_canvas::text(float x, float baseline, std::string_view text, const text_style &style) {
     if (text.empty()) return;
-    const std::string copy(text);
+    const std::string copy = encoded(text);
     HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font_, style.size);
+    // The font, its size and the rendering mode are text state, which lasts from one text object to
+    // the next on a page.
+    if (drawn_.font_size != style.size) HPDF_Page_SetFontAndSize(page_, font_, style.size);
+    drawn_.font_size = style.size;
     set_fill(style.colour);
+    const HPDF_TextRenderingMode rendering = style.bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL;
     if (style.bold) {
         // One font embedded, bold drawn by stroking the glyph outlines too.
         set_stroke(style.colour);
-        HPDF_Page_SetLineWidth(page_, style.size * 0.035f);
-        HPDF_Page_SetTextRenderingMode(page_, HPDF_FILL_THEN_STROKE);
-    } else {
-        HPDF_Page_SetTextRenderingMode(page_, HPDF_FILL);
+        set_line_width(style.size * 0.035f);
     }
+    if (drawn_.rendering != rendering) HPDF_Page_SetTextRenderingMode(page_, rendering);
+    drawn_.rendering = rendering;
     HPDF_Page_TextOut(page_, x, pdf_y(baseline), copy.c_str());
     HPDF_Page_EndText(page_);
 }
 
-void pdf_canvas::set_fill(uint32_t colour) { HPDF_Page_SetRGBFill(page_, red(colour), green(colour), blue(colour)); }
-void pdf_canvas::set_stroke(uint32_t colour) { HPDF_Page_SetRGBStroke(page_, red(colour), green(colour), blue(colour)); }
+void pdf_canvas::set_fill(uint32_t colour) {
+    if (drawn_.fill != colour) HPDF_Page_SetRGBFill(page_, red(colour), green(colour), blue(colour));
+    drawn_.fill = colour;
+}
+
+void pdf_canvas::set_stroke(uint32_t colour) {
+    if (drawn_.stroke != colour) HPDF_Page_SetRGBStroke(page_, red(colour), green(colour), blue(colour));
+    drawn_.stroke = colour;
+}
+
+void pdf_canvas::set_line_width(float width) {
+    if (drawn_.line_width != width) HPDF_Page_SetLineWidth(page_, width);
+    drawn_.line_width = width;
+}
 
 void pdf_canvas::fill_rect(float x, float top, float w, float h, uint32_t colour) {
     set_fill(colour);
@@ -122,7 +198,7 @@ void pdf_canvas::fill_rect(float x, float top, float w, float h, uint32_t colour
 
 void pdf_canvas::stroke_rect(float x, float top, float w, float h, uint32_t colour, float line_width) {
     set_stroke(colour);
-    HPDF_Page_SetLineWidth(page_, line_width);
+    set_line_width(line_width);
     HPDF_Page_Rectangle(page_, x, pdf_y(top + h), w, h);
     HPDF_Page_Stroke(page_);
 }
@@ -134,7 +210,7 @@ void pdf_canvas::line(point from, point to, uint32_t colour, float line_width, b
 void pdf_canvas::polyline(const std::vector<point> &points, uint32_t colour, float line_width, bool dashed) {
     if (points.size() < 2) return;
     set_stroke(colour);
-    HPDF_Page_SetLineWidth(page_, line_width);
+    set_line_width(line_width);
     static const HPDF_UINT16 dash[] = {4, 2};
     if (dashed) HPDF_Page_SetDash(page_, dash, 2, 0);
     HPDF_Page_MoveTo(page_, points[0].x, pdf_y(points[0].y));
@@ -167,8 +243,9 @@ void pdf_canvas::circle(point centre, float radius, uint32_t fill, float alpha, 
     HPDF_Page_Circle(page_, centre.x, pdf_y(centre.y), radius);
     HPDF_Page_Fill(page_);
     HPDF_Page_GRestore(page_);
+    drawn_.fill.reset();  // back to what it was before the save, whatever that was
     set_stroke(outline);
-    HPDF_Page_SetLineWidth(page_, 1.2f);
+    set_line_width(1.2f);
     HPDF_Page_Circle(page_, centre.x, pdf_y(centre.y), radius);
     HPDF_Page_Stroke(page_);
     check("drawing a circle");

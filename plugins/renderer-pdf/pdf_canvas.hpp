@@ -4,10 +4,13 @@
 #pragma once
 
 #include <hpdf.h>
+#include <iconv.h>
 
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +21,20 @@ namespace waymark::renderers {
 // otherwise DejaVu Sans from Debian's fonts-dejavu-core. Throws a sentence naming the path and the
 // package when the file is missing.
 std::string find_font(std::string_view configured);
+
+// The encoding a document's text is drawn in. libharu's UTF-8 (CID) font prints any name, but it
+// builds its glyph map over all 65,536 code points: a third of a one-page report's time. So a
+// document whose text all fits one of libharu's single-byte code pages (Western, Central European,
+// Turkish, Baltic, Cyrillic) is drawn in the first that does, with the same embedded glyphs, and
+// only a document mixing scripts pays for "UTF-8".
+inline constexpr const char *unicode = "UTF-8";
+std::string encoding_for(std::string_view document_json);
+
+// The renderer drew words of its own (a matrix's arrows) that the chosen code page lacks: the
+// document is drawn again in "UTF-8".
+struct text_outside_code_page : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct point {
     float x = 0;
@@ -32,7 +49,7 @@ struct text_style {
 
 class pdf_canvas {
 public:
-    explicit pdf_canvas(const std::string &font_file);
+    pdf_canvas(const std::string &font_file, const std::string &encoding);
     ~pdf_canvas();
     pdf_canvas(const pdf_canvas &) = delete;
     pdf_canvas &operator=(const pdf_canvas &) = delete;
@@ -72,13 +89,26 @@ private:
     float pdf_y(float top) const { return height_ - top; }
     void set_fill(uint32_t colour);
     void set_stroke(uint32_t colour);
+    void set_line_width(float width);
+    // `utf8` as the font's encoding expects it.
+    std::string encoded(std::string_view utf8) const;
 
     HPDF_Doc doc_ = nullptr;
     HPDF_Font font_ = nullptr;
+    iconv_t to_single_byte_ = reinterpret_cast<iconv_t>(-1);
     std::map<float, HPDF_ExtGState> translucency_;
     std::vector<HPDF_Page> pages_;
     std::size_t current_ = 0;
     HPDF_Page page_ = nullptr;
+    // What the current page's graphics state already holds, so each setting is written only when it
+    // changes: a table cell otherwise repeats its font, colours and line width, half of a page's bytes.
+    struct graphics_state {
+        std::optional<uint32_t> fill;
+        std::optional<uint32_t> stroke;
+        std::optional<float> line_width;
+        std::optional<float> font_size;
+        std::optional<HPDF_TextRenderingMode> rendering;
+    } drawn_;
     float width_ = 0;
     float height_ = 0;
     HPDF_STATUS error_ = HPDF_OK;

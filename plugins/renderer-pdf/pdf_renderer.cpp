@@ -12,10 +12,9 @@ namespace waymark::renderers {
 
 pdf_renderer::pdf_renderer(const waymark::plugin_args &args) : font_file_(find_font(args.config)) {}
 
-void pdf_renderer::render(std::string_view document,
-                          const std::function<void(const uint8_t *, uint64_t)> &write) const {
-    const reports::document doc = reports::read_for_rendering(document);
-    pdf_canvas canvas(font_file_);
+namespace {
+
+void draw(const reports::document &doc, pdf_canvas &canvas) {
     canvas.set_info(doc.title, doc.school);
     pdf_flow flow(canvas, doc);
     flow.title_block();
@@ -50,7 +49,23 @@ void pdf_renderer::render(std::string_view document,
         if (std::holds_alternative<reports::page_break>(b) && !flow.at_top()) flow.new_page();
     }
     flow.finish();
-    canvas.save(write);
+}
+
+}  // namespace
+
+void pdf_renderer::render(std::string_view document,
+                          const std::function<void(const uint8_t *, uint64_t)> &write) const {
+    const reports::document doc = reports::read_for_rendering(document);
+    const auto render_in = [&](const std::string &encoding) {
+        pdf_canvas canvas(font_file_, encoding);
+        draw(doc, canvas);
+        canvas.save(write);
+    };
+    try {
+        render_in(encoding_for(document));
+    } catch (const text_outside_code_page &) {
+        render_in(unicode);  // nothing was written: the PDF goes out whole at save()
+    }
 }
 
 }  // namespace waymark::renderers

@@ -68,6 +68,38 @@ TEST_F(pdf_renderer_test, prints_accented_names_and_what_the_report_counts) {
     EXPECT_THAT(all, HasSubstr("Data as of"));
 }
 
+// A one-paragraph document naming `names`.
+std::string document_naming(const std::string &names) {
+    return R"({"schema": "waymark.report/1", "title": "Names", "school": "Brontë Street Primary School",
+               "kind": "full_report", "counts": "Pupils", "filters": [], "generated": "2026-11-22T14:05:00Z",
+               "as_of": "2026-07-18", "schemes": [], "excluded_pupils": 0, "orientation": "portrait",
+               "blocks": [{"type": "paragraph", "text": ")" + names + R"("}]})";
+}
+
+// Names that all fit one code page (here Central European: Ł, Ë, á) take libharu's single-byte font,
+// which is quicker to build. A document mixing scripts, or a matrix (whose headings the renderer
+// gives arrows), takes the UTF-8 font. Both print every name.
+TEST_F(pdf_renderer_test, names_of_one_code_page_are_printed_with_the_single_byte_font) {
+    const auto file = output_folder("pdf_single_byte") / "report.pdf";
+    renderer_for("pdf").render_to_file(document_naming("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán"), file);
+    EXPECT_THAT(run_command("pdffonts '" + file.string() + "'").output, HasSubstr("TrueType          Custom"));
+    EXPECT_THAT(run_command("pdftotext '" + file.string() + "' -").output, HasSubstr("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán"));
+}
+
+TEST_F(pdf_renderer_test, names_from_several_scripts_are_printed_with_the_unicode_font) {
+    const auto file = output_folder("pdf_unicode") / "report.pdf";
+    renderer_for("pdf").render_to_file(document_naming("ŁUKASZ-BRONTË, Zoë and Дарья Иванова"), file);
+    EXPECT_THAT(run_command("pdffonts '" + file.string() + "' 2>/dev/null").output, HasSubstr("CID TrueType"));
+    EXPECT_THAT(run_command("pdftotext '" + file.string() + "' - 2>/dev/null").output,
+                HasSubstr("ŁUKASZ-BRONTË, Zoë and Дарья Иванова"));
+}
+
+TEST_F(pdf_renderer_test, a_matrix_whose_arrows_no_code_page_holds_is_drawn_with_the_unicode_font) {
+    const auto pdf = rendered("matrix_landscape.json", "pdf_matrix_arrows");
+    EXPECT_THAT(run_command("pdffonts '" + pdf.string() + "' 2>/dev/null").output, HasSubstr("CID TrueType"));
+    EXPECT_THAT(run_command("pdftotext '" + pdf.string() + "' - 2>/dev/null").output, HasSubstr("\u2193 /"));
+}
+
 TEST_F(pdf_renderer_test, a_table_over_several_pages_repeats_its_headings_on_each) {
     const auto pdf = rendered("full_report.json", "pdf_long_table");
     int continued_pages = 0;
