@@ -19,7 +19,7 @@ build_packages=(
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
-    python3-selenium chromium-driver wrk curl
+    python3-selenium chromium-driver firefox-esr libfirefox-marionette-perl wrk curl
 )
 
 as_root() {
