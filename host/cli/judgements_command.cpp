@@ -61,6 +61,7 @@ int run_judgements(const invocation &args, io streams) {
     auto &db = session.database();
     if (action == "set") {
         const auto change = change_of(args, cell_of(args), args.positional(3, "the value"));
+        if (change.value.empty()) throw usage_error("The value is empty; empty a cell with waymark judgements clear.");
         print_record(services::record_changes(db, session.school(), assessment, session.schemes(), {&change, 1}, recorder_of(args)).front(),
                      streams.out);
     } else if (action == "clear") {

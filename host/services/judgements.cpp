@@ -290,6 +290,12 @@ new_record checked_one(const assessment &which, const scheme_library &schemes, c
     if (change.colour && *change.colour > 0xFFFFFF) throw tracking_error("A colour is 0xRRGGBB (" + where(change.cell) + ").");
     cell_record r;
     r.cell = change.cell;
+    if (change.value.empty()) {
+        if (change.judged_year || change.colour)
+            throw tracking_error("An emptied cell keeps no judged-against year or colour (" + where(change.cell) + ").");
+        r.cleared = true;
+        return {pupil.id, std::move(r)};
+    }
     r.value = stored_value(which, schemes, change, pupil.nc_year);
     r.judged_year = change.judged_year;
     r.colour = change.colour;
@@ -340,8 +346,14 @@ std::vector<cell_record> record_checked(soci::session &session, const assessment
     auto records = checked(which, schemes, changes, pupils);
     const auto latest = latest_of_cells(session, which, records);
     refuse_cells_changed_since_seen(changes, records, latest);
+    // Emptying a cell that is empty already records nothing.
+    std::erase_if(records, [&](const new_record &added) {
+        if (!added.record.cleared) return false;
+        const auto kept = latest.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
+        return kept == latest.end() || kept->second.cleared;
+    });
     for (auto &added : records) {
-        if (added.record.colour) continue;
+        if (added.record.colour || added.record.cleared) continue;
         const auto kept = latest.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
         if (kept != latest.end()) added.record.colour = kept->second.colour;
     }

@@ -38,7 +38,7 @@ struct cell_address {
 
 struct cell_change {
     cell_address cell;
-    std::string value;               // the teacher's input: "on track", "OT", "104", free text
+    std::string value;               // the teacher's input: "on track", "OT", "104", free text; "" empties the cell
     std::optional<int> judged_year;  // judged against another year's expectations (judgements only)
     std::optional<uint32_t> colour;  // a colour override 0xRRGGBB; else the cell keeps its override
     // The id of the cell's record the editor was looking at (0: the cell looked empty). Given, the
@@ -72,7 +72,8 @@ private:
 
 // Records every change in one transaction, or none: each is checked first (pupil on roll, column in
 // the assessment, the value valid for it: judgements through the subject's scheme, whose own sentence
-// lists the valid choices). Throws tracking_error naming the cell. Returns the new records in order.
+// lists the valid choices). Throws tracking_error naming the cell. An empty value empties its cell
+// (nothing is recorded for a cell that is empty already). Returns the new records in order.
 std::vector<cell_record> record_changes(store::database &db, const store::school &school, const assessment &which,
                                         const scheme_library &schemes, std::span<const cell_change> changes,
                                         const recorder &by);

@@ -5,7 +5,7 @@
 // spreadsheet is checked cell by cell. Nothing is saved while any cell is in error; saving is
 // explicit (Save) and automatic (a few seconds after the last change), and a save that finds
 // another teacher's newer record is told which cells and asked whose to keep.
-import { get, post, put, remove, query, api_error, file_url } from './api.js';
+import { get, post, put, query, file_url } from './api.js';
 import { el, clear, field, select, hidden_text, text_colour_on, pupil_name, year_name, time_of, class_options } from './dom.js';
 
 const term_number = { Autumn: 1, Spring: 2, Summer: 3 };
@@ -766,27 +766,21 @@ export class grid_screen {
     return this.saving;
   }
 
-  // Grades go in one batch save that names the records the page showed; a conflict or a refusal
-  // saves none of them. Clearing a cell has no batch form, so clears follow one by one once the
-  // batch is in.
+  // Every change, emptied cells too, goes in one batch save that names the records the page showed;
+  // a conflict or a refusal saves none of them.
   async send(batch) {
     const path = this.school_path(`/assessments/${this.assessment.id}/judgements`);
-    const values = batch.filter(([, c]) => c.value !== '');
-    const clears = batch.filter(([, c]) => c.value === '');
     try {
-      if (values.length) {
-        const changes = values.map(([, c]) => ({ upn: c.upn, subject: c.subject, kind: c.kind, value: c.value, seen: c.seen }));
-        const answer = await post(path, { changes });
-        this.saved(values, answer.records || []);
-      }
-      if (clears.length) await this.send_one_by_one(clears);
+      const changes = batch.map(([, c]) => ({ upn: c.upn, subject: c.subject, kind: c.kind, value: c.value, seen: c.seen }));
+      const answer = await post(path, { changes });
+      this.saved(batch, answer.records || []);
     } catch (e) {
       if (e.status === 409 && e.body.changed) {
-        this.show_conflicts(values, e.body.changed);
+        this.show_conflicts(batch, e.body.changed);
       } else if (e.status === 422 && e.field) {
         const at = /changes\[(\d+)\]/.exec(e.field);
-        if (at && values[Number(at[1])]) {
-          const [, change] = values[Number(at[1])];
+        if (at && batch[Number(at[1])]) {
+          const [, change] = batch[Number(at[1])];
           this.mark_refused(change, e.message);
         } else {
           this.show_problems([e.message]);
@@ -795,7 +789,7 @@ export class grid_screen {
       } else if (e.status === 403 && e.code === 'forbidden') {
         // Cells this account may not change (another teacher's class): each keeps the server's
         // sentence, and no automatic save tries them again.
-        for (const [, change] of values) this.mark_refused(change, e.message);
+        for (const [, change] of batch) this.mark_refused(change, e.message);
         this.status_line.textContent = 'Nothing was saved.';
       } else {
         this.save_failure = `Saving failed: ${e.message}`;
@@ -814,20 +808,6 @@ export class grid_screen {
     const column = this.shown_columns.findIndex((c) => c.subject === change.subject && c.kind === change.kind);
     if (row >= 0 && column >= 0) this.repaint(row, column);
     this.update_toolbar();
-  }
-
-  async send_one_by_one(batch) {
-    const records = [];
-    for (const [, c] of batch) {
-      const cell = this.school_path(`/assessments/${this.assessment.id}/judgements/${encodeURIComponent(c.upn)}/${encodeURIComponent(c.subject)}`);
-      try {
-        records.push(c.value === '' ? await remove(`${cell}${query({ kind: c.kind })}`) : await put(cell, { value: c.value, kind: c.kind }));
-      } catch (e) {
-        if (!(e instanceof api_error) || e.status !== 422) throw e;
-        this.mark_refused(c, e.message);
-      }
-    }
-    this.saved(batch.filter(([, c]) => records.some((r) => r.upn === c.upn && r.subject === c.subject && r.kind === c.kind)), records);
   }
 
   // The server's records become the cells' saved state (with their ids, the next save's `seen`).

@@ -225,6 +225,26 @@ TEST_P(judgements_test, a_cell_seen_empty_and_cleared_since_is_not_a_conflict) {
     EXPECT_EQ(record({seen_empty}, "2026-02-10T10:00:00Z").front().value, "OT");
 }
 
+TEST_P(judgements_test, an_empty_value_in_a_save_empties_its_cell_after_the_same_check_of_what_was_seen) {
+    const auto first = set(testing::test_upn(1), "reading", "B", "2026-02-10T09:00:00Z");
+    const cell_change emptied{{testing::test_upn(1), "reading", cell_kind::judgement}, "", {}, {}, first.id};
+    const cell_change already_empty{{testing::test_upn(2), "reading", cell_kind::judgement}, "", {}, {}, 0};
+    const cell_change typed{{testing::test_upn(3), "reading", cell_kind::judgement}, "OT", {}, {}, 0};
+    const auto saved = record({emptied, already_empty, typed}, "2026-02-10T10:00:00Z");
+    ASSERT_EQ(saved.size(), 2U);  // the cell that was empty already records nothing
+    EXPECT_TRUE(saved[0].cleared);
+    EXPECT_EQ(saved[0].supersedes, first.id);
+    EXPECT_EQ(value_as_of(testing::test_upn(1), "reading", ""), "");
+    EXPECT_EQ(value_as_of(testing::test_upn(3), "reading", ""), "OT");
+
+    // Emptying a cell someone has changed since is refused like any other save over theirs.
+    const cell_change stale{{testing::test_upn(3), "reading", cell_kind::judgement}, "", {}, {}, 0};
+    EXPECT_THROW(record({stale}, "2026-02-10T11:00:00Z"), services::cells_changed_meanwhile);
+    EXPECT_EQ(value_as_of(testing::test_upn(3), "reading", ""), "OT");
+    const cell_change coloured{{testing::test_upn(3), "reading", cell_kind::judgement}, "", {}, 0xFF0000, saved[1].id};
+    EXPECT_THROW(record({coloured}, "2026-02-10T11:00:00Z"), tracking_error);
+}
+
 WAYMARK_ON_EVERY_DATABASE(judgements_test);
 
 }  // namespace

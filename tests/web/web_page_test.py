@@ -342,6 +342,23 @@ class grid_tests(page_test):
         self.assertEqual(values[1], 'D')  # a cell with a grade is kept
         self.assertEqual(values[:1] + values[2:], ['T'] * (len(values) - 1))
 
+    def test_delete_empties_a_saved_cell_in_the_next_save(self):
+        assessment = new_assessment('Emptying a cell')
+        class_name, _ = sorted(year4_classes().items())[0]
+        self.open_grid(assessment, class_name)
+        column = self.subject_column('reading')
+        self.cell(0, column).click()
+        ActionChains(self.browser).send_keys('o').send_keys('t').perform()
+        ActionChains(self.browser).key_down(Keys.CONTROL).send_keys('s').key_up(Keys.CONTROL).perform()
+        self.wait_saved()
+        self.assertEqual(grid_values(assessment, class_name, 'reading')[:2], ['OT', 'T'])
+        self.cell(0, column).click()
+        ActionChains(self.browser).send_keys(Keys.DELETE).perform()
+        self.wait.until(lambda b: not b.find_element(By.CSS_SELECTOR, '.save-state').text.startswith('All changes saved'))
+        ActionChains(self.browser).key_down(Keys.CONTROL).send_keys('s').key_up(Keys.CONTROL).perform()
+        self.wait_saved()
+        self.assertEqual(grid_values(assessment, class_name, 'reading')[:2], [None, 'T'])
+
     def test_a_save_over_another_teachers_change_asks_whose_to_keep(self):
         assessment = new_assessment('Conflict')
         class_name, _ = sorted(year4_classes().items())[0]

@@ -91,6 +91,7 @@ void set_cell(const api_services &services, const request &asked, response &repl
     const cell_request on = assessment_request(services, asked);
     const json_object given = asked.json_body();
     const auto change = change_of(given, cell_in_path(on, asked, kind_named(given.optional_string("kind"))));
+    if (change.value.empty()) throw invalid("value", "value is empty; DELETE the cell to empty it.");
     reply.json(record_json(
         services::record_changes(*on.database, on.school, on.which, scheme_library_of(services), {&change, 1}, recorder_of(asked))
             .front()));
