@@ -34,6 +34,7 @@ struct grid_row {
     // The latest record of each non-empty cell, by kind and subject ("phonics" for phonics): an editor
     // sends it back as what it saw, so a save made after someone else's is refused, not lost.
     std::map<std::pair<cell_kind, std::string>, long long> record_ids;
+    int progress_meetings = 0;  // held at this school by the grid's day (seed 000's icon)
 };
 
 struct class_grid {

@@ -113,6 +113,7 @@ Poco::JSON::Object class_grid_json(const class_grid &grid) {
             record_ids->getObject(kind)->set(cell.second, id);
         }
         pupil->set("record_ids", record_ids);
+        pupil->set("progress_meetings", row.progress_meetings);
         pupils->add(pupil);
     }
     json.set("pupils", pupils);

@@ -203,25 +203,13 @@ export class grid_screen {
     await this.load_grades();
     this.active = { row: 0, column: 0 };
     this.render();
-    this.mark_meetings();
   }
 
-  // Seed 000's icon beside a pupil who has had a progress meeting. The API lists meetings pupil by
-  // pupil, so only a class-sized grid asks (a whole school's grid would be hundreds of requests).
-  async mark_meetings() {
-    if (this.rows.length > 60) return;
-    const rows = this.rows;
-    const held = await Promise.all(rows.map((p) => get(this.school_path(`/pupils/${encodeURIComponent(p.upn)}/meetings`)).catch(() => [])));
-    if (rows !== this.rows) return;  // the grid was reloaded meanwhile
-    this.meetings = new Map(rows.map((p, i) => [p.upn, held[i].length]));
-    for (const th of this.table_holder.querySelectorAll('th.pupil')) {
-      if (!th.querySelector('.meeting')) th.append(this.meeting_icon(th.dataset.upn) || '');
-    }
-  }
-
-  meeting_icon(upn) {
-    const count = this.meetings ? this.meetings.get(upn) : 0;
+  // Seed 000's icon beside a pupil who has had a progress meeting.
+  meeting_icon(pupil) {
+    const count = pupil.progress_meetings;
     if (!count) return null;
+    const upn = pupil.upn;
     const what = `${count} progress ${count === 1 ? 'meeting' : 'meetings'}`;
     return el('a', { class: 'meeting', href: `#/pupil?upn=${encodeURIComponent(upn)}`, tabindex: '-1', title: what },
       el('span', { 'aria-hidden': 'true', text: ' ✎' }), hidden_text(`has ${what}`));
@@ -321,7 +309,7 @@ export class grid_screen {
       // Two pupils of the same name are told apart by the end of their UPN.
       const twin = names.get(pupil_name(pupil)) > 1 ? el('span', { class: 'twin', text: ` …${pupil.upn.slice(-4)}` }) : null;
       const name = el('th', { scope: 'row', class: included ? 'pupil' : 'pupil excluded', dataset: { upn: pupil.upn } },
-        el('a', { href: `#/pupil?upn=${encodeURIComponent(pupil.upn)}`, tabindex: '-1', text: `${pupil.surname}, ${pupil.forename}` }), twin, this.meeting_icon(pupil.upn),
+        el('a', { href: `#/pupil?upn=${encodeURIComponent(pupil.upn)}`, tabindex: '-1', text: `${pupil.surname}, ${pupil.forename}` }), twin, this.meeting_icon(pupil),
         included ? null : el('span', { class: 'not-in-data', text: ' not in data' }));
       const tr = el('tr', {}, name);
       if (shown.pupil !== false) {

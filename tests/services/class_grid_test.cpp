@@ -1,5 +1,6 @@
 #include "services/class_grid.hpp"
 #include "services/class_grid_json.hpp"
+#include "services/pupil_meetings.hpp"
 
 #include "tracking_fixture.hpp"
 
@@ -97,6 +98,17 @@ TEST_P(class_grid_test, as_of_shows_the_grid_as_it_stood) {
     EXPECT_TRUE(grid(class_named("4A"), "2026-02-09T00:00:00Z").rows.front().judgements.empty());
     EXPECT_EQ(grid(class_named("4A"), "2026-02-10T12:00:00Z").rows.front().judgements.at("reading").code, "T");
     EXPECT_EQ(grid(class_named("4A")).rows.front().judgements.at("reading").code, "OT");
+}
+
+TEST_P(class_grid_test, counts_each_pupils_progress_meetings_held_by_the_grids_day) {
+    using namespace std::chrono;
+    for (const auto day : {2026y / March / 2d, 2026y / March / 20d})
+        services::add_pupil_meeting(db(), school_, testing::test_upn(2), {"Joe Bloggs", day, "Spring 1", {}}, "mrs.khan");
+    const auto now = grid(class_named("4A"));
+    ASSERT_EQ(now.rows.size(), 3U);
+    EXPECT_EQ(now.rows[0].progress_meetings, 0);
+    EXPECT_EQ(now.rows[1].progress_meetings, 2);
+    EXPECT_EQ(grid(class_named("4A"), "2026-03-10T12:00:00Z").rows[1].progress_meetings, 1);
 }
 
 TEST(class_grid_as_of, a_date_is_the_end_of_that_day_and_an_instant_is_taken_as_written) {
