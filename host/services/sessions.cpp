@@ -72,6 +72,16 @@ void check_throttle(soci::session &session, std::string_view username, const std
     }
 }
 
+// Rows nobody can use any more go as new sessions come: sessions idle a day past the limit (not at
+// once, so someone back after a short lapse is still told their session expired rather than that
+// they never signed in), and attempts older than the throttling window.
+void prune(soci::session &session, instant now, const sign_in_rules &rules) {
+    const std::string stale_session = instant_text(now - rules.idle_limit - std::chrono::hours{24});
+    const std::string stale_attempt = instant_text(now - rules.failure_window);
+    session << "DELETE FROM wm_sessions WHERE last_seen < :t", soci::use(stale_session, "t");
+    session << "DELETE FROM wm_login_attempts WHERE at < :t", soci::use(stale_attempt, "t");
+}
+
 struct session_row {
     long long user_id = 0;
     std::string csrf_token;
@@ -132,6 +142,7 @@ std::string start_session(store::database &db, std::string_view username, std::s
     const std::string token = random_token(), token_hash = sha256_hex(token), csrf = random_token();
     const std::string at = instant_text(now);
     db.transaction("starting a session", [&](soci::session &session) {
+        prune(session, now, rules);
         session << "INSERT INTO wm_sessions (token_hash, user_id, created_at, last_seen, second_step_done, csrf_token) "
                    "VALUES (:h, :u, :c, :l, 0, :x)",
             soci::use(token_hash, "h"), soci::use(user_id, "u"), soci::use(at, "c"), soci::use(at, "l"), soci::use(csrf, "x");

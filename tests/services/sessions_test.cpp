@@ -10,6 +10,7 @@ namespace {
 using domain::user_role;
 using services::session_state;
 using services::sign_in_refused;
+using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
@@ -122,6 +123,25 @@ TEST_P(sessions_test, a_session_expires_when_idle_past_the_limit_and_activity_sl
               session_state::expired);
     services::end_session(db(), token);
     EXPECT_EQ(services::find_session(db(), token, monday_morning, rules, true).state, session_state::unknown);
+}
+
+TEST_P(sessions_test, a_new_session_clears_sessions_idle_a_day_past_the_limit_and_attempts_past_the_window) {
+    const auto made = add("head", user_role::leader);
+    refusal([&] { services::start_session(db(), "head", "guess", "10.0.0.5", monday_morning, rules); });  // counted until 09:15
+    const auto old = services::start_session(db(), "head", made.password, "10.0.0.5", monday_morning, rules);
+    const auto count = [&](const char *table) {
+        int rows = 0;
+        db().session() << "SELECT CAST(COUNT(*) AS INTEGER) FROM " + std::string(table), soci::into(rows);
+        return rows;
+    };
+    EXPECT_EQ(count("wm_login_attempts"), 1);
+    services::start_session(db(), "head", made.password, "10.0.0.5", monday_morning + minutes(16), rules);
+    EXPECT_EQ(count("wm_login_attempts"), 0);  // the failure left the window
+    EXPECT_EQ(count("wm_sessions"), 2);        // the morning's session is expired but still says so
+    EXPECT_EQ(services::find_session(db(), old, monday_morning + hours(2), rules, false).state, session_state::expired);
+    services::start_session(db(), "head", made.password, "10.0.0.5", monday_morning + hours(25) + seconds(1), rules);
+    EXPECT_EQ(count("wm_sessions"), 2);  // the first went; the one from 09:16 has 15 minutes to go
+    EXPECT_EQ(services::find_session(db(), old, monday_morning + hours(25), rules, false).state, session_state::unknown);
 }
 
 TEST_P(sessions_test, instants_are_written_and_read_in_the_stored_form) {
