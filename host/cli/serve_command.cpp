@@ -1,6 +1,5 @@
 #include "command.hpp"
 
-
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -12,6 +11,8 @@
 #include "store/settings.hpp"
 
 #include <waymark/plugin.h>
+
+#include <Poco/Net/IPAddress.h>
 
 #include <algorithm>
 #include <charconv>
@@ -63,6 +64,23 @@ private:
     sigset_t previous_{};
 };
 
+// --trusted-proxy 10.0.0.2,10.0.0.3: the reverse proxies whose X-Forwarded-For names the client.
+std::vector<std::string> trusted_proxies(const invocation &args) {
+    std::vector<std::string> proxies;
+    const std::string given = args.option_or("trusted-proxy", "");
+    for (std::size_t at = 0; at < given.size();) {
+        const std::size_t end = std::min(given.find(',', at), given.size());
+        const std::string address = given.substr(at, end - at);
+        Poco::Net::IPAddress parsed;
+        if (!Poco::Net::IPAddress::tryParse(address, parsed))
+            throw usage_error("--trusted-proxy takes the IP addresses of reverse proxies, separated by commas; '" + address +
+                              "' is not one.");
+        proxies.push_back(parsed.toString());
+        at = end + 1;
+    }
+    return proxies;
+}
+
 int run_serve(const invocation &args, io streams) {
     const termination_signals signals;  // before any thread starts, so every one inherits the mask
     http::server_options options;
@@ -91,7 +109,7 @@ int run_serve(const invocation &args, io streams) {
     rules.warn_before = std::min(rules.warn_before, rules.idle_limit / 2);
     // Everyone signs in, on loopback too: the local-user policy is for tests that build the server
     // in-process, never for a running server.
-    const http::session_policy policy(databases, rules);
+    const http::session_policy policy(databases, rules, services::now_instant, trusted_proxies(args));
     http::router routes(policy, streams.err);
     const http::api_services services{registry, schemes, &databases, &policy};
     http::add_api_routes(routes, services);
@@ -116,7 +134,7 @@ int run_serve(const invocation &args, io streams) {
 
 extern const command serve_command{
     "serve",
-    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--web-root DIR]",
+    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--trusted-proxy ADDRESS,...] [--web-root DIR]",
     "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
     "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
@@ -126,6 +144,10 @@ extern const command serve_command{
     "Everyone signs in (README, 'Signing in and users'): user name and password, then the six-digit\n"
     "code of their authenticator app. A session ends after --idle-minutes without activity (default\n"
     "60; the page warns 5 minutes before). Users are made with `waymark users add`.\n"
+    "\n"
+    "Behind a reverse proxy (for HTTPS), name it with --trusted-proxy ADDRESS (several with commas):\n"
+    "its X-Forwarded-For then gives the client's address for sign-in throttling and the audit log, and\n"
+    "X-Forwarded-Proto: https marks the session cookie Secure. Anyone else's X-Forwarded-For is ignored.\n"
     "\n"
     "The web page teachers and leaders use (README, 'The web page') is served at / from files compiled\n"
     "into this program: open the printed address in a browser. --web-root DIR serves the page's files\n"

@@ -53,6 +53,8 @@ std::optional<principal> access_policy::identify_for(const Poco::Net::HTTPServer
 
 void access_policy::record(const change_record &) const {}
 
+client_origin access_policy::origin(const Poco::Net::HTTPServerRequest &request) const { return origin_of(request, {}); }
+
 namespace {
 
 // The host part of a Host header: "127.0.0.1:8080" -> 127.0.0.1, "[::1]:8080" -> ::1.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "domain/roles.hpp"
+#include "http/client_origin.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
 
@@ -75,6 +76,8 @@ public:
     virtual std::optional<principal> identify_for(const Poco::Net::HTTPServerRequest &request, permission needed) const;
     // Keeps a change in the audit log; by default nowhere. Thread-safe; must not throw.
     virtual void record(const change_record &change) const;
+    // Where the request came from (client_origin.hpp); by default the connection's own address.
+    virtual client_origin origin(const Poco::Net::HTTPServerRequest &request) const;
 };
 
 // Local single-user mode: the server listens on loopback only (unless --bind says otherwise), so

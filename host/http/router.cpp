@@ -143,7 +143,7 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
         return;
     }
     // Every change after sign-in is kept in the audit log, refused or not.
-    change_record change{*who, raw.clientAddress().host().toString(), raw.getMethod(), uri.getPath(), 0, ""};
+    change_record change{*who, policy_.origin(raw).address, raw.getMethod(), uri.getPath(), 0, ""};
     try {
         change.summary = authorised(*chosen, raw, reply, path, uri, *who);
         change.status = static_cast<int>(reply.raw().getStatus());

@@ -33,8 +33,13 @@ principal session_principal(const services::active_session &session, services::i
     return who;
 }
 
-session_policy::session_policy(database_pool &databases, services::sign_in_rules rules, clock now)
-    : databases_(databases), rules_(rules), now_(std::move(now)) {}
+session_policy::session_policy(database_pool &databases, services::sign_in_rules rules, clock now,
+                               std::vector<std::string> trusted_proxies)
+    : databases_(databases), rules_(rules), now_(std::move(now)), trusted_proxies_(std::move(trusted_proxies)) {}
+
+client_origin session_policy::origin(const Poco::Net::HTTPServerRequest &request) const {
+    return origin_of(request, trusted_proxies_);
+}
 
 std::optional<principal> session_policy::identify(const Poco::Net::HTTPServerRequest &request) const {
     return identify_for(request, permission::read_school);

@@ -24,12 +24,15 @@ class session_policy final : public access_policy {
 public:
     using clock = std::function<services::instant()>;
     // `now` is the clock sessions are timed by (tests give a fixed one). `databases` must outlive it.
-    session_policy(database_pool &databases, services::sign_in_rules rules, clock now = services::now_instant);
+    // `trusted_proxies`: the addresses of reverse proxies whose X-Forwarded-For is believed.
+    session_policy(database_pool &databases, services::sign_in_rules rules, clock now = services::now_instant,
+                   std::vector<std::string> trusted_proxies = {});
 
     std::optional<principal> identify(const Poco::Net::HTTPServerRequest &request) const override;
     std::optional<principal> identify_for(const Poco::Net::HTTPServerRequest &request, permission needed) const override;
     bool permits(const principal &who, permission needed) const override;
     void record(const change_record &change) const override;
+    client_origin origin(const Poco::Net::HTTPServerRequest &request) const override;
 
     const services::sign_in_rules &rules() const { return rules_; }
     services::instant now() const { return now_(); }
@@ -39,6 +42,7 @@ private:
     database_pool &databases_;
     services::sign_in_rules rules_;
     clock now_;
+    std::vector<std::string> trusted_proxies_;
 };
 
 // The principal of an active session, with the idle figures the page shows.

@@ -70,6 +70,26 @@ TEST_F(session_routes, a_wrong_name_or_password_is_one_sentence_and_five_failure
     EXPECT_EQ(page.send("POST", "/api/v1/session", R"({"username": "head", "password": ")" + made.password + "\"}").status, 200);
 }
 
+TEST_F(session_routes, behind_a_trusted_proxy_each_browsers_own_address_is_throttled_and_https_makes_the_cookie_secure) {
+    const auto made = add_user("head", user_role::leader);
+    browser guesser = new_browser();
+    guesser.client->always_sent["X-Forwarded-For"] = "172.16.4.7";
+    for (int i = 0; i < 5; ++i)
+        guesser.send("POST", "/api/v1/session", R"({"username": "nobody", "password": "guess"})");
+    EXPECT_EQ(guesser.send("POST", "/api/v1/session", R"({"username": "head", "password": ")" + made.password + "\"}").status, 429);
+    // Another school computer behind the same proxy is not stopped by the guesser's failures.
+    browser colleague = new_browser();
+    colleague.client->always_sent["X-Forwarded-For"] = "172.16.4.8";
+    colleague.client->always_sent["X-Forwarded-Proto"] = "https";
+    const auto signed_in = colleague.send("POST", "/api/v1/session", R"({"username": "head", "password": ")" + made.password + "\"}");
+    EXPECT_EQ(signed_in.status, 200);
+    EXPECT_NE(signed_in.header("Set-Cookie").find("; Secure"), std::string::npos) << signed_in.header("Set-Cookie");
+    const auto database = pool->acquire();
+    long long from_guesser = 0;
+    database->session() << "SELECT COUNT(*) FROM wm_login_attempts WHERE address = '172.16.4.7' AND ok = 0", soci::into(from_guesser);
+    EXPECT_EQ(from_guesser, 5);
+}
+
 TEST_F(session_routes, a_session_idle_past_the_limit_is_expired_and_watching_it_does_not_slide_it) {
     browser page = signed_in(add_user("head", user_role::leader));
     now += minutes(50);

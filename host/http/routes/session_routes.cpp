@@ -25,9 +25,11 @@ const session_policy &sign_in_of(const api_services &api) {
     return *api.sessions;
 }
 
-void set_session_cookie(response &reply, const std::string &token, bool clear = false) {
+// Secure when the request reached a trusted proxy over HTTPS: the browser then never sends the
+// cookie over plain HTTP. (Plain `waymark serve` on loopback has no HTTPS to insist on.)
+void set_session_cookie(response &reply, const client_origin &from, const std::string &token, bool clear = false) {
     reply.header("Set-Cookie", std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
-                                   (clear ? "; Max-Age=0" : ""));
+                                   (from.https ? "; Secure" : "") + (clear ? "; Max-Age=0" : ""));
 }
 
 Poco::JSON::Object session_json(const api_services &api, const principal &who) {
@@ -72,23 +74,22 @@ Poco::JSON::Object session_json(const api_services &api, const principal &who) {
     throw api_error(status::HTTP_UNAUTHORIZED, "unauthenticated", std::nullopt, refused.what());
 }
 
-std::string client_address(const request &asked) { return asked.raw().clientAddress().host().toString(); }
-
 void sign_in(const api_services &api, const request &asked, response &reply) {
     const session_policy &sessions = sign_in_of(api);
     const json_object body = asked.json_body();
     const std::string username = body.required_string("username");
     const std::string password = body.required_string("password");
+    const client_origin from = sessions.origin(asked.raw());
     std::string token;
     try {
         const auto database = api.database();
-        token = services::start_session(*database, username, password, client_address(asked), sessions.now(), sessions.rules());
+        token = services::start_session(*database, username, password, from.address, sessions.now(), sessions.rules());
     } catch (const services::sign_in_refused &refused) {
         if (refused.why() == services::sign_in_refused::reason::too_many_attempts)
             reply.header("Retry-After", std::to_string(refused.minutes_to_wait() * 60));
         refuse(refused);
     }
-    set_session_cookie(reply, token);
+    set_session_cookie(reply, from, token);
     Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("second_step", "totp");
     reply.json(json);
@@ -101,7 +102,7 @@ void second_step(const api_services &api, const request &asked, response &reply)
     const services::instant now = sessions.now();
     try {
         const auto database = api.database();
-        services::complete_second_step(*database, token, code, client_address(asked), now, sessions.rules());
+        services::complete_second_step(*database, token, code, sessions.origin(asked.raw()).address, now, sessions.rules());
     } catch (const services::sign_in_refused &refused) {
         refuse(refused);
     }
@@ -131,7 +132,7 @@ void sign_out(const api_services &api, const request &asked, response &reply) {
         services::end_session(*database, session_token(asked.raw()));
     }
     asked.note("signed out");
-    set_session_cookie(reply, "", true);
+    set_session_cookie(reply, api.sessions ? api.sessions->origin(asked.raw()) : client_origin{}, "", true);
     reply.raw().setStatusAndReason(status::HTTP_NO_CONTENT);
     reply.raw().setContentLength(0);
     reply.raw().send();
