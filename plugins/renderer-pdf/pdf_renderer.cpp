@@ -61,8 +61,11 @@ void pdf_renderer::render(std::string_view document,
         draw(doc, canvas);
         canvas.save(write);
     };
+    // A matrix's headings carry arrows (as_grid), which no code page holds: no point trying one.
+    const bool draws_arrows = std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                                          [](const reports::block &b) { return std::holds_alternative<reports::matrix>(b); });
     try {
-        render_in(encoding_for(document));
+        render_in(draws_arrows ? std::string(unicode) : encoding_for(document));
     } catch (const text_outside_code_page &) {
         render_in(unicode);  // nothing was written: the PDF goes out whole at save()
     }
