@@ -2,17 +2,85 @@
 #include "pupil_list.hpp"
 #include "tracking_session.hpp"
 
+#include "services/audit_log.hpp"
 #include "services/pupil_inclusion.hpp"
+#include "services/pupil_records.hpp"
 
+#include "domain/calendar.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
 #include <ostream>
 
 namespace waymark::cli {
 namespace {
 
+// --date-of-birth 05/03/2019, --class 5A ...: each field of pupil_field_names() as an option, its
+// underscores written as dashes.
+services::pupil_fields fields_of(const invocation &args) {
+    services::pupil_fields fields;
+    for (const auto name : services::pupil_field_names()) {
+        std::string option(name);
+        std::ranges::replace(option, '_', '-');
+        if (auto value = args.option(option)) fields[std::string(name)] = std::move(*value);
+    }
+    return fields;
+}
+
+std::string pupil_line(const domain::pupil &p) {
+    return p.forename + " " + p.surname + " (" + p.upn + ")" + (p.class_name.empty() ? "" : ", class " + p.class_name) +
+           (p.archived ? ", archived" + (p.date_left ? ", left " + domain::format_uk_date(*p.date_left) : std::string()) : "");
+}
+
+// Adds, edits, archives or returns one pupil; every outcome, refusals too, goes in the audit log.
+int change_record(const std::string &action, const invocation &args, io streams, tracking_session &session) {
+    const store::school &school = session.school();
+    const std::string who = recorder_of(args).who;
+    const std::string upn = action == "add" ? args.option_or("upn", "") : args.positional(1, "the pupil's UPN");
+    const auto audit = [&](int status, const std::string &summary) {
+        services::record_audit(session.database(), {"", who, "cli", "pupils", action + " " + upn, status, summary});
+    };
+    store::stored_pupil done;
+    try {
+        if (action == "add") done = services::add_pupil(session.database(), school, fields_of(args), who);
+        else if (action == "edit") {
+            const services::pupil_edit edit{upn, fields_of(args)};
+            if (edit.fields.empty()) throw usage_error("Give at least one field to change, e.g. --class 5A.");
+            done = services::edit_pupil(session.database(), school, edit, who);
+        } else if (action == "archive") {
+            const std::string &typed = args.required_option("left");
+            const auto left = domain::parse_uk_date(typed) ? domain::parse_uk_date(typed) : domain::parse_iso_date(typed);
+            if (!left) throw usage_error("--left takes the day the pupil left as dd/mm/yyyy, not '" + typed + "'.");
+            done = services::archive_pupil(session.database(), school, upn, *left);
+        } else done = services::return_to_roll(session.database(), school, upn);
+    } catch (const services::pupil_field_error &refused) {
+        audit(422, refused.what());
+        std::string option = refused.field();
+        std::ranges::replace(option, '_', '-');
+        const auto names = services::pupil_field_names();
+        const bool an_option = std::ranges::find(names, std::string_view(refused.field())) != names.end();
+        throw usage_error((an_option ? "--" + option + ": " : std::string()) + refused.what());
+    } catch (const services::pupil_not_found &missing) {
+        audit(404, missing.what());
+        throw usage_error(missing.what());
+    }
+    const std::string said = (action == "add" ? "Added " : action == "edit" ? "Changed " : action == "archive" ? "Archived " : "Returned to roll: ") +
+                             pupil_line(done.pupil) + ".";
+    audit(200, said);
+    if (args.has_switch("json")) {
+        services::pupil_record_json(school, done.pupil).stringify(streams.out, 2);
+        streams.out << '\n';
+    } else
+        streams.out << said << '\n';
+    return 0;
+}
+
 int run_pupils(const invocation &args, io streams) {
-    const std::string &action = args.positional(0, "what to do: list, include or exclude");
+    const std::string &action = args.positional(0, "what to do: list, include, exclude, add, edit, archive or return");
     tracking_session session(args, streams);
     const store::school &school = session.school();
+    if (action == "add" || action == "edit" || action == "archive" || action == "return") return change_record(action, args, streams, session);
     try {
         if (action == "list") {
             const services::pupil_filter filter = filter_of(args);
@@ -24,7 +92,7 @@ int run_pupils(const invocation &args, io streams) {
             return 0;
         }
         if (action != "include" && action != "exclude")
-            throw usage_error("waymark pupils takes list, include or exclude, not '" + action + "'.");
+            throw usage_error("waymark pupils takes list, include, exclude, add, edit, archive or return, not '" + action + "'.");
         const std::vector<std::string> upns(args.positional().begin() + 1, args.positional().end());
         if (upns.empty()) throw usage_error("Name at least one pupil by UPN.");
         const bool include = action == "include";
@@ -45,9 +113,10 @@ int run_pupils(const invocation &args, io streams) {
 
 extern const command pupils_command{
     "pupils",
-    "pupils list [filters] [--included|--excluded] [--json] | pupils include UPN... | pupils exclude UPN...  "
-    "[--school LAESTAB] [--as NAME]",
-    "List pupils on roll by any filter; include them in or exclude them from every statistic.",
+    "pupils list [filters] [--included|--excluded] [--json] | pupils include UPN... | pupils exclude UPN... | "
+    "pupils add --upn UPN --surname S ... | pupils edit UPN --FIELD VALUE... | pupils archive UPN --left DD/MM/YYYY | "
+    "pupils return UPN  [--school LAESTAB] [--as NAME]",
+    "List pupils on roll by any filter; include or exclude them; add, edit, archive and return pupils by hand.",
     "A pupil excluded from data (\"Include in data\" = No) is left out of every statistic and report\n"
     "until included again; every statistic says how many pupils its filter excluded. Changes are\n"
     "recorded with who made them (--as NAME, else the operating-system user).\n\n"
@@ -55,7 +124,21 @@ extern const command pupils_command{
     "  --academic-year 2025/2026   NC years as they were in that year (default: the school's current)\n"
     "  --year R|N|1..11   --key-stage EYFS|KS1|KS2|LKS2|UKS2|KS3|KS4   --class NAME   --group NAME\n"
     "  --gender M|F   --sen N|K|E|A|P|S   --ethnicity CODE (a main code covers its extended codes)\n"
-    "  --summer-born, --pp, --fsm, --ever6, --disadvantaged, --eal, --intervention, --custom1..6 yes|no",
+    "  --summer-born, --pp, --fsm, --ever6, --disadvantaged, --eal, --intervention, --custom1..6 yes|no\n\n"
+    "Adding and editing (every field checked as the CSV upload checks it; a wrong one is named and\n"
+    "nothing is written; `add` needs --upn, --surname, --forename, --date-of-birth, --gender, --postcode\n"
+    "and --ethnicity, `edit` changes only the fields given):\n"
+    "  --upn --former-upn (check letter verified, the UPN unique in the school)   --surname --forename\n"
+    "  --date-of-birth --date-joined dd/mm/yyyy   --gender M|F   --postcode (UNKNOWN: the school's own)\n"
+    "  --ethnicity CODE   --first-language ENG|ENB|OTH|OTB|NOT|REF   --sen N|K|E|A|P|S   --class NAME\n"
+    "  --year-override R|N|1..11 (blank: none)   --la-reference TEXT\n"
+    "  --eal --fsm --ever6-fsm --pupil-premium --looked-after --previously-looked-after\n"
+    "  --alternative-assessment --custom-flag-1 .. --custom-flag-6 --include-in-data  Y|N\n"
+    "`archive` marks a leaver (kept with their history, never deleted); `return` undoes it. For a school\n"
+    "fed by an MIS, `waymark sync` replaces the fields the MIS owns (all but pupil premium, previously\n"
+    "looked after, alternative assessment, the custom flags and include in data) and archives a pupil\n"
+    "the MIS does not have on roll: make the same change in the MIS. Every change, and every refusal,\n"
+    "is written to the audit log. --json prints the pupil's record.",
     {"json", "included", "excluded"},
     run_pupils};
 

@@ -8,6 +8,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 namespace waymark::services {
 
@@ -15,5 +16,10 @@ namespace waymark::services {
 // whose flag changed; returns how many changed. An unknown UPN is a filter_error and changes nothing.
 std::size_t set_included(store::database &db, const store::school &school, std::span<const std::string> upns,
                          bool included, const std::string &by);
+
+// Records that these pupils' include-in-data flag was set to `included` by `by`, now (inside the
+// transaction that set it): the pupil form and bulk edit change the flag too.
+void record_inclusion_changes(soci::session &session, std::vector<long long> pupil_ids, bool included,
+                              const std::string &by);
 
 }  // namespace waymark::services

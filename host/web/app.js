@@ -5,7 +5,8 @@ import { get, use_csrf_token, when_signed_out } from './api.js';
 import { el, clear, problem_box } from './dom.js';
 import { sign_in_form, idle_watch, sign_out } from './signin.js';
 import { grid_screen } from './grid.js';
-import { home_screen, pupils_screen, pupil_screen, reports_screen, targets_screen } from './screens.js';
+import { home_screen, reports_screen, targets_screen } from './screens.js';
+import { pupils_screen, pupil_screen, pupil_edit_screen, pupils_bulk_screen, leavers_screen } from './pupils.js';
 import { maintenance_screen } from './maintenance.js';
 
 const main = document.getElementById('main');
@@ -44,6 +45,9 @@ const screens = {
   grid: async (params) => { const grid = new grid_screen(context); current = grid; await grid.show(main, params); },
   pupils: (params) => pupils_screen(context, main, params),
   pupil: (params) => pupil_screen(context, main, params),
+  'pupil-edit': (params) => pupil_edit_screen(context, main, params),
+  'pupils-bulk': (params) => pupils_bulk_screen(context, main, params),
+  leavers: (params) => leavers_screen(context, main, params),
   reports: (params) => reports_screen(context, main, params),
   targets: (params) => targets_screen(context, main, params),
   maintenance: (params) => maintenance_screen(context, main, params),

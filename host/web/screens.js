@@ -1,6 +1,6 @@
-// The screens besides the grid: home (headline figures and what still needs entering), pupils
-// (search, remembered; each pupil's interventions, meetings and profile), reports (on screen with
-// drill-down, and as PDF, XLSX or CSV) and targets per class (maintenance is in maintenance.js).
+// The screens besides the grid: home (headline figures and what still needs entering), reports (on
+// screen with drill-down, and as PDF, XLSX or CSV) and targets per class (pupils are in pupils.js,
+// maintenance in maintenance.js).
 import { get, post, query, file_url } from './api.js';
 import { el, append, clear, field, select, problem_box, pupil_name, year_name, british_date, class_options } from './dom.js';
 import { render_report } from './report.js';
@@ -94,66 +94,6 @@ export async function home_screen(context, main) {
       ];
     })));
   }
-}
-
-const search_key = 'waymark.pupils.search';
-
-export async function pupils_screen(context, main) {
-  clear(main).append(el('h1', { text: 'Pupils' }));
-  const remembered = JSON.parse(localStorage.getItem(search_key) || '{}');
-  const everyone = (await get(school_path(context, '/pupils'))).pupils;
-  const years = [...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b);
-  const text = el('input', { type: 'search', value: remembered.text || '', autocomplete: 'off' });
-  const class_choice = select([['', 'Every class'], ...class_options(everyone)], remembered.class || '');
-  const year_choice = select([['', 'Every year'], ...years.map((y) => [y, year_name(y)])], remembered.year || '');
-  const results = el('div', { 'aria-live': 'polite' });
-  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Find pupils' },
-    field('Surname or UPN', text, 'Part of a surname, or a whole or partial UPN'), field('Class', class_choice), field('Year', year_choice));
-  const show = () => {
-    const wanted = { text: text.value.trim(), class: class_choice.value, year: year_choice.value };
-    localStorage.setItem(search_key, JSON.stringify(wanted));
-    const needle = wanted.text.toLowerCase();
-    const found = everyone.filter((p) => (!wanted.class || p.class === wanted.class) && (!wanted.year || String(p.nc_year) === wanted.year)
-      && (!needle || p.surname.toLowerCase().includes(needle) || p.upn.toLowerCase().includes(needle)));
-    clear(results).append(el('p', { text: `${found.length} ${found.length === 1 ? 'pupil' : 'pupils'}` }),
-      table_of(null, ['Pupil', 'UPN', 'Class', 'Year', 'In data'], found.slice(0, 200).map((p) => [
-        el('a', { href: `#/pupil?upn=${encodeURIComponent(p.upn)}` }, `${p.surname}, ${p.forename}`), p.upn, p.class || '', year_name(p.nc_year), p.include_in_data ? 'Yes' : 'No (left out of data)'])));
-    if (found.length > 200) results.append(el('p', { text: 'The first 200 are shown; narrow the search to see the rest.' }));
-  };
-  form.addEventListener('submit', (e) => { e.preventDefault(); show(); });
-  for (const control of [text, class_choice, year_choice]) control.addEventListener('input', show);
-  main.append(form, results);
-  show();
-}
-
-export async function pupil_screen(context, main, params) {
-  clear(main);
-  const upn = params.upn;
-  const everyone = (await get(school_path(context, '/pupils'))).pupils;
-  const pupil = everyone.find((p) => p.upn === upn);
-  if (!pupil) { main.append(problem_box(`No pupil on roll has UPN ${upn}.`)); return; }
-  const profile_pdf = file_url(school_path(context, `/reports/profile${query({ upn, format: 'pdf' })}`));
-  main.append(el('h1', { text: pupil_name(pupil) }),
-    el('dl', { class: 'key-values' }, el('dt', { text: 'UPN' }), el('dd', { text: upn }), el('dt', { text: 'Class' }), el('dd', { text: pupil.class || '—' }),
-      el('dt', { text: 'Year' }), el('dd', { text: year_name(pupil.nc_year) }), el('dt', { text: 'In data' }), el('dd', { text: pupil.include_in_data ? 'Yes' : 'No' })),
-    el('p', {}, el('a', { class: 'button', href: profile_pdf, download: '' }, 'Download the profile (PDF)'), ' ',
-      el('a', { href: '#/pupils' }, 'Back to the pupil search')));
-  const [interventions, meetings] = await Promise.all([
-    get(school_path(context, `/pupils/${encodeURIComponent(upn)}/interventions`)).catch(() => []),
-    get(school_path(context, `/pupils/${encodeURIComponent(upn)}/meetings`)).catch(() => []),
-  ]);
-  main.append(el('h2', { text: 'Interventions' }), interventions.length
-    ? table_of(null, ['What', 'Subject', 'When', 'Cost'], interventions.map((i) => [i.description, i.subject, `${i.assessment}, ${i.academic_year}${i.started_on ? ` (from ${british_date(i.started_on)})` : ''}`, i.cost_pence === null ? '' : `£${(i.cost_pence / 100).toFixed(2)}`]))
-    : el('p', { text: 'None recorded.' }));
-  main.append(el('h2', { text: 'Progress meetings' }), meetings.length
-    ? table_of(null, ['Held', 'Teacher', 'Assessment', 'Print'], meetings.map((m) => [british_date(m.held_on), m.teacher, m.assessment,
-      el('a', { href: file_url(school_path(context, `/reports/pupil-meeting${query({ meeting: m.id, format: 'pdf' })}`)), download: '' }, 'Print PDF')]))
-    : el('p', { text: 'None held yet.' }));
-  const profile = el('section', { class: 'report', 'aria-label': 'Profile' });
-  main.append(el('h2', { text: 'Profile' }), profile);
-  try {
-    render_report(await get(school_path(context, `/reports/profile${query({ upn, format: 'json' })}`)), profile);
-  } catch (e) { profile.append(problem_box(e.message)); }
 }
 
 const report_kinds = [

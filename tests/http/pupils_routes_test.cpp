@@ -1,10 +1,12 @@
 // GET /schools/{school}/pupils (every filter as a query parameter, the CLI's parser) and POST
-// .../pupils/inclusion (include in data, recorded with who; an unknown UPN changes nothing).
+// .../pupils/inclusion (include in data, recorded with who; an unknown UPN changes nothing), and the
+// pupil records added, edited one or many at a time, archived and returned to roll by hand.
 #include "tracked_school.hpp"
 
 namespace {
 
 using waymark::testing::test_upn;
+using waymark::testing::year4_pupil;
 
 class pupils_routes : public waymark::testing::tracked_school_api {};
 
@@ -90,6 +92,90 @@ TEST_F(pupils_routes, a_school_not_in_the_database_is_404) {
     EXPECT_EQ(client->send("POST", "/api/v1/schools/9999999/pupils/inclusion", R"({"upns": ["A1"], "include_in_data": true})")
                   .status,
               404);
+}
+
+std::string wrong_check_letter(std::string valid) {
+    valid[0] = valid[0] == 'A' ? 'B' : 'A';
+    return valid;
+}
+
+std::string new_pupil(const std::string &upn) {
+    return R"({"upn": ")" + upn + R"(", "surname": "Bell", "forename": "Amy", "date_of_birth": "05/03/2017", "gender": "F",
+              "postcode": "PR1 1AA", "ethnicity": "WBRI", "class": "3A", "fsm": true, "year_override": 3, "custom_flag_2": true})";
+}
+
+TEST_F(pupils_routes, a_pupil_is_added_with_every_field_and_a_wrong_check_letter_adds_nothing) {
+    const auto wrong = send_json("POST", "/pupil-records", new_pupil(wrong_check_letter(test_upn(20))));
+    EXPECT_EQ(wrong.status, 422);
+    EXPECT_EQ(wrong.json()->getValue<std::string>("field"), "upn");
+    EXPECT_NE(wrong.json()->getValue<std::string>("message").find("fails its check letter"), std::string::npos) << wrong.body;
+    EXPECT_EQ(rows_in("wm_pupils"), 5);
+
+    const auto added = send_json("POST", "/pupil-records", new_pupil(test_upn(20)));
+    ASSERT_EQ(added.status, 201) << added.body;
+    const auto record = added.json()->getObject("pupil");
+    EXPECT_EQ(record->getValue<std::string>("date_of_birth"), "2017-03-05");
+    EXPECT_TRUE(record->getValue<bool>("fsm"));
+    EXPECT_TRUE(record->getValue<bool>("custom_flag_2"));
+    EXPECT_EQ(record->getValue<int>("year_override"), 3);
+    EXPECT_EQ(record->getValue<int>("nc_year"), 3);
+    EXPECT_EQ(added.json()->getArray("custom_flag_names")->size(), 6U);
+    EXPECT_EQ(rows_in("wm_pupils"), 6);
+
+    const auto twice = send_json("POST", "/pupil-records", new_pupil(test_upn(20)));
+    EXPECT_EQ(twice.status, 422);
+    EXPECT_EQ(twice.json()->getValue<std::string>("field"), "upn");
+    EXPECT_EQ(send_json("POST", "/pupil-records", R"({"upn": ")" + test_upn(21) + R"(", "fsm": 2.5})").error_fields(),
+              "invalid|fsm|fsm must be text, a whole number, true or false, not a number with a fraction.");
+}
+
+TEST_F(pupils_routes, one_pupil_is_edited_and_read_back_archived_ones_too) {
+    const auto changed = send_json("PUT", "/pupil-records/" + test_upn(2), R"({"sen": "E", "date_joined": "2021-09-01"})");
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_EQ(changed.json()->getObject("pupil")->getValue<std::string>("sen"), "E");
+    const auto refused = send_json("PUT", "/pupil-records/" + test_upn(2), R"({"gender": "Q"})");
+    EXPECT_EQ(refused.error_fields(), "invalid|gender|The gender \"Q\" should be M or F.");
+    EXPECT_EQ(client->get(school_url + "/pupil-records/" + test_upn(2)).json()->getObject("pupil")->getValue<std::string>("gender"),
+              year4_pupil(2, "4A").gender == 'F' ? "F" : "M");
+    EXPECT_EQ(client->get(school_url + "/pupil-records/A999999999999").status, 404);
+    EXPECT_EQ(send_json("PUT", "/pupil-records/" + test_upn(2), "{}").status, 422);
+}
+
+TEST_F(pupils_routes, many_pupils_are_saved_together_and_a_bad_row_names_itself_and_saves_none) {
+    const auto bad = send_json("PUT", "/pupil-records",
+                               R"({"pupils": [{"upn": ")" + test_upn(1) + R"(", "changes": {"class": "5A"}},
+                                              {"upn": ")" + test_upn(2) + R"(", "changes": {"class": "5A", "sen": "Z"}}]})");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(bad.json()->getValue<std::string>("field"), "pupils[1].changes.sen");
+    EXPECT_NE(bad.json()->getValue<std::string>("message").find(test_upn(2)), std::string::npos) << bad.body;
+    EXPECT_TRUE(upns_of(client->get(school_url + "/pupils?year=4")).size() == 5U);
+
+    const auto saved = send_json("PUT", "/pupil-records",
+                                 R"({"pupils": [{"upn": ")" + test_upn(1) + R"(", "changes": {"class": "5A", "looked_after": true}},
+                                                {"upn": ")" + test_upn(2) + R"(", "changes": {"class": "5A"}}]})");
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    EXPECT_EQ(saved.body, R"({"changed":2})");
+    const auto in_5a = client->get(school_url + "/pupil-records?class=5A");
+    ASSERT_EQ(in_5a.status, 200) << in_5a.body;
+    const auto pupils = in_5a.json()->getArray("pupils");
+    ASSERT_EQ(pupils->size(), 2U);
+    EXPECT_TRUE(pupils->getObject(0)->getValue<bool>("looked_after") || pupils->getObject(1)->getValue<bool>("looked_after"));
+}
+
+TEST_F(pupils_routes, a_leaver_is_archived_listed_with_the_leavers_and_returned_to_roll) {
+    const auto left = send_json("POST", "/pupil-records/" + test_upn(3) + "/archive", R"({"date_left": "22/07/2026"})");
+    ASSERT_EQ(left.status, 200) << left.body;
+    EXPECT_EQ(left.json()->getObject("pupil")->getValue<std::string>("date_left"), "2026-07-22");
+    EXPECT_EQ(upns_of(client->get(school_url + "/pupils?class=4A")), (std::vector<std::string>{test_upn(1), test_upn(2)}));
+    EXPECT_EQ(upns_of(client->get(school_url + "/pupil-records?archived=yes")), std::vector<std::string>{test_upn(3)});
+    EXPECT_EQ(send_json("POST", "/pupil-records/" + test_upn(3) + "/archive", R"({"date_left": "2026-07-22"})").status, 422);
+    EXPECT_EQ(send_json("POST", "/pupil-records/" + test_upn(2) + "/archive", R"({"date_left": "soon"})").error_fields(),
+              "invalid|date_left|date_left \"soon\" is not a date; write yyyy-mm-dd or dd/mm/yyyy.");
+    const auto back = send_json("POST", "/pupil-records/" + test_upn(3) + "/return", "{}");
+    ASSERT_EQ(back.status, 200) << back.body;
+    EXPECT_FALSE(back.json()->getObject("pupil")->getValue<bool>("archived"));
+    EXPECT_EQ(upns_of(client->get(school_url + "/pupils?class=4A")).size(), 3U);
+    EXPECT_EQ(rows_in("wm_pupils"), 5);  // never deleted
 }
 
 }  // namespace
