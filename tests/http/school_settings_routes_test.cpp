@@ -1,6 +1,7 @@
 // The Maintenance screen's routes over Brookside's Year 4 (classes 4A and 4B): classes, custom filter
 // names, subjects with their default schemes, and the assessment grid as a spreadsheet, which is
 // unpacked and read back. Refusals are 422 with the service's sentence and write nothing.
+#include "signed_in_api.hpp"
 #include "tracked_school.hpp"
 
 #include <Poco/AutoPtr.h>
@@ -113,6 +114,23 @@ TEST_F(school_settings_routes, the_grid_as_a_spreadsheet_all_data_or_the_screens
     EXPECT_THAT(screen, Contains("1 (33.33%)"));
     EXPECT_THAT(screen, Contains(HasSubstr("Screen data: ")));
     EXPECT_EQ(client->get(school_url + assessment_url(assessment) + "/grid/spreadsheet?class=9Z").status, 422);
+}
+
+// Signed in: a leader renames a class, a teacher may not, and the audit log says what changed.
+class school_settings_audited : public waymark::testing::signed_in_api {};
+
+TEST_F(school_settings_audited, a_rename_is_in_the_audit_log_and_a_teacher_may_not_make_one) {
+    using waymark::domain::user_role;
+    waymark::testing::browser head = signed_in(add_user("head", user_role::leader));
+    waymark::testing::browser teacher = signed_in(add_user("teacher4", user_role::teacher, {"4A"}));
+    waymark::testing::browser admin = signed_in(add_user("admin", user_role::administrator));
+    EXPECT_EQ(teacher.send("PUT", "/api/v1/schools/8012000/classes/4A", R"({"name": "Ash"})").status, 403);
+    EXPECT_EQ(head.send("PUT", "/api/v1/schools/8012000/classes/4A", R"({"name": "Ash"})").status, 200);
+    const auto entries = admin.send("GET", "/api/v1/audit?user=head").json()->getArray("entries");
+    ASSERT_GE(entries->size(), 1U);
+    EXPECT_EQ(entries->getObject(0)->getValue<std::string>("summary"), "renamed class 4A to Ash");
+    const auto database = pool->acquire();
+    EXPECT_EQ(waymark::services::existing_user(database->session(), "teacher4").classes, std::vector<std::string>{"Ash"});
 }
 
 }  // namespace
