@@ -105,7 +105,8 @@ extern const command assessments_command{
     "--years the year groups (R or 0 for Reception, 1..11). Reading, writing and maths are always judged;\n"
     "--subjects adds others (gps, science, history, geography, design_technology, art_design, music, pe,\n"
     "computing, languages_ks1, languages_ks2, pshe, citizenship, re). Each subject is judged against\n"
-    "--scheme ID (default org.waymark.lancashire-four-band) unless --schemes SUBJECT=ID,... says otherwise.\n"
+    "the school's scheme for it (waymark subjects), else --scheme ID (default org.waymark.lancashire-four-band),\n"
+    "unless --schemes SUBJECT=ID,... says otherwise.\n"
     "Optional columns: --formative TITLE (free text), --tests SUBJECT=KIND,... with --tests-title TITLE\n"
     "(KIND: standardised, raw, percentage, reading_age in months), --phonics (free text, 50 characters).\n"
     "--school picks the school when the database holds several.",

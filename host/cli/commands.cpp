@@ -29,6 +29,9 @@ extern const command collection_health_command;
 extern const command targets_command;
 extern const command predict_command;
 extern const command users_command;
+extern const command classes_command;
+extern const command subjects_command;
+extern const command custom_filters_command;
 
 std::span<const command> all_commands() {
     static const command table[] = {
@@ -57,6 +60,9 @@ std::span<const command> all_commands() {
         templates_command,
         users_command,
         version_command,
+        classes_command,
+        subjects_command,
+        custom_filters_command,
     };
     return table;
 }

@@ -1,6 +1,7 @@
 #include "services/assessments.hpp"
 
 #include "services/fetch_rows.hpp"
+#include "services/school_settings.hpp"
 
 #include <algorithm>
 #include <array>
@@ -136,11 +137,16 @@ assessment create_assessment(store::database &db, const store::school &school, a
     for (const auto core : core_subjects) {
         if (!spec.subject(core)) spec.subjects.insert(spec.subjects.begin(), assessment_subject{std::string(core), "", {}});
     }
-    for (auto &subject : spec.subjects) {
-        if (subject.scheme_id.empty()) subject.scheme_id = default_scheme;
-        schemes.get(subject.scheme_id);  // refuses an id no loaded scheme has
-    }
     return db.transaction("creating assessment '" + spec.name + "'", [&](soci::session &session) {
+        // A subject named without a scheme takes the school's choice for it, else the one given.
+        const auto chosen = chosen_schemes(session, school.id);
+        for (auto &subject : spec.subjects) {
+            if (subject.scheme_id.empty()) {
+                const auto found = chosen.find(subject.code);
+                subject.scheme_id = found != chosen.end() ? found->second : std::string(default_scheme);
+            }
+            schemes.get(subject.scheme_id);  // refuses an id no loaded scheme has
+        }
         auto ids = subject_ids(session);
         ids.erase("phonics");  // a column of its own, not a judged subject
         std::set<std::string> seen;

@@ -507,6 +507,16 @@ CREATE TABLE wm_audit_log (
 );
 CREATE INDEX wm_audit_log_at ON wm_audit_log (at);
 CREATE INDEX wm_audit_log_user ON wm_audit_log (username, at))sql"},
+    // The subjects a school tracks, each with the descriptor scheme a new assessment judges it in
+    // unless whoever makes the assessment chooses another. No rows: reading, writing and maths on
+    // the host's default scheme, as before this table.
+    migration{11, "the subjects a school tracks and each one's default scheme", R"sql(
+CREATE TABLE wm_school_subjects (
+    school_id BIGINT NOT NULL REFERENCES wm_schools (id),
+    subject_id BIGINT NOT NULL REFERENCES wm_subjects (id),
+    scheme_id VARCHAR(100) NOT NULL,
+    PRIMARY KEY (school_id, subject_id)
+))sql"},
 };
 
 // The dialect map: the only words the migrations spell differently per database.

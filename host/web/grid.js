@@ -79,6 +79,8 @@ export class grid_screen {
     const everyone = await get(this.school_path(`/pupils${query({ 'academic-year': chosen.academic_year })}`)).catch(() => get(this.school_path('/pupils')));
     this.classes = class_options(everyone.pupils.filter((p) => chosen.year_groups.includes(p.nc_year)));
     this.in_data = new Map(everyone.pupils.map((p) => [p.upn, p.include_in_data]));
+    // The school's own yes/no characteristics, under the names given on the Maintenance screen.
+    this.custom_flags = await get(this.school_path('/custom-flags')).then((f) => f.names).catch(() => []);
     this.build_filters(main);
     this.status_line = el('p', { class: 'save-state', role: 'status', 'aria-live': 'polite' });
     this.banner = el('div', { class: 'banner', hidden: true });
@@ -97,7 +99,8 @@ export class grid_screen {
     this.assessment_choice = select(this.assessments.map((x) => [x.id, `${x.name} (${x.term} ${x.academic_year})`]), a.id);
     this.year_choice = select([['', 'Every year group'], ...a.year_groups.map((y) => [y === 0 ? 'R' : y, year_name(y)])], this.params.year || '');
     this.class_choice = select([['', 'Every class'], ...this.classes], this.params.class || '');
-    this.characteristic_choice = select(characteristics, this.params.only || '');
+    const custom = this.custom_flags.flatMap((name, i) => (name ? [[`custom${i + 1}=yes`, name], [`custom${i + 1}=no`, `Not ${name}`]] : []));
+    this.characteristic_choice = select([...characteristics, ...custom], this.params.only || '');
     const form = el('form', { class: 'filters', 'aria-label': 'Which pupils', onsubmit: (e) => e.preventDefault() },
       field('Assessment', this.assessment_choice),
       field('Year group', this.year_choice),
@@ -148,7 +151,11 @@ export class grid_screen {
     this.fill_button = el('button', { type: 'button', onclick: () => this.open_fill() }, 'Fill column…');
     this.paste_button = el('button', { type: 'button', onclick: () => this.open_paste() }, 'Paste a column…');
     this.download_button = el('button', { type: 'button', onclick: () => this.download_csv() }, 'Download these rows (CSV)');
-    this.all_data_link = el('a', { class: 'button', download: '', href: file_url(this.school_path(`/reports/full${query({ assessment: this.assessment.id, format: 'xlsx' })}`)) }, 'Full report of this assessment (XLSX)');
+    // Seed 000's two downloads: the pupils these filters show ("Screen data") or every pupil of the assessment ("All data").
+    const spreadsheet = (filters) => file_url(this.school_path(`/assessments/${this.assessment.id}/grid/spreadsheet${query(filters)}`));
+    this.screen_data_link = el('a', { class: 'button', download: '', id: 'screen-data', href: spreadsheet(this.filter_query()) }, 'Download screen data (XLSX)');
+    this.all_data_link = el('a', { class: 'button', download: '', id: 'all-data', href: spreadsheet({}) }, 'Download all data (XLSX)');
+    this.full_report_link = el('a', { class: 'button', download: '', href: file_url(this.school_path(`/reports/full${query({ assessment: this.assessment.id, format: 'xlsx' })}`)) }, 'Full report of this assessment (XLSX)');
     this.fill_area = el('div', { class: 'fill-area' });
     return el('div', { class: 'toolbar' },
       el('div', { class: 'toolbar-row' }, this.save_button, this.discard_button, this.status_line),
@@ -156,7 +163,8 @@ export class grid_screen {
         el('label', { for: 'cell-grade', text: 'Grade for the chosen cell' }), this.cell_grade, this.cell_label),
       el('div', { class: 'toolbar-row' },
         el('label', { for: 'cell-colour', text: 'Colour of the chosen cell' }), this.cell_colour, this.scheme_colour),
-      el('div', { class: 'toolbar-row' }, this.fill_button, this.paste_button, this.download_button, this.all_data_link),
+      el('div', { class: 'toolbar-row' }, this.fill_button, this.paste_button),
+      el('div', { class: 'toolbar-row' }, this.screen_data_link, this.all_data_link, this.download_button, this.full_report_link),
       this.fill_area);
   }
 

@@ -1,5 +1,6 @@
-// The maintenance screen: the assessment calendar, the discussion-area templates (the questions of the
-// progress meeting forms) and the statutory submissions. Everyone who reads the school sees the lists;
+// The maintenance screen: the school's classes, its custom filter names, the subjects it tracks with
+// each one's default scheme, the assessment calendar, the discussion-area templates (the questions of
+// the progress meeting forms) and the statutory submissions. Everyone who reads the school sees the lists;
 // only the roles the server lets change them (leaders and administrators, unlocking administrators
 // only) get the forms, and the server still checks every change.
 import { get, post, put, remove } from './api.js';
@@ -85,7 +86,7 @@ function scheme_choice(schemes, chosen, attributes) {
     { 'data-field': attributes.field });
 }
 
-function assessment_form(context, main, schemes) {
+function assessment_form(context, main, schemes, tracked) {
   const form = el('form', { id: 'assessment-form', class: 'stacked', 'aria-labelledby': 'new-assessment' });
   const foot = el('div', { class: 'form-actions' });
   const refusals = refusal_shower(form, foot);
@@ -96,13 +97,13 @@ function assessment_form(context, main, schemes) {
   const default_scheme = scheme_choice(schemes, 'org.waymark.lancashire-four-band', { field: 'scheme' });
   const rows = el('tbody');
   const subjects = el('fieldset', { class: 'subjects', 'data-field': 'subjects' }, el('legend', { text: 'Subjects and their schemes' }),
-    el('p', { class: 'hint', text: 'Reading, writing and maths are always assessed; add any other subject, each on the default scheme unless you choose another.' }),
+    el('p', { class: 'hint', text: 'The school’s subjects, each on its scheme from “Subjects and their schemes” above. Reading, writing and maths are always assessed; add or remove others, or choose another scheme for this assessment only.' }),
     el('div', { class: 'table-scroll' }, el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Subject' }), el('th', { scope: 'col', text: 'Scheme' }), el('th', { scope: 'col' }, hidden_text('Remove')))), rows)));
-  const add_row = (code) => {
+  const add_row = (code, chosen_scheme) => {
     const index = rows.children.length;
     const core = core_subjects.includes(code);
     const code_input = el('input', { value: code || '', 'aria-label': `Subject ${index + 1}`, 'data-field': `subjects[${index}].code`, readonly: core, size: 12 });
-    const scheme = scheme_choice(schemes, '', { field: `subjects[${index}].scheme`, default_label: 'The default scheme' });
+    const scheme = scheme_choice(schemes, chosen_scheme || '', { field: `subjects[${index}].scheme`, default_label: 'The default scheme' });
     scheme.setAttribute('aria-label', `Scheme of subject ${index + 1}`);
     const row = el('tr', { 'data-field': `subjects[${index}]` }, el('td', {}, code_input), el('td', {}, scheme),
       el('td', {}, core ? '' : el('button', { type: 'button', 'aria-label': `Remove subject ${index + 1}`, onclick: () => { row.remove(); renumber(); adder.focus(); } }, 'Remove')));
@@ -119,7 +120,8 @@ function assessment_form(context, main, schemes) {
     scheme.setAttribute('aria-label', `Scheme of subject ${index + 1}`);
     if (remover) remover.setAttribute('aria-label', `Remove subject ${index + 1}`);
   });
-  core_subjects.forEach(add_row);
+  // The school's subjects, each on the scheme chosen for it under "Subjects and their schemes".
+  (tracked.length ? tracked : core_subjects.map((code) => ({ code }))).forEach((t) => add_row(t.code, t.scheme));
   // Focus stays in the table: on the new row's subject, or after a removal on the button that adds one.
   const adder = el('button', { type: 'button', onclick: () => add_row('').focus() }, 'Add a subject');
   subjects.append(adder);
@@ -139,6 +141,149 @@ function assessment_form(context, main, schemes) {
       () => post(school_path(context, '/assessments'), body));
   });
   return form;
+}
+
+// Class names as the MIS gives them; a rename keeps the pupils and the teachers given the class.
+function classes_part(context, main, classes, pupils) {
+  // Class names such as trees say nothing of the year, so each is shown with its pupils' year groups.
+  const years_of = new Map();
+  for (const p of pupils) if (p.class) years_of.set(p.class, new Set([...(years_of.get(p.class) || []), p.nc_year]));
+  const years_text = (name) => [...(years_of.get(name) || [])].sort((a, b) => a - b).map(year_name).join(', ');
+  const part = [section_heading('classes-title', 'Classes'),
+    el('p', { class: 'hint', text: 'A renamed class keeps its pupils, and teachers given the class keep it under the new name. Only a class with no pupils can be deleted.' })];
+  const delete_button = (c) => el('button', { type: 'button', 'aria-label': `Delete class ${c.name}`, onclick: async (e) => {
+    const button = e.currentTarget;
+    if (button.nextElementSibling && button.nextElementSibling.matches('.problem')) button.nextElementSibling.remove();
+    if (!window.confirm(`Delete class ${c.name}?`)) return;
+    try {
+      await remove(school_path(context, `/classes/${encodeURIComponent(c.name)}`));
+      await maintenance_screen(context, main);
+      const heading = main.querySelector('#classes-title');
+      heading.after(el('p', { class: 'notice', role: 'status', text: `Class ${c.name} is deleted.` }));
+      heading.focus();
+    } catch (failure) {
+      const box = problem_box(failure.message);
+      button.after(box);
+      button.focus();
+    }
+  } }, 'Delete');
+  part.push(classes.length
+    ? table_of(null, ['Class', 'Year group', 'Pupils', ...(context.can_administer ? ['Delete'] : [])],
+      classes.map((c) => [c.name, years_text(c.name), String(c.pupils), ...(context.can_administer ? [delete_button(c)] : [])]))
+    : el('p', { text: 'No classes yet: the MIS sync brings them with the pupils, or add one here.' }));
+  if (!context.can_administer) return part;
+
+  const add_form = el('form', { id: 'class-add-form', class: 'edit-form', 'aria-labelledby': 'class-add-title' });
+  const add_foot = el('div', { class: 'form-actions' });
+  const add_refusals = refusal_shower(add_form, add_foot);
+  const new_name = el('input', { 'data-field': 'name', autocomplete: 'off', required: true, maxlength: 60, size: 12 });
+  add_form.append(field('Name', new_name, 'e.g. 4B or Oak'), actions_row(el('button', { type: 'submit' }, 'Add the class')), add_foot);
+  add_form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = new_name.value.trim();
+    change(context, main, add_form, add_refusals, 'classes-title', `Class ${name} is added.`, () => post(school_path(context, '/classes'), { name }));
+  });
+
+  const rename_form = el('form', { id: 'class-rename-form', class: 'edit-form', 'aria-labelledby': 'class-rename-title' });
+  const rename_foot = el('div', { class: 'form-actions' });
+  const rename_refusals = refusal_shower(rename_form, rename_foot);
+  const which = select(classes.map((c) => [c.name, years_text(c.name) ? `${c.name} (${years_text(c.name)})` : c.name]), classes.length ? classes[0].name : '', { 'data-field': 'class' });
+  const renamed = el('input', { 'data-field': 'name', autocomplete: 'off', required: true, maxlength: 60, size: 12 });
+  rename_form.append(field('Class', which), field('New name', renamed), actions_row(el('button', { type: 'submit' }, 'Rename the class')), rename_foot);
+  rename_form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const from = which.value;
+    const name = renamed.value.trim();
+    change(context, main, rename_form, rename_refusals, 'classes-title', `Class ${from} is now ${name}.`,
+      () => put(school_path(context, `/classes/${encodeURIComponent(from)}`), { name }));
+  });
+  part.push(el('div', { class: 'side-by-side' },
+    el('div', {}, el('h3', { id: 'class-add-title', text: 'Add a class' }), add_form),
+    classes.length ? el('div', {}, el('h3', { id: 'class-rename-title', text: 'Rename a class' }), rename_form) : null));
+  return part;
+}
+
+// The six custom filters' names (seed 000: "custom filter names"); a blank name leaves the filter unused.
+function flags_part(context, main, names) {
+  const part = [section_heading('flags-title', 'Custom filters'),
+    el('p', { class: 'hint', text: 'Up to six yes/no characteristics of your own (for example Young carer), offered as filters on the grid and in reports. Leave a name blank for a filter you do not use.' })];
+  if (!context.can_administer) {
+    const used = names.map((name, i) => [`Custom filter ${i + 1}`, name]).filter(([, name]) => name);
+    part.push(used.length ? table_of(null, ['Filter', 'Name'], used) : el('p', { text: 'No custom filters are named.' }));
+    return part;
+  }
+  const form = el('form', { id: 'flags-form', class: 'edit-form', 'aria-labelledby': 'flags-title' });
+  const foot = el('div', { class: 'form-actions' });
+  const refusals = refusal_shower(form, foot);
+  const inputs = names.map((name, i) => el('input', { value: name, maxlength: 60, size: 20, autocomplete: 'off', 'data-field': `names[${i}]` }));
+  form.append(el('div', { class: 'flag-names' }, inputs.map((input, i) => field(`Custom filter ${i + 1}`, input))),
+    actions_row(el('button', { type: 'submit' }, 'Save the filter names')), foot);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    change(context, main, form, refusals, 'flags-title', 'The filter names are saved.',
+      () => put(school_path(context, '/custom-flags'), { names: inputs.map((input) => input.value.trim()) }));
+  });
+  part.push(form);
+  return part;
+}
+
+// The subjects the school tracks and the scheme each is judged in when a new assessment is made.
+function subjects_part(context, main, subjects, schemes) {
+  const part = [section_heading('subjects-title', 'Subjects and their schemes'),
+    el('p', { class: 'hint', text: 'The subjects a new assessment starts with, each judged in the scheme chosen here unless the assessment chooses another. Assessments already made keep their schemes.' })];
+  const scheme_name = (id) => (schemes.find((s) => s.id === id) || { name: id }).name;
+  if (!context.can_administer) {
+    part.push(table_of(null, ['Subject', 'Scheme'], subjects.subjects.map((s) => [s.name, scheme_name(s.scheme)])));
+    return part;
+  }
+  const form = el('form', { id: 'subjects-form', class: 'stacked', 'aria-labelledby': 'subjects-title' });
+  const foot = el('div', { class: 'form-actions' });
+  const refusals = refusal_shower(form, foot);
+  const rows = el('tbody');
+  const others = [...subjects.others];
+  const adder_choice = select([], '', { id: 'subject-to-add' });
+  const fill_adder = () => {
+    clear(adder_choice);
+    for (const o of others) adder_choice.append(el('option', { value: o.code, text: o.name }));
+    adder_choice.disabled = !others.length;
+  };
+  const add_row = (subject) => {
+    const core = core_subjects.includes(subject.code);
+    const scheme = scheme_choice(schemes, subject.scheme, { field: `subjects[${rows.children.length}].scheme` });
+    scheme.setAttribute('aria-label', `Scheme for ${subject.name}`);
+    const row = el('tr', { dataset: { code: subject.code } }, el('th', { scope: 'row', text: subject.name }), el('td', {}, scheme),
+      el('td', {}, core ? el('span', { class: 'muted', text: 'Always' }) : el('button', { type: 'button', 'aria-label': `Remove ${subject.name}`, onclick: () => {
+        row.remove();
+        others.push({ code: subject.code, name: subject.name });
+        others.sort((a, b) => a.name.localeCompare(b.name));
+        fill_adder();
+        adder_choice.focus();
+      } }, 'Remove')));
+    rows.append(row);
+    return scheme;
+  };
+  subjects.subjects.forEach(add_row);
+  fill_adder();
+  const add_button = el('button', { type: 'button', onclick: () => {
+    const code = adder_choice.value;
+    const at = others.findIndex((o) => o.code === code);
+    if (at < 0) return;
+    const [subject] = others.splice(at, 1);
+    fill_adder();
+    add_row({ ...subject, scheme: (schemes.find((s) => s.available) || { id: '' }).id }).focus();
+  } }, 'Add the subject');
+  form.append(el('div', { class: 'table-scroll' }, el('table', { class: 'data' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Subject' }), el('th', { scope: 'col', text: 'Default scheme' }), el('th', { scope: 'col', text: 'Tracked' }))), rows)),
+  el('div', { class: 'form-actions' }, el('label', { for: 'subject-to-add', text: 'Another subject ' }), adder_choice, add_button),
+  actions_row(el('button', { type: 'submit' }, 'Save the subjects')), foot);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = { subjects: [...rows.children].map((row) => ({ code: row.dataset.code, scheme: row.querySelector('select').value })) };
+    change(context, main, form, refusals, 'subjects-title', 'The subjects and their schemes are saved; new assessments start with them.',
+      () => put(school_path(context, '/subjects'), body));
+  });
+  part.push(form);
+  return part;
 }
 
 function templates_part(context, main, templates) {
@@ -250,18 +395,28 @@ function statutory_part(context, main, submissions) {
   return part;
 }
 
+const sections_on_screen = [['classes-title', 'Classes'], ['flags-title', 'Custom filters'], ['subjects-title', 'Subjects and their schemes'],
+  ['assessments-title', 'Assessments'], ['templates-title', 'Discussion areas'], ['statutory-title', 'Statutory submissions']];
+
 export async function maintenance_screen(context, main) {
-  const [assessments, templates, submissions, schemes] = await Promise.all([
+  const [assessments, templates, submissions, schemes, classes, flags, subjects, pupils] = await Promise.all([
     assessments_of(context),
     get(school_path(context, '/discussion-templates')).catch(() => []),
     get(school_path(context, '/statutory/submissions')).catch(() => []),
-    context.can_administer ? get('/schemes').then((s) => s.schemes).catch(() => []) : [],
+    get('/schemes').then((s) => s.schemes).catch(() => []),
+    get(school_path(context, '/classes')).catch(() => []),
+    get(school_path(context, '/custom-flags')).then((f) => f.names).catch(() => ['', '', '', '', '', '']),
+    get(school_path(context, '/subjects')).catch(() => ({ subjects: [], others: [] })),
+    get(school_path(context, '/pupils')).then((p) => p.pupils).catch(() => []),
   ]);
-  clear(main).append(el('h1', { text: 'Maintenance' }));
+  clear(main).append(el('h1', { text: 'Maintenance' }),
+    el('nav', { class: 'on-this-page', 'aria-label': 'On this page' }, el('ul', {}, sections_on_screen.map(([id, text]) =>
+      el('li', {}, el('a', { href: `#/maintenance`, onclick: (e) => { e.preventDefault(); const h = main.querySelector(`#${id}`); h.scrollIntoView(); h.focus(); } }, text))))));
+  main.append(...classes_part(context, main, classes, pupils), ...flags_part(context, main, flags), ...subjects_part(context, main, subjects, schemes));
   main.append(section_heading('assessments-title', 'Assessments'), assessments.length
     ? table_of(null, ['Name', 'Date', 'Year groups', 'Subjects'], assessments.map((a) => [
       el('a', { href: `#/grid?assessment=${a.id}` }, a.name), british_date(a.date), a.year_groups.map(year_name).join(', '), a.subjects.map((s) => s.code).join(', ')]))
     : el('p', { text: 'No assessments yet.' }));
-  if (context.can_administer) main.append(el('h3', { id: 'new-assessment', text: 'Add an assessment' }), assessment_form(context, main, schemes));
+  if (context.can_administer) main.append(el('h3', { id: 'new-assessment', text: 'Add an assessment' }), assessment_form(context, main, schemes, subjects.subjects));
   main.append(...templates_part(context, main, templates), ...statutory_part(context, main, submissions));
 }

@@ -103,6 +103,15 @@ const std::map<std::string, access> expected_access = {
     {"PUT /api/v1/users/{username}", access::administrators},
     {"POST /api/v1/users/{username}/password", access::administrators},
     {"GET /api/v1/audit", access::administrators},
+    {"GET /api/v1/schools/{school}/classes", access::readers},
+    {"POST /api/v1/schools/{school}/classes", access::leaders},
+    {"PUT /api/v1/schools/{school}/classes/{class}", access::leaders},
+    {"DELETE /api/v1/schools/{school}/classes/{class}", access::leaders},
+    {"GET /api/v1/schools/{school}/custom-flags", access::readers},
+    {"PUT /api/v1/schools/{school}/custom-flags", access::leaders},
+    {"GET /api/v1/schools/{school}/subjects", access::readers},
+    {"PUT /api/v1/schools/{school}/subjects", access::leaders},
+    {"GET /api/v1/schools/{school}/assessments/{assessment}/grid/spreadsheet", access::readers},
 };
 
 bool allowed(access rule, std::optional<user_role> role) {

@@ -173,6 +173,16 @@ class page_test(unittest.TestCase):
         with open(os.path.join(SCREENSHOTS, name + '.png'), 'wb') as picture:
             picture.write(base64.b64decode(shot['data']))
 
+    def type_into(self, css, text):
+        control = self.browser.find_element(By.CSS_SELECTOR, css)
+        control.clear()
+        control.send_keys(text)
+        return control
+
+    def wait_done(self, text):
+        # Read in one script: each change draws the screen afresh, so elements found earlier go stale.
+        self.wait.until(lambda b: text in b.execute_script("return [...document.querySelectorAll('main .notice')].map(n => n.textContent).join(' ')"))
+
     def serious_violations(self):
         if not AXE_JS:
             self.skipTest('AXE_JS names no axe-core script (the ctest fixture downloads it)')
@@ -570,16 +580,6 @@ class maintenance_tests(page_test):
         self.open('#/maintenance')
         return self.wait_for('#template-form')
 
-    def type_into(self, css, text):
-        control = self.browser.find_element(By.CSS_SELECTOR, css)
-        control.clear()
-        control.send_keys(text)
-        return control
-
-    def wait_done(self, text):
-        # Read in one script: each change draws the screen afresh, so elements found earlier go stale.
-        self.wait.until(lambda b: text in b.execute_script("return [...document.querySelectorAll('main .notice')].map(n => n.textContent).join(' ')"))
-
     def test_a_question_is_added_changed_and_deleted(self):
         self.open_maintenance()
         self.type_into('#template-form textarea', 'What has helped most this term?')
@@ -670,7 +670,7 @@ class maintenance_tests(page_test):
         self.assertEqual((unlocked['locked'], unlocked['unlock_reason'], unlocked['unlocked_by']), (False, 'A mark was mistyped.', 'admin'))
 
     def test_the_forms_follow_the_role(self):
-        for name, forms in (('head', ['assessment-form', 'template-form', 'submission-form']), ('governor', [])):
+        for name, forms in (('head', ['class-add-form', 'class-rename-form', 'flags-form', 'subjects-form', 'assessment-form', 'template-form', 'submission-form']), ('governor', [])):
             self.browser.delete_all_cookies()
             self.sign_in_through_the_page(name)
             self.open('#/maintenance')

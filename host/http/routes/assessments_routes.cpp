@@ -4,12 +4,20 @@
 //   POST /api/v1/schools/{school}/assessments   {name, date, year_groups, subjects?, scheme?, term?, ...}
 //   GET  /api/v1/schools/{school}/assessments/{assessment}
 //   GET  /api/v1/schools/{school}/assessments/{assessment}/grid[?class=&year=&upns=&as_of=]
+//   GET  /api/v1/schools/{school}/assessments/{assessment}/grid/spreadsheet[?the grid's filters]  (.xlsx)
 #include "http/routes/tracking_scope.hpp"
+
+#include "plugin_host/plugin_error.hpp"
+#include "plugin_host/renderer.hpp"
+#include "reports/builders/grid_spreadsheet.hpp"
+#include "reports/document_json.hpp"
+#include "store/database.hpp"
 
 #include "services/class_grid.hpp"
 #include "services/class_grid_json.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace waymark::http {
 
@@ -76,18 +84,41 @@ services::pupil_selection selection_in_query(const request &asked) {
     return which;
 }
 
+std::string as_of_of_grid(const request &asked) {
+    const auto given = asked.query("as_of");
+    if (!given) return "";
+    const auto instant = services::as_of_instant(*given);
+    if (!instant) throw invalid("as_of", "as_of takes YYYY-MM-DD (the end of that day) or YYYY-MM-DDTHH:MM:SSZ, not \"" + *given + "\".");
+    return *instant;
+}
+
 void load_grid(const api_services &services, const request &asked, response &reply) {
     const auto database = services.database();
     const store::school school = school_in_path(database->session(), asked);
     const auto which = assessment_in_path(database->session(), school, asked);
-    std::string as_of;
-    if (const auto given = asked.query("as_of")) {
-        const auto instant = services::as_of_instant(*given);
-        if (!instant) throw invalid("as_of", "as_of takes YYYY-MM-DD (the end of that day) or YYYY-MM-DDTHH:MM:SSZ, not \"" + *given + "\".");
-        as_of = *instant;
-    }
     reply.json(services::class_grid_json(services::load_class_grid(database->session(), school, which, scheme_library_of(services),
-                                                                   selection_in_query(asked), as_of)));
+                                                                   selection_in_query(asked), as_of_of_grid(asked))));
+}
+
+// The grid as the spreadsheet renderer writes it: the service's grid, then the document, then the file.
+void send_grid_spreadsheet(const api_services &services, const request &asked, response &reply) {
+    const auto database = services.database();
+    const store::school school = school_in_path(database->session(), asked);
+    const auto which = assessment_in_path(database->session(), school, asked);
+    std::optional<plugins::renderer> renderer;
+    try {
+        renderer.emplace(plugins::find_renderer(services.registry, "xlsx"));
+    } catch (const plugins::plugin_error &missing) {
+        throw api_error(status::HTTP_SERVICE_UNAVAILABLE, "unavailable", std::nullopt, missing.what());
+    }
+    const auto schemes = scheme_library_of(services);
+    const auto selection = selection_in_query(asked);
+    const auto grid = services::load_class_grid(database->session(), school, which, schemes, selection, as_of_of_grid(asked));
+    const reports::grid_spreadsheet_scope scope{school.name, selection.filter, services::subject_names(database->session()),
+                                                store::utc_timestamp_now()};
+    std::ostringstream rendered;
+    renderer->render(reports::to_json(reports::build_grid_spreadsheet(grid, schemes, scope)), rendered);
+    reply.stream(renderer->media_type(), which.name + " grid" + renderer->file_extension()) << rendered.str();
 }
 
 void list_assessments(const api_services &services, const request &asked, response &reply) {
@@ -113,6 +144,8 @@ void add_assessments_routes(router &routes, const api_services &services) {
                        services);
     add_tracking_route(routes, "GET", school_path + "/assessments/{assessment}/grid", permission::read_school, load_grid,
                        services);
+    add_tracking_route(routes, "GET", school_path + "/assessments/{assessment}/grid/spreadsheet", permission::read_school,
+                       send_grid_spreadsheet, services);
 }
 
 }  // namespace waymark::http

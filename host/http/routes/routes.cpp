@@ -24,6 +24,7 @@ void add_targets_routes(router &routes, const api_services &services);
 void add_session_routes(router &routes, const api_services &services);
 void add_users_routes(router &routes, const api_services &services);
 void add_audit_routes(router &routes, const api_services &services);
+void add_school_settings_routes(router &routes, const api_services &services);
 
 void add_api_routes(router &routes, const api_services &services) {
     add_health_routes(routes, services);
@@ -46,6 +47,7 @@ void add_api_routes(router &routes, const api_services &services) {
     add_session_routes(routes, services);
     add_users_routes(routes, services);
     add_audit_routes(routes, services);
+    add_school_settings_routes(routes, services);
 }
 
 }  // namespace waymark::http

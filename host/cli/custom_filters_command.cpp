@@ -1,0 +1,51 @@
+#include "command.hpp"
+#include "text_table.hpp"
+#include "tracking_records_options.hpp"
+#include "tracking_session.hpp"
+
+#include "services/school_settings_json.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace waymark::cli {
+namespace {
+
+int run_custom_filters(const invocation &args, io streams) {
+    const std::string &action = args.positional(0, "what to do: list or set");
+    tracking_session session(args, streams);
+    const store::school &school = session.school();
+    std::array<std::string, 6> names;
+    if (action == "list") {
+        names = store::custom_flag_names(session.database().session(), school.id);
+    } else if (action == "set") {
+        const auto given = args.positional();
+        if (given.size() != 7)
+            throw usage_error("Give the six names in order, \"\" for a filter not used: waymark custom-filters set \"Young carer\" \"\" "
+                              "Forces \"\" \"\" \"\" (" + std::to_string(given.size() - 1) + " given).");
+        std::copy(given.begin() + 1, given.end(), names.begin());
+        names = services::save_custom_flag_names(session.database(), school, names);
+    } else {
+        throw usage_error("waymark custom-filters takes list or set, not '" + action + "'.");
+    }
+    if (args.has_switch("json")) return print_json(streams.out, services::custom_flags_json(names)), 0;
+    text_table table({"Filter", "Option", "Name"});
+    for (std::size_t slot = 0; slot < names.size(); ++slot)
+        table.add_row({std::to_string(slot + 1), "--custom" + std::to_string(slot + 1) + " yes|no", names[slot].empty() ? "(not used)" : names[slot]});
+    table.print(streams.out);
+    return 0;
+}
+
+}  // namespace
+
+extern const command custom_filters_command{
+    "custom-filters",
+    "custom-filters list | custom-filters set NAME1 NAME2 NAME3 NAME4 NAME5 NAME6  [--json] [--school LAESTAB]",
+    "The names of the school's six custom yes/no filters (\"\" = not used).",
+    "Each named filter is offered on the grid and in reports under its name, and on the command line as\n"
+    "--custom1 .. --custom6 yes|no. set takes all six names in order; \"\" leaves a filter unused.\n"
+    "Names are up to 60 characters and each its own.",
+    {"json"},
+    run_custom_filters};
+
+}  // namespace waymark::cli

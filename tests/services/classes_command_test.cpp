@@ -1,0 +1,58 @@
+// `waymark classes`, `waymark custom-filters` and `waymark subjects`: thin shells over
+// services/school_settings.hpp, run in-process on both databases.
+#include "cli_runner.hpp"
+#include "school_fixture.hpp"
+
+#include <gmock/gmock.h>
+
+namespace waymark {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::run_cli;
+using testing::single_spaced;
+
+class classes_command_test : public testing::school_test {
+protected:
+    testing::cli_result run(std::vector<std::string> words) {
+        words.insert(words.end(), {"--db", connection()});
+        return run_cli(words);
+    }
+};
+
+TEST_P(classes_command_test, classes_are_added_renamed_listed_and_deleted) {
+    EXPECT_EQ(run({"classes", "add", "4A"}).out, "Added class 4A.\n");
+    run({"classes", "add", "Spare"});
+    EXPECT_EQ(run({"classes", "rename", "4A", "Ash"}).out, "Renamed class 4A to Ash (0 pupils).\n");
+    EXPECT_EQ(run({"classes", "delete", "Spare"}).out, "Deleted class Spare.\n");
+    EXPECT_THAT(single_spaced(run({"classes", "list"}).out), HasSubstr("Ash 0"));
+    EXPECT_THAT(run({"classes", "list", "--json"}).out, HasSubstr("\"Ash\""));
+    const auto taken = run({"classes", "add", "Ash"});
+    EXPECT_NE(taken.status, 0);
+    EXPECT_THAT(taken.err, HasSubstr("already has a class \"Ash\""));
+}
+
+TEST_P(classes_command_test, custom_filters_take_six_names) {
+    EXPECT_EQ(run({"custom-filters", "set", "Young carer", "", "Forces", "", "", ""}).status, 0);
+    const auto listed = single_spaced(run({"custom-filters", "list"}).out);
+    EXPECT_THAT(listed, HasSubstr("1 --custom1 yes|no Young carer"));
+    EXPECT_THAT(listed, HasSubstr("2 --custom2 yes|no (not used)"));
+    const auto too_few = run({"custom-filters", "set", "Forces"});
+    EXPECT_EQ(too_few.status, 2);
+    EXPECT_THAT(too_few.err, HasSubstr("Give the six names in order"));
+}
+
+TEST_P(classes_command_test, subjects_are_set_with_their_schemes) {
+    const auto set = single_spaced(run({"subjects", "set", "science=org.waymark.lep-points"}).out);
+    EXPECT_THAT(set, HasSubstr("Reading reading org.waymark.lancashire-four-band"));
+    EXPECT_THAT(set, HasSubstr("Science science org.waymark.lep-points"));
+    const auto unknown = run({"subjects", "set", "maths=org.example.none"});
+    EXPECT_NE(unknown.status, 0);
+    EXPECT_THAT(unknown.err, HasSubstr("choose one of"));
+    EXPECT_EQ(run({"subjects", "set", "maths"}).status, 2);
+}
+
+WAYMARK_ON_EVERY_DATABASE(classes_command_test);
+
+}  // namespace
+}  // namespace waymark
