@@ -227,9 +227,9 @@ private:
         const services::assessment &to = cohort_.parts.at(0).assessment;
         const auto standings = load_target_standings(session_, cohort_.scope.school, schemes_, plotter_, std::nullopt, cohort_.scope.as_of);
         table t;
-        t.title = "Attainment in " + to.name + " against targets";
-        t.columns = {{"Subject", column_type::text, 1.5},    {"Above", column_type::text, 1.1},          {"On", column_type::text, 1.1},
-                     {"Below", column_type::text, 1.1},      {"Not judged", column_type::text, 1.1},     {"Pupils with a target", column_type::integer, 1.0}};
+        t.title = "Attainment against targets";  // short: it is also a workbook's sheet name (31 characters)
+        t.columns = {{"Subject", column_type::text, 1.5},     {"Above target", column_type::text, 1.1}, {"On target", column_type::text, 1.1},
+                     {"Below target", column_type::text, 1.1}, {"Not judged", column_type::text, 1.1},   {"Pupils with a target", column_type::integer, 1.0}};
         bool by_trajectory = false, by_target = false;
         for (const auto &subject : to.subjects) {
             std::array<pupil_list, 4> cells;  // above, on, below, not judged
@@ -245,7 +245,8 @@ private:
                 (position.by_trajectory ? by_trajectory : by_target) = true;
                 cells[static_cast<std::size_t>(position.where)].pupils.push_back(
                     {pupil_name(graded.pupil),
-                     {graded.pupil.class_name, target_grade_cell(standing->target, schemes_).text + ", " + target_horizon_text(standing->target),
+                     {graded.pupil.class_name, target_grade_cell(standing->target, schemes_).text,
+                      standing->target.target.horizon == services::target_horizon::end_of_year ? "End of year" : "End of key stage",
                       judged == graded.judgements.end() ? "No judgement" : judged->second.label, position.line.empty() ? "None" : position.line,
                       position_text(position)}});
             }
@@ -253,7 +254,7 @@ private:
             for (const auto &list : cells) with_target += static_cast<int>(list.pupils.size());
             if (with_target == 0) continue;
             row r{text_cell(cohort_.subject_name(subject.code))};
-            constexpr std::array<const char *, 4> names{"above", "on", "below", "not judged"};
+            constexpr std::array<const char *, 4> names{"above target", "on target", "below target", "not judged"};
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 pupil_list &list = cells[i];
                 const int count = static_cast<int>(list.pupils.size());
@@ -261,7 +262,7 @@ private:
                 if (count > 0) {
                     list.id = "target-" + subject.code + "-" + std::to_string(i);
                     list.title = cohort_.subject_name(subject.code) + ", " + names[i] + " in " + to.name + ": " + count_and_percent(count, with_target);
-                    list.columns = {"Class", "Target", to.name, "Notional trajectory", "Against it"};
+                    list.columns = {"Class", "Target", "For", to.name, "Trajectory", "Against it"};
                     std::sort(list.pupils.begin(), list.pupils.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
                     c.pupils = list.id;
                     lists_.lists.push_back(std::move(list));
@@ -280,12 +281,12 @@ private:
         doc.blocks.emplace_back(std::move(t));
         std::string how;
         if (by_trajectory)
-            how = "Above, on and below compare the " + to.name + " judgement with the notional trajectory towards the pupil's "
-                  "end-of-key-stage target for the " + std::string(domain::term_name(to.term)) + " term (the judgement the trajectory "
-                  "service reads for that term).";
+            how = "For an end-of-key-stage target in a scheme that measures progress, the target at this review is the notional "
+                  "trajectory's grade for the " + std::string(domain::term_name(to.term)) + " term, and the judgement is that term's "
+                  "latest (column Trajectory).";
         if (by_target)
             how += std::string(how.empty() ? "" : " ") + "Where a target has no trajectory (an end-of-year target, or a scheme "
-                   "that measures no progress) the judgement is compared with the target itself.";
+                   "that measures no progress) the " + to.name + " judgement is compared with the target itself.";
         how += " Targets as they stood on " + domain::format_uk_date(*domain::parse_iso_date(as_of_day(cohort_.scope.as_of, cohort_.scope.generated))) + ".";
         doc.blocks.emplace_back(paragraph{how, false});
     }

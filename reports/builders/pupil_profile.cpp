@@ -85,10 +85,11 @@ private:
         if (!who.include_in_data)
             doc.blocks.emplace_back(paragraph{"Include in Data is No for this pupil: their results are left out of the school's figures.", true});
         add_assessments(doc, pupil);
+        // Targets next to the judgements they are read against.
+        add_targets(doc, pupil);
         add_statutory(doc, pupil);
         add_interventions(doc, pupil);
         add_meetings(doc, pupil);
-        add_targets(doc, pupil);
     }
 
     static key_values details(const pupil_journey &pupil) {
@@ -302,10 +303,10 @@ private:
             return;
         }
         table t;
-        t.title = "Targets, and the latest judgement against the notional trajectory or the target";
-        // Portrait: narrow columns, short headings ("notional" is said in the note below the table).
-        t.columns = {{"Subject", column_type::text, 1.1},  {"For", column_type::text, 1.2},         {"Target", column_type::grade, 1.1},
-                     {"Set by", column_type::text, 1.3},   {"Latest", column_type::text, 1.2},      {"Judged", column_type::grade, 1.1},
+        t.title = "Targets and latest judgements";
+        // Portrait: narrow columns, short headings ("notional" is said in the note under the table).
+        t.columns = {{"Subject", column_type::text, 1.5},  {"For", column_type::text, 1.2},         {"Target", column_type::grade, 1.1},
+                     {"Set by", column_type::text, 1.3},   {"Latest", column_type::text, 1.1},      {"Judged", column_type::grade, 1.1},
                      {"Trajectory", column_type::grade, 1.0}, {"Against it", column_type::grade, 1.4}};
         std::vector<std::string> notes;
         const auto note = [&](const std::string &text) {
@@ -323,7 +324,7 @@ private:
                 const auto &judged = latest->cells.judgements.at(target.target.subject);
                 const target_position position =
                     position_at(standing, scheme, latest->which.year.start_year, latest->which.term, judged.code);
-                r.push_back(text_cell(latest->which.name + " (" + domain::format_academic_year(latest->which.year) + ")"));
+                r.push_back(text_cell(latest->which.name));
                 cell judged_cell = text_cell(judged.label);
                 judged_cell.cell_band = band{judged.code, judged.label, judged.colour};
                 r.push_back(std::move(judged_cell));
@@ -364,11 +365,11 @@ private:
         }
         if (lines.empty()) return;
         table t;
-        t.title = "Notional trajectory term by term, with the judgement at each review";
+        t.title = "Notional trajectory term by term";
         t.columns = {{"Term", column_type::text, 1.6}};
         for (const auto *line : lines) {
-            t.columns.push_back({subject_name(line->subject) + ": line", column_type::grade, 1.0});
-            t.columns.push_back({"judged", column_type::grade, 1.4});
+            t.columns.push_back({subject_name(line->subject) + ": notional", column_type::grade, 1.0});
+            t.columns.push_back({subject_name(line->subject) + ": judged", column_type::grade, 1.4});
         }
         for (const auto &[year, term, nc_year] : terms) {
             row r{text_cell(std::string(domain::term_name(static_cast<domain::term>(term))) + " " + domain::format_academic_year({year}) +
@@ -386,6 +387,7 @@ private:
                 const target_position position = term_position(*found);
                 cell judged = text_cell(found->attained ? *found->attained + ": " + position_text(position) : "");
                 judged.cell_band = position_band(position);
+                if (judged.cell_band) judged.cell_band->label = judged.text;  // says the position in words: no code tag
                 r.push_back(std::move(judged));
             }
             t.rows.push_back(std::move(r));
