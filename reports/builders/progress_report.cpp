@@ -229,10 +229,12 @@ private:
         table t;
         t.title = "Attainment against targets";  // short: it is also a workbook's sheet name (31 characters)
         t.columns = {{"Subject", column_type::text, 1.5},     {"Above target", column_type::text, 1.1}, {"On target", column_type::text, 1.1},
-                     {"Below target", column_type::text, 1.1}, {"Not judged", column_type::text, 1.1},   {"Pupils with a target", column_type::integer, 1.0}};
+                     {"Below target", column_type::text, 1.1}, {"Not judged", column_type::text, 1.1},   {"Pupils with a target", column_type::integer, 1.0},
+                     {"Target at expected or above", column_type::text, 1.2}};
         bool by_trajectory = false, by_target = false;
         for (const auto &subject : to.subjects) {
             std::array<pupil_list, 4> cells;  // above, on, below, not judged
+            int aiming_at_expected = 0;
             for (const auto &graded : cohort_.parts.at(0).pupils) {
                 const auto found = standings.find(graded.pupil.upn);
                 if (found == standings.end()) continue;
@@ -243,6 +245,7 @@ private:
                 const std::string code = judged != graded.judgements.end() && subject.scheme_id == standing->target.scheme_id ? judged->second.code : "";
                 const target_position position = position_at(*standing, scheme, to.year.start_year, to.term, code);
                 (position.by_trajectory ? by_trajectory : by_target) = true;
+                if (target_at_expected_or_above(standing->target, scheme, graded.pupil.nc_year, to.year.start_year)) ++aiming_at_expected;
                 cells[static_cast<std::size_t>(position.where)].pupils.push_back(
                     {pupil_name(graded.pupil),
                      {graded.pupil.class_name, target_grade_cell(standing->target, schemes_).text,
@@ -270,6 +273,7 @@ private:
                 r.push_back(std::move(c));
             }
             r.push_back(text_cell(std::to_string(with_target), with_target));
+            r.push_back(text_cell(count_and_percent(aiming_at_expected, with_target), aiming_at_expected));
             t.rows.push_back(std::move(r));
         }
         if (t.rows.empty()) {
@@ -287,6 +291,8 @@ private:
         if (by_target)
             how += std::string(how.empty() ? "" : " ") + "Where a target has no trajectory (an end-of-year target, or a scheme "
                    "that measures no progress) the " + to.name + " judgement is compared with the target itself.";
+        how += " Target at expected or above: the target is at or above what its scheme expects at the end of the year it is "
+               "for (seed 004 D.3).";
         how += " Targets as they stood on " + domain::format_uk_date(*domain::parse_iso_date(as_of_day(cohort_.scope.as_of, cohort_.scope.generated))) + ".";
         doc.blocks.emplace_back(paragraph{how, false});
     }

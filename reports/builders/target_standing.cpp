@@ -1,5 +1,7 @@
 #include "reports/builders/target_standing.hpp"
 
+#include "plugin_host/plugin_error.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -69,6 +71,19 @@ target_position term_position(const services::trajectory_term &term) {
                 : term.position == "on"    ? against_target::on
                                            : against_target::not_judged;
     return out;
+}
+
+bool target_at_expected_or_above(const services::target_record &target, const plugins::scheme &scheme, int nc_year_now,
+                                 int academic_year_now) {
+    const auto grade = scheme.find_code(target.grade_code);
+    if (!grade) return false;
+    const plugins::judgement_context then{nc_year_now + (target.academic_year - academic_year_now), WAYMARK_TERM_SUMMER,
+                                          target.target.subject};
+    try {
+        return scheme.evaluate(then, *grade).on_track != 0;
+    } catch (const plugins::plugin_error &) {
+        return false;  // no expectation for that year
+    }
 }
 
 std::string position_text(const target_position &position) {

@@ -97,7 +97,7 @@ TEST_P(report_command_test, the_progress_report_and_profile_show_attainment_agai
     ASSERT_EQ(report({"progress", "--from", "Spring 1", "--out", progress.string()}).status, 0);
     const std::string text = pdf_text(progress);
     EXPECT_THAT(text, HasSubstr("Attainment against targets"));
-    EXPECT_THAT(text, HasSubstr("Reading 0 (0.00%) 1 (50.00%) 1 (50.00%) 0 (0.00%) 2"));
+    EXPECT_THAT(text, HasSubstr("Reading 0 (0.00%) 1 (50.00%) 1 (50.00%) 0 (0.00%) 2 2 (100.00%)"));
     EXPECT_THAT(text, HasSubstr("Pupil04, Sam"));
 
     const auto profile = scratch_folder() / "profile.pdf";
