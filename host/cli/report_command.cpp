@@ -86,9 +86,11 @@ int write_profile_files(const invocation &args, io streams, const std::string &f
     }
     reports::pupil_profiles profiles;
     try {
+        const auto plotter = reports::report_trajectory(session.plugins());
         profiles = reports::load_pupil_profiles(session.database().session(), session.schemes(),
                                                 {session.school(), std::nullopt, filter_of(args), as_of_instant(args),
-                                                 store::utc_timestamp_now()});
+                                                 store::utc_timestamp_now()},
+                                                plotter ? &*plotter : nullptr);
     } catch (const services::filter_error &error) {
         throw usage_error(error.what());
     }
@@ -123,12 +125,14 @@ int run_report(const invocation &args, io streams) {
     if (!out && format != "json") throw usage_error("Say where to write the " + format + " file with --out FILE.");
 
     tracking_session session(args, streams);
+    const auto plotter = reports::report_trajectory(session.plugins());
     const reports::report_request asked{
         session.database().session(), session.schemes(), session.school(), filter_of(args), as_of_instant(args),
         store::utc_timestamp_now(), [&](std::string_view option) { return args.option(option); },
         [&](const std::string &value, std::string_view) {
             return services::find_assessment(session.database().session(), session.school().id, value);
-        }};
+        },
+        plotter ? &*plotter : nullptr};
     std::string json;
     try {
         json = reports::to_json(kind->build(asked));
@@ -151,7 +155,8 @@ int run_report(const invocation &args, io streams) {
 extern const command report_command{
     "report",
     "report NAME [report options] [filters] [--as-of DATE] [--format pdf|xlsx|csv|html|json] [--out FILE] [--school LAESTAB]; "
-    "NAME is full|venn|summary [--assessment NAME], matrix --from ASSESSMENT[:SUBJECT] --to ASSESSMENT[:SUBJECT], trends, "
+    "NAME is full|venn|summary [--assessment NAME], matrix --from ASSESSMENT[:SUBJECT]|ks1[:SUBJECT]|eyfs[:SUBJECT|:gld] "
+    "--to ASSESSMENT[:SUBJECT], trends, "
     "progress --from NAME --assessment NAME, profile --upn UPN|--all|--each-to DIR, pupil-meeting --meeting ID|--upn UPN, "
     "cohort-meeting --meeting ID|--year N [--class C]",
     "Build a report and write it as PDF, spreadsheet, CSV, a web page or the JSON document.",
@@ -168,6 +173,11 @@ extern const command report_command{
     "        pupils counted (the filtered, included pupils of the --to assessment's year groups). Within\n"
     "        one scheme of up to eight grades the headings are its grades; across schemes (or LEP points,\n"
     "        sublevels) pupils are placed by each scheme's below / at / above expected for them then.\n"
+    "        --from may name statutory data instead: ks1:SUBJECT (KS1 teacher assessment as recorded,\n"
+    "        WTS/EXS/GDS and any PK, BLW, A, D), eyfs:SUBJECT (Expected when every early learning goal\n"
+    "        of the subject is: reading E08-E09, writing E10, maths E11-E12; else Emerging) or eyfs:gld;\n"
+    "        ks1 or eyfs alone gives one matrix per subject --to judges. Rows are those outcomes, columns\n"
+    "        the later judgements' below / at / above expected bands, with No data.\n"
     "summary per year group and per characteristic group (gender, SEN, pupil premium, disadvantaged,\n"
     "        FSM, EAL, summer born): prior attainment (GLD; KS1 reading, writing and maths at EXS+), on\n"
     "        track or above in reading, writing, maths and all three, and each test column's average, on\n"
@@ -181,9 +191,13 @@ extern const command report_command{
     "        progression summary (regressed, no progress, below, at, above expected) and the key\n"
     "        measures (within/beyond/below age-related expectation, average points, not making/making/\n"
     "        exceeding expected progress, average steps); a four-band subject gets a sentence instead.\n"
+    "        Where targets are set, attainment against them per subject: above, on and below the\n"
+    "        notional trajectory for the later assessment's term (end-of-key-stage targets in LEP or\n"
+    "        APP), or the target itself (end-of-year targets, four-band), pupils named; else a sentence.\n"
     "profile  one pupil's whole journey on a page or two: every assessment's judgements per subject,\n"
     "        oldest first, statutory results (EYFSP/GLD, phonics, KS1, KS2), interventions (at any\n"
-    "        school) and pupil progress meetings (targets are not included yet). --upn UPN for one\n"
+    "        school), pupil progress meetings, and targets with the latest judgement against the\n"
+    "        notional trajectory (term by term) or the target itself. --upn UPN for one\n"
     "        pupil on roll; --all for every pupil the filters select who is included in data, as one\n"
     "        file; --each-to DIR for one file each, named UPN-Surname-Forename.pdf.\n"
     "pupil-meeting  the pupil progress meeting form: --meeting ID prints a saved meeting as it was\n"

@@ -1,10 +1,12 @@
 #include "reports/builders/progress_report.hpp"
 
 #include "plugin_host/plugin_error.hpp"
+#include "reports/builders/target_standing.hpp"
 
 #include <waymark/plugin.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace waymark::reports {
@@ -45,8 +47,8 @@ progress_kind kind_of(const waymark_progress &made) {
 class progress_builder {
 public:
     progress_builder(soci::session &session, const services::scheme_library &schemes, const assessment_cohort &cohort,
-                     const services::assessment &from)
-        : session_(session), schemes_(schemes), cohort_(cohort), from_(from) {}
+                     const services::assessment &from, const plugins::trajectory *plotter)
+        : session_(session), schemes_(schemes), cohort_(cohort), from_(from), plotter_(plotter) {}
 
     document build() {
         const services::assessment &to = cohort_.parts.at(0).assessment;
@@ -80,13 +82,16 @@ public:
         if (!mismatched.empty())
             doc.blocks.emplace_back(paragraph{"No progress figures where the two assessments do not judge a subject in the same "
                                               "scheme: " + joined(mismatched) + ".", false});
-        if (measured_.empty()) return doc;
-        doc.blocks.emplace_back(summary_table());
-        doc.blocks.emplace_back(key_measures_table());
+        if (!measured_.empty()) {
+            doc.blocks.emplace_back(summary_table());
+            doc.blocks.emplace_back(key_measures_table());
+        }
+        add_against_targets(doc);
         for (const auto &[code, pupils] : measured_) {
             doc.blocks.emplace_back(page_break{});
             doc.blocks.emplace_back(pupil_table(code, pupils));
         }
+        add_appendix(doc, std::move(lists_), "Pupils against their targets");
         return doc;
     }
 
@@ -200,6 +205,98 @@ private:
         return t;
     }
 
+    // The target a pupil's attainment in a subject is set against at this review: one with a trajectory
+    // line this term, else the end-of-year target, else the end-of-key-stage one.
+    static const target_standing *review_target(const std::vector<target_standing> &standings, const std::string &subject,
+                                                const services::assessment &review) {
+        const target_standing *chosen = nullptr;
+        const auto rank = [&](const target_standing &s) {
+            if (s.trajectory && s.trajectory->unavailable.empty() &&
+                std::any_of(s.trajectory->terms.begin(), s.trajectory->terms.end(),
+                            [&](const auto &t) { return t.academic_year == review.year.start_year && t.term == review.term; }))
+                return 0;
+            return s.target.target.horizon == services::target_horizon::end_of_year ? 1 : 2;
+        };
+        for (const auto &standing : standings)
+            if (standing.target.target.subject == subject && (chosen == nullptr || rank(standing) < rank(*chosen))) chosen = &standing;
+        return chosen;
+    }
+
+    // Seed 004 D.1 and D.3: attainment at this review against each pupil's target, per subject.
+    void add_against_targets(document &doc) {
+        const services::assessment &to = cohort_.parts.at(0).assessment;
+        const auto standings = load_target_standings(session_, cohort_.scope.school, schemes_, plotter_, std::nullopt, cohort_.scope.as_of);
+        table t;
+        t.title = "Attainment against targets";  // short: it is also a workbook's sheet name (31 characters)
+        t.columns = {{"Subject", column_type::text, 1.5},     {"Above target", column_type::text, 1.1}, {"On target", column_type::text, 1.1},
+                     {"Below target", column_type::text, 1.1}, {"Not judged", column_type::text, 1.1},   {"Pupils with a target", column_type::integer, 1.0},
+                     {"Target at expected or above", column_type::text, 1.2}};
+        bool by_trajectory = false, by_target = false;
+        for (const auto &subject : to.subjects) {
+            std::array<pupil_list, 4> cells;  // above, on, below, not judged
+            int aiming_at_expected = 0;
+            for (const auto &graded : cohort_.parts.at(0).pupils) {
+                const auto found = standings.find(graded.pupil.upn);
+                if (found == standings.end()) continue;
+                const target_standing *standing = review_target(found->second, subject.code, to);
+                if (standing == nullptr) continue;
+                const plugins::scheme &scheme = schemes_.get(standing->target.scheme_id);
+                const auto judged = graded.judgements.find(subject.code);
+                const std::string code = judged != graded.judgements.end() && subject.scheme_id == standing->target.scheme_id ? judged->second.code : "";
+                const target_position position = position_at(*standing, scheme, to.year.start_year, to.term, code);
+                (position.by_trajectory ? by_trajectory : by_target) = true;
+                if (target_at_expected_or_above(standing->target, scheme, graded.pupil.nc_year, to.year.start_year)) ++aiming_at_expected;
+                cells[static_cast<std::size_t>(position.where)].pupils.push_back(
+                    {pupil_name(graded.pupil),
+                     {graded.pupil.class_name, target_grade_cell(standing->target, schemes_).text,
+                      standing->target.target.horizon == services::target_horizon::end_of_year ? "End of year" : "End of key stage",
+                      judged == graded.judgements.end() ? "No judgement" : judged->second.label, position.line.empty() ? "None" : position.line,
+                      position_text(position)}});
+            }
+            int with_target = 0;
+            for (const auto &list : cells) with_target += static_cast<int>(list.pupils.size());
+            if (with_target == 0) continue;
+            row r{text_cell(cohort_.subject_name(subject.code))};
+            constexpr std::array<const char *, 4> names{"above target", "on target", "below target", "not judged"};
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                pupil_list &list = cells[i];
+                const int count = static_cast<int>(list.pupils.size());
+                cell c = text_cell(count_and_percent(count, with_target), count);
+                if (count > 0) {
+                    list.id = "target-" + subject.code + "-" + std::to_string(i);
+                    list.title = cohort_.subject_name(subject.code) + ", " + names[i] + " in " + to.name + ": " + count_and_percent(count, with_target);
+                    list.columns = {"Class", "Target", "For", to.name, "Trajectory", "Against it"};
+                    std::sort(list.pupils.begin(), list.pupils.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+                    c.pupils = list.id;
+                    lists_.lists.push_back(std::move(list));
+                }
+                r.push_back(std::move(c));
+            }
+            r.push_back(text_cell(std::to_string(with_target), with_target));
+            r.push_back(text_cell(count_and_percent(aiming_at_expected, with_target), aiming_at_expected));
+            t.rows.push_back(std::move(r));
+        }
+        if (t.rows.empty()) {
+            doc.blocks.emplace_back(heading{"Attainment against targets", 3});
+            doc.blocks.emplace_back(paragraph{"No targets are set for these pupils in the subjects " + to.name +
+                                                  " judges, so there is no attainment against targets to show.", false});
+            return;
+        }
+        doc.blocks.emplace_back(std::move(t));
+        std::string how;
+        if (by_trajectory)
+            how = "For an end-of-key-stage target in a scheme that measures progress, the target at this review is the notional "
+                  "trajectory's grade for the " + std::string(domain::term_name(to.term)) + " term, and the judgement is that term's "
+                  "latest (column Trajectory).";
+        if (by_target)
+            how += std::string(how.empty() ? "" : " ") + "Where a target has no trajectory (an end-of-year target, or a scheme "
+                   "that measures no progress) the " + to.name + " judgement is compared with the target itself.";
+        how += " Target at expected or above: the target is at or above what its scheme expects at the end of the year it is "
+               "for (seed 004 D.3).";
+        how += " Targets as they stood on " + domain::format_uk_date(*domain::parse_iso_date(as_of_day(cohort_.scope.as_of, cohort_.scope.generated))) + ".";
+        doc.blocks.emplace_back(paragraph{how, false});
+    }
+
     table pupil_table(const std::string &code, const std::vector<pupil_progress> &pupils) const {
         const std::string name = cohort_.subject_name(code);
         table t;
@@ -249,13 +346,16 @@ private:
     const services::assessment &from_;
     std::map<std::string, services::grid_row> from_rows_;
     std::vector<std::pair<std::string, std::vector<pupil_progress>>> measured_;
+    const plugins::trajectory *plotter_;
+    pupil_lists lists_;
 };
 
 }  // namespace
 
 document build_progress_report(soci::session &session, const services::scheme_library &schemes,
-                               const assessment_cohort &cohort, const services::assessment &from) {
-    return progress_builder(session, schemes, cohort, from).build();
+                               const assessment_cohort &cohort, const services::assessment &from,
+                               const plugins::trajectory *plotter) {
+    return progress_builder(session, schemes, cohort, from, plotter).build();
 }
 
 }  // namespace waymark::reports

@@ -5,6 +5,8 @@
 #include "store/statutory.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace waymark::reports {
 namespace {
@@ -48,9 +50,11 @@ public:
         doc.kind = "pupil_profile";
         doc.generated = scope.generated;
         doc.as_of = as_of_day(scope.as_of, scope.generated);
-        doc.counts = "Each pupil's judgements in every assessment, statutory results, interventions (at any school) and "
-                     "pupil progress meetings. Targets are not included yet.";
-        if (!scope.as_of.empty()) doc.counts += " Statutory results are shown as recorded now (they keep no history).";
+        doc.counts = "Each pupil's judgements in every assessment, statutory results, interventions (at any school), "
+                     "pupil progress meetings, and targets with the notional trajectory towards them.";
+        if (!scope.as_of.empty())
+            doc.counts += " Statutory results are shown as recorded now (they keep no history); targets as they stood then, "
+                          "trajectories only for targets unchanged since.";
         const bool one_pupil = only || scope.upn;
         if (one_pupil) {
             const pupil_journey &pupil = profiles_.pupils.at(only.value_or(0));
@@ -81,6 +85,8 @@ private:
         if (!who.include_in_data)
             doc.blocks.emplace_back(paragraph{"Include in Data is No for this pupil: their results are left out of the school's figures.", true});
         add_assessments(doc, pupil);
+        // Targets next to the judgements they are read against.
+        add_targets(doc, pupil);
         add_statutory(doc, pupil);
         add_interventions(doc, pupil);
         add_meetings(doc, pupil);
@@ -282,6 +288,113 @@ private:
         if (!discussed.rows.empty()) doc.blocks.emplace_back(std::move(discussed));
     }
 
+    // The pupil's latest assessment judging the subject in the scheme, if any.
+    static const assessed_period *latest_judging(const pupil_journey &pupil, const std::string &subject, const std::string &scheme_id) {
+        for (auto period = pupil.periods.rbegin(); period != pupil.periods.rend(); ++period) {
+            const auto *judged = period->which.subject(subject);
+            if (judged != nullptr && judged->scheme_id == scheme_id && period->cells.judgements.contains(subject)) return &*period;
+        }
+        return nullptr;
+    }
+
+    void add_targets(document &doc, const pupil_journey &pupil) const {
+        if (pupil.targets.empty()) {
+            empty_section(doc, "Targets", "No targets are set for this pupil.");
+            return;
+        }
+        table t;
+        t.title = "Targets and latest judgements";
+        // Portrait: narrow columns, short headings ("notional" is said in the note under the table).
+        t.columns = {{"Subject", column_type::text, 1.5},  {"For", column_type::text, 1.2},         {"Target", column_type::grade, 1.1},
+                     {"Set by", column_type::text, 1.3},   {"Latest", column_type::text, 1.1},      {"Judged", column_type::grade, 1.1},
+                     {"Trajectory", column_type::grade, 1.0}, {"Against it", column_type::grade, 1.4}};
+        std::vector<std::string> notes;
+        const auto note = [&](const std::string &text) {
+            if (std::find(notes.begin(), notes.end(), text) == notes.end()) notes.push_back(text);
+        };
+        for (const auto &standing : pupil.targets) {
+            const auto &target = standing.target;
+            const plugins::scheme &scheme = schemes_.get(target.scheme_id);
+            row r{text_cell(subject_name(target.target.subject)), text_cell(target_horizon_text(target)), target_grade_cell(target, schemes_),
+                  text_cell(target.set_by + ", " + uk_date(domain::parse_iso_date(std::string_view(target.set_at).substr(0, 10))))};
+            const assessed_period *latest = latest_judging(pupil, target.target.subject, target.scheme_id);
+            if (latest == nullptr) {
+                for (const char *empty : {"No judgement yet", "", "", ""}) r.push_back(text_cell(empty));
+            } else {
+                const auto &judged = latest->cells.judgements.at(target.target.subject);
+                const target_position position =
+                    position_at(standing, scheme, latest->which.year.start_year, latest->which.term, judged.code);
+                r.push_back(text_cell(latest->which.name));
+                cell judged_cell = text_cell(judged.label);
+                judged_cell.cell_band = band{judged.code, judged.label, judged.colour};
+                r.push_back(std::move(judged_cell));
+                r.push_back(text_cell(position.line.empty() ? "None" : position.line));
+                cell against = text_cell(position_text(position));
+                against.cell_band = position_band(position);
+                r.push_back(std::move(against));
+            }
+            if (target.target.horizon == services::target_horizon::end_of_year)
+                note("End-of-year targets have no trajectory: the judgement is set against the target itself.");
+            else if (standing.trajectory && !standing.trajectory->unavailable.empty())
+                note(standing.trajectory->unavailable + " Its judgements are set against the target itself.");
+            else if (standing.trajectory)
+                note("Trajectories are notional: a straight line from " + subject_name(target.target.subject) + " " +
+                     standing.trajectory->baseline_grade + " to the target, shown as the " +
+                     (standing.trajectory->rounding == services::trajectory_rounding::pair ? "pair of grades it falls between"
+                                                                                           : "nearest grade") + ".");
+            else
+                note("Where no trajectory is drawn (no trajectory plugin is loaded, or the target has changed since the as-of "
+                     "day), the judgement is set against the target itself.");
+            t.rows.push_back(std::move(r));
+        }
+        doc.blocks.emplace_back(std::move(t));
+        std::string text;
+        for (const auto &line : notes) text += (text.empty() ? "" : "\n") + line;
+        doc.blocks.emplace_back(paragraph{text, false});
+        add_trajectory_terms(doc, pupil);
+    }
+
+    // Each trajectory's line term by term with the judgement at each review (seed 004 D.1).
+    void add_trajectory_terms(document &doc, const pupil_journey &pupil) const {
+        std::vector<const services::pupil_trajectory *> lines;
+        std::set<std::tuple<int, int, int>> terms;  // academic year, term, NC year
+        for (const auto &standing : pupil.targets) {
+            if (!standing.trajectory || !standing.trajectory->unavailable.empty()) continue;
+            lines.push_back(&*standing.trajectory);
+            for (const auto &t : standing.trajectory->terms) terms.insert({t.academic_year, static_cast<int>(t.term), t.nc_year});
+        }
+        if (lines.empty()) return;
+        table t;
+        t.title = "Notional trajectory term by term";
+        t.columns = {{"Term", column_type::text, 1.6}};
+        for (const auto *line : lines) {
+            t.columns.push_back({subject_name(line->subject) + ": notional", column_type::grade, 1.0});
+            t.columns.push_back({subject_name(line->subject) + ": judged", column_type::grade, 1.4});
+        }
+        for (const auto &[year, term, nc_year] : terms) {
+            row r{text_cell(std::string(domain::term_name(static_cast<domain::term>(term))) + " " + domain::format_academic_year({year}) +
+                            " (" + year_name(nc_year) + ")")};
+            for (const auto *line : lines) {
+                const auto found = std::find_if(line->terms.begin(), line->terms.end(), [&](const auto &each) {
+                    return each.academic_year == year && static_cast<int>(each.term) == term;
+                });
+                if (found == line->terms.end()) {
+                    r.push_back(text_cell(""));
+                    r.push_back(text_cell(""));
+                    continue;
+                }
+                r.push_back(text_cell(found->grade));
+                const target_position position = term_position(*found);
+                cell judged = text_cell(found->attained ? *found->attained + ": " + position_text(position) : "");
+                judged.cell_band = position_band(position);
+                if (judged.cell_band) judged.cell_band->label = judged.text;  // says the position in words: no code tag
+                r.push_back(std::move(judged));
+            }
+            t.rows.push_back(std::move(r));
+        }
+        doc.blocks.emplace_back(std::move(t));
+    }
+
     // A section with nothing in it: its heading (a table would carry it as its title) and why it is empty.
     static void empty_section(document &doc, const std::string &title, const std::string &why) {
         doc.blocks.emplace_back(heading{title, 3});
@@ -300,7 +413,8 @@ private:
 
 }  // namespace
 
-pupil_profiles load_pupil_profiles(soci::session &session, const services::scheme_library &schemes, profile_scope scope) {
+pupil_profiles load_pupil_profiles(soci::session &session, const services::scheme_library &schemes, profile_scope scope,
+                                   const plugins::trajectory *plotter) {
     pupil_profiles loaded;
     if (scope.upn) scope.filter = {};
     if (!scope.filter.academic_year) scope.filter.academic_year = scope.school.current_year;
@@ -320,7 +434,7 @@ pupil_profiles load_pupil_profiles(soci::session &session, const services::schem
     services::pupil_selection selection;
     for (const auto &pupil : chosen) {
         position.emplace(pupil.upn, loaded.pupils.size());
-        loaded.pupils.push_back({records.at(pupil.id), pupil.nc_year, {}, {}, {}, {}});
+        loaded.pupils.push_back({records.at(pupil.id), pupil.nc_year, {}, {}, {}, {}, {}});
         if (!scope.filter.whole_school() || scope.upn) selection.upns.push_back(pupil.upn);
     }
     const auto journey_of = [&](const std::string &upn) -> pupil_journey * {
@@ -362,6 +476,8 @@ pupil_profiles load_pupil_profiles(soci::session &session, const services::schem
             if (!by_then(meeting.recorded_at, scope.as_of) || domain::format_iso_date(meeting.held_on) > day) continue;
             if (pupil_journey *journey = journey_of(meeting.upn)) journey->meetings.push_back(meeting);
         }
+        for (auto &[upn, standings] : load_target_standings(session, scope.school, schemes, plotter, scope.upn, scope.as_of))
+            if (pupil_journey *journey = journey_of(upn)) journey->targets = std::move(standings);
     }
     loaded.scope = std::move(scope);
     return loaded;

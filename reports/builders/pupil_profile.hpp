@@ -1,13 +1,15 @@
 // The pupil profile (issue 6, report 8): one pupil's whole journey at the school on one or two pages,
 // for a progress meeting or a transfer: who they are, every assessment's judgements per subject in
 // date order, statutory results (EYFSP and GLD, the phonics check, KS1 and KS2), interventions (at
-// any school, following the UPN) and pupil progress meetings. Targets are not shown yet (the targets
-// issue); the report says so. One pupil, or every pupil a filter selects as one document with a page
+// any school, following the UPN), pupil progress meetings and targets (each with where the latest
+// judgement stands against its notional trajectory or the target itself, and the trajectory term by
+// term; seed 004 D.1). One pupil, or every pupil a filter selects as one document with a page
 // break between pupils; the data of all of them is read with a few queries, whatever their number.
 #pragma once
 
 #include "domain/statutory.hpp"
 #include "reports/builders/assessment_cohort.hpp"
+#include "reports/builders/target_standing.hpp"
 #include "services/interventions.hpp"
 #include "services/pupil_meetings.hpp"
 #include "store/pupils.hpp"
@@ -36,6 +38,7 @@ struct pupil_journey {
     std::vector<domain::statutory_result> statutory;
     std::vector<services::intervention> interventions;
     std::vector<services::pupil_meeting> meetings;
+    std::vector<target_standing> targets;  // in force as of the scope's instant
 };
 
 struct pupil_profiles {
@@ -48,7 +51,9 @@ struct pupil_profiles {
 };
 
 // Throws services::filter_error (unknown UPN, bad filter) with the sentence to show.
-pupil_profiles load_pupil_profiles(soci::session &session, const services::scheme_library &schemes, profile_scope scope);
+// `plotter` draws the targets' notional trajectories; without one the targets are shown without them.
+pupil_profiles load_pupil_profiles(soci::session &session, const services::scheme_library &schemes, profile_scope scope,
+                                   const plugins::trajectory *plotter = nullptr);
 
 // Every loaded pupil in one document, or only the pupil at `only` (for one file per pupil).
 document build_pupil_profiles(const pupil_profiles &profiles, const services::scheme_library &schemes,

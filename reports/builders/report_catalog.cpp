@@ -9,6 +9,8 @@
 #include "reports/builders/trends_report.hpp"
 #include "reports/builders/venn_report.hpp"
 
+#include "plugin_host/plugin_error.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -34,17 +36,20 @@ data_set data_set_of(const report_request &asked, std::string_view option, const
     const auto given = asked.option(option);
     if (!given || given->empty())
         throw services::filter_error("--" + std::string(option) + " names the " + (option == "from" ? "earlier" : "later") +
-                                     " data set: an assessment, or ASSESSMENT:SUBJECT such as \"Autumn 1:reading\".");
+                                     " data set: an assessment, or ASSESSMENT:SUBJECT such as \"Autumn 1:reading\"" +
+                                     (option == "from" ? std::string(", or statutory data: ks1:reading, eyfs:maths, eyfs:gld.") : std::string(".")));
     auto [assessment, subject] = split_data_set(*given, subjects);
     return {asked.assessment_named(assessment, option), std::move(subject)};
 }
 
+// --from may also name statutory data: ks1[:SUBJECT], eyfs[:SUBJECT], eyfs:gld.
 document matrix_of(const report_request &asked) {
     const auto subjects = services::assessable_subjects(asked.session);
+    const report_scope scope{asked.school, std::nullopt, asked.filter, asked.as_of, asked.generated};
+    if (const auto statutory = parse_statutory_set(asked.option("from").value_or("")))
+        return build_statutory_matrix(asked.session, asked.schemes, scope, *statutory, data_set_of(asked, "to", subjects));
     const data_set from = data_set_of(asked, "from", subjects);
-    const data_set to = data_set_of(asked, "to", subjects);
-    return build_progress_matrix(asked.session, asked.schemes, {asked.school, std::nullopt, asked.filter, asked.as_of, asked.generated},
-                                 from, to);
+    return build_progress_matrix(asked.session, asked.schemes, scope, from, data_set_of(asked, "to", subjects));
 }
 
 document trends_of(const report_request &asked) {
@@ -61,13 +66,14 @@ document progress_of(const report_request &asked) {
     const services::assessment earlier = asked.assessment_named(*from, "from");
     const auto cohort = load_assessment_cohort(
         asked.session, asked.schemes, {asked.school, asked.assessment_named(*to, "assessment"), asked.filter, asked.as_of, asked.generated});
-    return build_progress_report(asked.session, asked.schemes, cohort, earlier);
+    return build_progress_report(asked.session, asked.schemes, cohort, earlier, asked.trajectory);
 }
 
 // --upn for one pupil; otherwise every pupil the filters select, one after another.
 document profile_of(const report_request &asked) {
     return build_pupil_profiles(
-        load_pupil_profiles(asked.session, asked.schemes, {asked.school, asked.option("upn"), asked.filter, asked.as_of, asked.generated}),
+        load_pupil_profiles(asked.session, asked.schemes, {asked.school, asked.option("upn"), asked.filter, asked.as_of, asked.generated},
+                            asked.trajectory),
         asked.schemes);
 }
 
@@ -105,16 +111,25 @@ document cohort_meeting_of(const report_request &asked) { return meeting_form_of
 constexpr std::array<report_kind, 9> kinds{{
     {"full", "per subject, the number and percentage of pupils at each grade, on track and with no judgement", full},
     {"venn", "reading, writing and maths on track or above as a three-circle Venn diagram", venn_of},
-    {"matrix", "an earlier data set against a later one, pupils named in each cell, with No data", matrix_of},
+    {"matrix", "an earlier data set (an assessment, KS1 or EYFS) against a later one, pupils named in each cell, with No data", matrix_of},
     {"summary", "prior attainment, teacher assessment and test averages by year group and pupil characteristic", summary_of},
     {"trends", "the share on track or above per subject, term by term across academic years, as a table and a chart", trends_of},
-    {"progress", "each pupil's progress between two assessments against the scheme's expectation, and the key measures", progress_of},
-    {"profile", "one pupil's whole journey: every assessment, statutory results, interventions and meetings", profile_of},
+    {"progress", "each pupil's progress between two assessments against the scheme's expectation, the key measures, and attainment "
+                 "against targets", progress_of},
+    {"profile", "one pupil's whole journey: every assessment, statutory results, interventions, meetings and targets", profile_of},
     {"pupil-meeting", "the pupil progress meeting form, saved or blank with the standards filled in", pupil_meeting_of},
     {"cohort-meeting", "the cohort progress meeting form, saved or blank with the band percentages filled in", cohort_meeting_of},
 }};
 
 }  // namespace
+
+std::optional<plugins::trajectory> report_trajectory(const plugins::registry &plugins) {
+    try {
+        return plugins::find_trajectory(plugins);
+    } catch (const plugins::plugin_error &) {
+        return std::nullopt;
+    }
+}
 
 std::span<const report_kind> report_kinds() { return kinds; }
 

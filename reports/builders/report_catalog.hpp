@@ -6,6 +6,7 @@
 #include "reports/document.hpp"
 #include "services/assessments.hpp"
 #include "services/pupil_filter.hpp"
+#include "plugin_host/target_plugins.hpp"
 
 #include <functional>
 #include <optional>
@@ -29,6 +30,8 @@ struct report_request {
     // The school's assessment a value names, given the option it came from: by name on the command
     // line, by id in the API (each front end says how its refusal reads).
     std::function<services::assessment(const std::string &value, std::string_view option)> assessment_named;
+    // The loaded trajectory plugin, for targets' notional trajectories; null when none is loaded.
+    const plugins::trajectory *trajectory;
 };
 
 struct report_kind {
@@ -36,6 +39,10 @@ struct report_kind {
     std::string_view summary;  // one line: what it shows
     document (*build)(const report_request &);
 };
+
+// The trajectory plugin reports draw targets' notional trajectories with, or nothing when none is
+// loaded: reports then show targets without trajectories rather than refusing.
+std::optional<plugins::trajectory> report_trajectory(const plugins::registry &plugins);
 
 std::span<const report_kind> report_kinds();
 // The report of that name, or nullptr.

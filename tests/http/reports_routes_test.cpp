@@ -3,6 +3,8 @@
 // refusals name the parameter to correct.
 #include "tracked_school.hpp"
 
+#include "store/statutory.hpp"
+
 namespace {
 
 using waymark::testing::tracked_school_api;
@@ -67,6 +69,30 @@ TEST_F(reports_routes, the_progress_matrix_of_one_subject_against_another) {
     EXPECT_EQ(cells->getArray(3)->getObject(2)->getValue<int>("count"), 1) << "Pupil01: Deeper learning in writing, On track in reading";
     EXPECT_EQ(cells->getArray(0)->getObject(2)->getValue<int>("count"), 1) << "Pupil02: Below in writing, On track in reading";
     EXPECT_EQ(cells->getArray(4)->getObject(4)->getValue<int>("count"), 3) << "the three pupils judged in neither";
+}
+
+// KS1 reading as the earlier set: Pupil01 EXS and Pupil02 GDS, both On track (at expected) in Spring 1.
+TEST_F(reports_routes, a_matrix_from_ks1_teacher_assessment) {
+    using waymark::domain::statutory_kind;
+    using waymark::testing::test_upn;
+    pool->acquire()->transaction("KS1 results", [&](soci::session &session) {
+        const std::vector<waymark::domain::statutory_result> results{{test_upn(1), statutory_kind::ks1_ta, "reading", "EXS", {2023}},
+                                                                     {test_upn(2), statutory_kind::ks1_ta, "reading", "GDS", {2023}}};
+        waymark::store::write_statutory_results(session, school.id, results);
+    });
+    const auto reply = client->get(school_url + "/reports/matrix?format=json&from=ks1:reading&to=" + std::to_string(assessment));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto document = reply.json();
+    EXPECT_EQ(document->getValue<std::string>("title"), "Progress matrix: Reading, KS1 teacher assessment against Spring 1");
+    const auto matrix = document->getArray("blocks")->getObject(1);
+    EXPECT_EQ(matrix->getArray("rows")->getObject(1)->getValue<std::string>("label"), "EXS");
+    const auto cells = matrix->getArray("cells");
+    EXPECT_EQ(cells->getArray(1)->getObject(1)->getValue<int>("count"), 1) << "Pupil01: EXS, then at expected";
+    EXPECT_EQ(cells->getArray(2)->getObject(1)->getValue<int>("count"), 1) << "Pupil02: GDS, then at expected";
+    EXPECT_EQ(cells->getArray(3)->getObject(3)->getValue<int>("count"), 3) << "no KS1 result and no reading judgement";
+    EXPECT_EQ(client->get(school_url + "/reports/matrix?format=json&from=ks1:history&to=" + std::to_string(assessment)).error_fields(),
+              "invalid|from|from ks1:history names no statutory data set: KS1 teacher assessment is recorded in ks1:reading, "
+              "ks1:writing, ks1:maths and ks1:science.");
 }
 
 TEST_F(reports_routes, trends_for_one_class) {

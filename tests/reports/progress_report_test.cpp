@@ -1,10 +1,12 @@
 // The progress report on SQLite and PostgreSQL: the seed's four Year 4 pupils with science in LEP
 // points from Autumn 2 to Spring 1 (2 points expected in the spring term, seed 003): one above, one at,
 // one without progress and one regressed; the progression summary and key measures from them; and a
-// sentence, not figures, for the four-band subjects.
+// sentence, not figures, for the four-band subjects; attainment against targets, or the sentence that
+// none are set.
 #include "reports/builders/progress_report.hpp"
 
 #include "report_fixture.hpp"
+#include "services/targets.hpp"
 
 namespace waymark::testing {
 namespace {
@@ -30,7 +32,10 @@ protected:
         record(spring, seed_example_saved);
     }
 
-    reports::document report() { return reports::build_progress_report(db().session(), *schemes_, cohort(), autumn_); }
+    reports::document report() {
+        static const auto plotter = plugins::find_trajectory(loaded_plugins());
+        return reports::build_progress_report(db().session(), *schemes_, cohort(), autumn_, &plotter);
+    }
 
     services::assessment autumn_;
 };
@@ -76,6 +81,54 @@ TEST_P(progress_report_test, a_pupil_judged_in_only_one_assessment_is_not_measur
     const auto doc = report();
     EXPECT_EQ(texts(only<reports::table>(doc, 0).rows)[0][6], "1");
     EXPECT_EQ(texts(only<reports::table>(doc, 2).rows)[4].back(), "Not measured");
+}
+
+// Science targets for the end of KS2 (2027/2028), each line starting at the Autumn 2 judgement and
+// rising by the LEP weights 2, 2, 3, 2, 2, 3, 2, 2 (18) over the eight terms after it, so the spring
+// line is baseline + (target - baseline) * 2 / 18:
+//   Pupil01 42 -> 51: 43, judged 45, above by 2;  Pupil02 44 -> 62: 46, judged 46, on;
+//   Pupil03 45 -> 54: 46, judged 45, below by 1;  Pupil04 46 -> 64: 48, judged 44, below by 4.
+// Reading targets for the end of the year (four-band, no trajectory): Pupil01 On track, judged
+// Towards (below); Pupil03 On track, judged On track (at).
+TEST_P(progress_report_test, attainment_against_the_notional_trajectory_and_the_targets) {
+    using services::target_horizon;
+    std::vector<services::target_change> targets;
+    const char *science[4] = {"51", "62", "54", "64"};
+    for (int pupil = 0; pupil < 4; ++pupil)
+        targets.push_back({{test_upn(pupil + 1), "science", target_horizon::end_of_key_stage}, science[pupil], lep_points});
+    for (const int pupil : {1, 3}) targets.push_back({{test_upn(pupil), "reading", target_horizon::end_of_year}, "OT", ""});
+    services::set_targets(db(), school_, *schemes_, targets, {"mr.patel", "2026-01-05T09:00:00Z"});
+    const auto doc = report();
+    const reports::table *against = nullptr;
+    for (const auto &block : doc.blocks)
+        if (const auto *t = std::get_if<reports::table>(&block); t && t->title == "Attainment against targets") against = t;
+    ASSERT_NE(against, nullptr);
+    std::map<std::string, std::vector<std::string>> by_subject;
+    for (const auto &r : texts(against->rows)) by_subject[r.front()] = r;
+    EXPECT_EQ(by_subject.size(), 2u) << "writing and maths have no targets";
+    // At expected or above: LEP expects 61-63 points at the end of Year 6 (7 x 6 + 19 to 21), so 62 and
+    // 64 are, 51 and 54 are not; On track is at the four-band expectation at the end of Year 4.
+    EXPECT_EQ(by_subject["Science"],
+              (std::vector<std::string>{"Science", "1 (25.00%)", "1 (25.00%)", "2 (50.00%)", "0 (0.00%)", "4", "2 (50.00%)"}));
+    EXPECT_EQ(by_subject["Reading"],
+              (std::vector<std::string>{"Reading", "0 (0.00%)", "1 (50.00%)", "1 (50.00%)", "0 (0.00%)", "2", "2 (100.00%)"}));
+    EXPECT_EQ(listed(doc, "target-reading-2"),
+              (std::vector<std::string>{"Pupil01, Sam: 4A On track End of year Towards None Below target by 1 grade"}));
+    const auto below = listed(doc, "target-science-2");
+    ASSERT_EQ(below.size(), 2u);
+    EXPECT_EQ(below[0].rfind("Pupil03, Sam: 4A ", 0), 0u);
+    EXPECT_NE(below[0].find(" 46 Below by 1 grade"), std::string::npos) << below[0];
+    EXPECT_NE(below[1].find(" 48 Below by 4 grades"), std::string::npos) << below[1];
+    EXPECT_NO_THROW(reports::validate(doc));
+}
+
+TEST_P(progress_report_test, says_so_when_no_targets_are_set) {
+    const auto doc = report();
+    EXPECT_TRUE(std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const reports::block &b) {
+        const auto *p = std::get_if<reports::paragraph>(&b);
+        return p && p->text == "No targets are set for these pupils in the subjects Spring 1 judges, so there is no attainment "
+                               "against targets to show.";
+    }));
 }
 
 WAYMARK_ON_EVERY_DATABASE(progress_report_test);

@@ -1,6 +1,7 @@
 // The pupil profile on SQLite and PostgreSQL: one pupil's judgements in both assessments of the year
 // oldest first, their statutory results, interventions and progress meetings with what was said; every
-// pupil of a filter as one document; a past as-of day; and the sentence for a UPN not on roll.
+// pupil of a filter as one document; a past as-of day; the sentence for a UPN not on roll; and targets
+// against the latest judgement and the notional trajectory.
 #include "reports/builders/pupil_profile.hpp"
 
 #include "document_texts.hpp"
@@ -8,6 +9,7 @@
 #include "services/interventions.hpp"
 #include "services/pupil_inclusion.hpp"
 #include "services/pupil_meetings.hpp"
+#include "services/targets.hpp"
 #include "store/statutory.hpp"
 
 namespace waymark::testing {
@@ -36,8 +38,10 @@ protected:
     }
 
     reports::pupil_profiles load(std::optional<std::string> upn, services::pupil_filter filter = {}, std::string as_of = "") {
+        static const auto plotter = plugins::find_trajectory(loaded_plugins());
         return reports::load_pupil_profiles(db().session(), *schemes_,
-                                            {school_, std::move(upn), std::move(filter), std::move(as_of), "2026-03-01T10:00:00Z"});
+                                            {school_, std::move(upn), std::move(filter), std::move(as_of), "2026-03-01T10:00:00Z"},
+                                            &plotter);
     }
     reports::document profile(const std::string &upn) { return reports::build_pupil_profiles(load(upn), *schemes_); }
 
@@ -61,7 +65,7 @@ TEST_P(pupil_profile_test, lists_every_assessments_judgements_oldest_first_with_
     EXPECT_EQ(doc.title, "Pupil profile: Sam Pupil01");
     EXPECT_EQ(doc.kind, "pupil_profile");
     EXPECT_EQ(doc.filters, (std::vector<std::string>{"UPN " + test_upn(1)}));
-    EXPECT_NE(doc.counts.find("Targets are not included yet"), std::string::npos);
+    EXPECT_NE(doc.counts.find("targets with the notional trajectory towards them"), std::string::npos);
     const auto &judged = table_titled(doc, "Assessments: judgements in every assessment, oldest first");
     ASSERT_EQ(judged.columns.size(), 5u);
     EXPECT_EQ(judged.columns[3].label, "Reading");
@@ -110,7 +114,7 @@ TEST_P(pupil_profile_test, states_statutory_results_interventions_and_meetings) 
 TEST_P(pupil_profile_test, says_when_a_pupil_has_nothing_recorded_yet) {
     const auto doc = profile(test_upn(3));
     for (const char *sentence : {"No judgements recorded yet.", "No statutory results recorded.", "No interventions recorded.",
-                                 "No pupil progress meetings recorded."}) {
+                                 "No pupil progress meetings recorded.", "No targets are set for this pupil."}) {
         EXPECT_TRUE(std::any_of(doc.blocks.begin(), doc.blocks.end(), [&](const reports::block &b) {
             const auto *p = std::get_if<reports::paragraph>(&b);
             return p && p->text == sentence;
@@ -154,6 +158,70 @@ TEST_P(pupil_profile_test, a_upn_not_on_roll_is_named) {
         EXPECT_EQ(std::string(error.what()),
                   "There is no pupil with UPN " + test_upn(99) + " on roll at " + school_.name + "; check the UPN.");
     }
+}
+
+// Pupil01: reading Towards and maths On track in Spring 1 (four-band); science in LEP points 42 in
+// the autumn and 45 in the spring. Targets: reading On track by the end of the year, maths Deeper
+// learning and science 51 by the end of KS2 (2027/2028). Science's line runs from 42 to 51 over the
+// eight terms after Autumn 2025, weighted by LEP's 2, 2, 3, 2, 2, 3, 2, 2 points (18): 43, 44, 45.5
+// (a tie: the lower, 45), 46.5 -> 46, 47.5 -> 47, 49, 50, 51.
+TEST_P(pupil_profile_test, targets_against_the_latest_judgement_and_the_notional_trajectory) {
+    auto science = spring_spec("Science Autumn");
+    science.assessed_on = domain::date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{5}};
+    science.term = domain::term::autumn;
+    science.subjects = {{"science", lep_points, {}}};
+    judge_at(create(science), {{1, "science", "42"}}, "2025-12-08T09:00:00Z");
+    science.name = "Science Spring";
+    science.assessed_on = domain::date{std::chrono::year{2026}, std::chrono::February, std::chrono::day{12}};
+    science.term = domain::term::spring;
+    judge_at(create(science), {{1, "science", "45"}}, "2026-02-12T09:00:00Z");
+    using services::target_horizon;
+    services::set_targets(db(), school_, *schemes_,
+                          std::vector<services::target_change>{{{test_upn(1), "reading", target_horizon::end_of_year}, "OT", ""},
+                                                               {{test_upn(1), "maths", target_horizon::end_of_key_stage}, "D", ""},
+                                                               {{test_upn(1), "science", target_horizon::end_of_key_stage}, "51", lep_points}},
+                          {"mr.patel", "2026-02-13T09:00:00Z"});
+    const auto doc = profile(test_upn(1));
+    const auto &targets = table_titled(doc, "Targets and latest judgements");
+    std::map<std::string, std::vector<std::string>> by_subject;
+    for (const auto &r : texts(targets.rows)) by_subject[r.front()] = r;
+    ASSERT_EQ(by_subject.size(), 3u);
+    EXPECT_EQ(by_subject["Reading"], (std::vector<std::string>{"Reading", "End of year (2025/2026)", "On track", "mr.patel, 13/02/2026",
+                                                               "Spring 1", "Towards", "None", "Below target by 1 grade"}));
+    EXPECT_EQ(by_subject["Mathematics"],
+              (std::vector<std::string>{"Mathematics", "End of key stage (2027/2028)", "Deeper learning", "mr.patel, 13/02/2026",
+                                        "Spring 1", "On track", "None", "Below target by 1 grade"}));
+    const auto &science_row = by_subject["Science"];
+    ASSERT_EQ(science_row.size(), 8u);
+    EXPECT_EQ(science_row[1], "End of key stage (2027/2028)");
+    EXPECT_EQ(science_row[4], "Science Spring");
+    EXPECT_EQ(std::vector<std::string>(science_row.begin() + 6, science_row.end()), (std::vector<std::string>{"43", "Above by 2 grades"}));
+    for (const auto &r : targets.rows) {
+        if (r.front().text == "Science") {
+            EXPECT_EQ(r[7].cell_band->code, "AB");
+        }
+    }
+
+    const auto &terms = table_titled(doc, "Notional trajectory term by term");
+    const auto lines = texts(terms.rows);
+    ASSERT_EQ(lines.size(), 8u);
+    EXPECT_EQ(lines[0], (std::vector<std::string>{"Spring 2025/2026 (Year 4)", "43", "45: Above by 2 grades"}));
+    EXPECT_EQ(lines[1], (std::vector<std::string>{"Summer 2025/2026 (Year 4)", "44", ""}));
+    EXPECT_EQ(lines[2], (std::vector<std::string>{"Autumn 2026/2027 (Year 5)", "45", ""}));
+    EXPECT_EQ(lines[7], (std::vector<std::string>{"Summer 2027/2028 (Year 6)", "51", ""}));
+    EXPECT_TRUE(std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const reports::block &b) {
+        const auto *p = std::get_if<reports::paragraph>(&b);
+        return p && p->text.find("End-of-year targets have no trajectory") != std::string::npos &&
+               p->text.find("Trajectories are notional: a straight line from Science 42 to the target") != std::string::npos;
+    }));
+    EXPECT_NO_THROW(reports::validate(doc));
+
+    // As of the day before they were set, there were no targets.
+    const auto before = reports::build_pupil_profiles(load(test_upn(1), {}, "2026-02-12T23:59:59Z"), *schemes_);
+    EXPECT_TRUE(std::any_of(before.blocks.begin(), before.blocks.end(), [](const reports::block &b) {
+        const auto *p = std::get_if<reports::paragraph>(&b);
+        return p && p->text == "No targets are set for this pupil.";
+    }));
 }
 
 WAYMARK_ON_EVERY_DATABASE(pupil_profile_test);

@@ -4,6 +4,8 @@
 #include "report_fixture.hpp"
 
 #include "cli_runner.hpp"
+#include "services/targets.hpp"
+#include "store/statutory.hpp"
 
 #include <gmock/gmock.h>
 
@@ -66,6 +68,44 @@ TEST_P(report_command_test, writes_the_progress_matrix_of_two_subjects_with_its_
     EXPECT_THAT(text, HasSubstr("Higher in Reading than in Writing: 2 (50.00%)")) << "Pupil02 and Pupil04: Below in writing, Towards in reading";
 }
 
+TEST_P(report_command_test, writes_the_matrix_from_ks1_teacher_assessment) {
+    db().transaction("KS1 results", [&](soci::session &session) {
+        const std::vector<domain::statutory_result> results{{test_upn(1), domain::statutory_kind::ks1_ta, "reading", "WTS", {2023}},
+                                                            {test_upn(3), domain::statutory_kind::ks1_ta, "reading", "EXS", {2023}}};
+        store::write_statutory_results(session, school_.id, results);
+    });
+    const auto pdf = scratch_folder() / "ks1.pdf";
+    const auto result = report({"matrix", "--from", "ks1:reading", "--to", "Spring 1", "--out", pdf.string()});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const std::string text = pdf_text(pdf);
+    EXPECT_THAT(text, HasSubstr("Progress matrix: Reading, KS1 teacher assessment against Spring 1"));
+    // Pupil01 WTS then Towards (below, the same); Pupil03 EXS then On track (at, the same).
+    EXPECT_THAT(text, HasSubstr("Higher in Spring 1 than in KS1: 0 (0.00%) \u00b7 the same in both: 2 (50.00%)"));
+    EXPECT_THAT(text, HasSubstr("WTS in KS1, Below expected in Spring 1: 1 (25.00%)"));
+    EXPECT_THAT(report({"matrix", "--from", "eyfs:science", "--to", "Spring 1", "--out", pdf.string()}).err,
+                HasSubstr("--from eyfs:science names no statutory data set: the EYFS profile gives eyfs:reading"));
+}
+
+// Reading targets for the end of the year: Pupil03 On track (judged On track), Pupil04 On track
+// (judged Towards).
+TEST_P(report_command_test, the_progress_report_and_profile_show_attainment_against_targets) {
+    const std::vector<services::target_change> targets{
+        {{test_upn(3), "reading", services::target_horizon::end_of_year}, "OT", ""},
+        {{test_upn(4), "reading", services::target_horizon::end_of_year}, "OT", ""}};
+    services::set_targets(db(), school_, *schemes_, targets, {"mr.patel", "2026-01-05T09:00:00Z"});
+    const auto progress = scratch_folder() / "progress.pdf";
+    ASSERT_EQ(report({"progress", "--from", "Spring 1", "--out", progress.string()}).status, 0);
+    const std::string text = pdf_text(progress);
+    EXPECT_THAT(text, HasSubstr("Attainment against targets"));
+    EXPECT_THAT(text, HasSubstr("Reading 0 (0.00%) 1 (50.00%) 1 (50.00%) 0 (0.00%) 2 2 (100.00%)"));
+    EXPECT_THAT(text, HasSubstr("Pupil04, Sam"));
+
+    const auto profile = scratch_folder() / "profile.pdf";
+    ASSERT_EQ(report({"profile", "--upn", test_upn(4), "--out", profile.string()}).status, 0);
+    // The row wraps in portrait: "Below target" on the first line, "by 1 grade" under it.
+    EXPECT_THAT(pdf_text(profile), HasSubstr("Reading End of year On track mr.patel, Spring 1 Towards None Below target"));
+}
+
 TEST_P(report_command_test, writes_the_summary_table_on_one_page) {
     const auto pdf = scratch_folder() / "summary.pdf";
     const auto result = report({"summary", "--out", pdf.string()});
@@ -97,7 +137,7 @@ TEST_P(report_command_test, writes_a_pupils_profile_and_every_pupils_profile_to_
     const std::string text = pdf_text(pdf);
     EXPECT_THAT(text, HasSubstr("Pupil profile: Sam Pupil04"));
     EXPECT_THAT(text, HasSubstr("10/02/2026 Spring 1 Y4 Towards Below Towards"));
-    EXPECT_THAT(text, HasSubstr("Targets are not included yet"));
+    EXPECT_THAT(text, HasSubstr("No targets are set for this pupil."));
 
     const auto folder = scratch_folder() / "profiles";
     const auto each = report({"profile", "--each-to", folder.string(), "--gender", "F"});

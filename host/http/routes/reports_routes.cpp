@@ -51,12 +51,14 @@ void send_report(const api_services &services, const request &asked, response &r
     const auto database = services.database();
     const store::school school = school_in_path(database->session(), asked);
     const auto schemes = scheme_library_of(services);
+    const auto plotter = reports::report_trajectory(services.registry);
     const reports::report_request request{
         database->session(), schemes, school, filter_in_query(asked), as_of_in_query(asked), store::utc_timestamp_now(),
         [&](std::string_view parameter) { return asked.query(std::string(parameter)); },
         [&](const std::string &value, std::string_view parameter) {
             return assessment_with_id(database->session(), school, value, parameter);
-        }};
+        },
+        plotter ? &*plotter : nullptr};
     std::string document;
     try {
         document = reports::to_json(kind->build(request));
