@@ -110,9 +110,14 @@ export async function reports_screen(context, main, params) {
   const labelled = assessments.map((a) => [a.id, `${a.name} (${a.term} ${a.academic_year})`]);
   const assessment = select([['', 'Latest of each year group'], ...labelled], params.assessment || (assessments[0] ? assessments[0].id : ''));
   const from = select([['', 'Choose the earlier one'], ...labelled], params.from || '');
+  // The matrix also sets statutory results against the later assessment (seeds 000, 002).
+  const statutory = el('optgroup', { label: 'Statutory results (progress matrix)' },
+    [['ks1', 'KS1 teacher assessment'], ['eyfs', 'EYFS early learning goals'], ['eyfs:gld', 'EYFS good level of development']]
+      .map(([value, text]) => el('option', { value, text, selected: params.from === value })));
+  from.append(statutory);
   const year = select([['', 'Every year group'], ...[...new Set(everyone.map((p) => p.nc_year))].sort((a, b) => a - b).map((y) => [y === 0 ? 'R' : y, year_name(y)])], params.year || '');
   const class_choice = select([['', 'Every class'], ...class_options(everyone)], params.class || '');
-  const from_field = field('Earlier assessment (progress and matrix)', from);
+  const from_field = field('Earlier data (progress and matrix)', from);
   const assessment_field = field('Assessment', assessment);
   const form = el('form', { class: 'filters', 'aria-label': 'Choose a report' },
     field('Report', kind), assessment_field, from_field, field('Year group', year), field('Class', class_choice),
@@ -143,6 +148,8 @@ export async function reports_screen(context, main, params) {
   // Only the choices the chosen report takes: trends span every term, only progress and the matrix compare two.
   const fit_choices = () => {
     from_field.hidden = !['matrix', 'progress'].includes(kind.value);
+    statutory.disabled = kind.value !== 'matrix';
+    if (statutory.disabled && [...statutory.children].some((o) => o.value === from.value)) from.value = '';
     assessment_field.hidden = kind.value === 'trends';
   };
   kind.addEventListener('change', fit_choices);

@@ -486,6 +486,16 @@ class screen_tests(page_test):
         self.assertGreater(len(rows), 0)
         self.photograph('report-drill-down')
 
+    def test_the_matrix_sets_ks1_results_against_an_assessment(self):
+        self.check_screen('#/reports?report=matrix&from=ks1&assessment=%d&year=4' % self.assessment['id'],
+                          'report-matrix-ks1', 'section.report table')
+        chosen = Select(self.browser.find_element(By.XPATH, "//label[contains(., 'Earlier data')]/following::select[1]"))
+        self.assertEqual(chosen.first_selected_option.text, 'KS1 teacher assessment')
+        text = self.browser.find_element(By.CSS_SELECTOR, 'section.report').text
+        self.assertIn('KS1 teacher assessment', text)
+        for outcome in ('WTS', 'EXS', 'GDS', 'No data'):
+            self.assertIn(outcome, text)
+
     def test_the_venn_is_drawn_as_svg(self):
         self.check_screen('#/reports?report=venn&assessment=%d&year=4' % self.assessment['id'], 'report-venn', 'svg.venn')
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, 'svg.venn circle')), 3)
