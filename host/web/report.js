@@ -95,6 +95,9 @@ function draw_table(block, figure) {
   return el('div', { class: 'table-scroll' }, table);
 }
 
+// A share as a reader wants it: at most one decimal (the document carries the exact value).
+const percent = (value) => `${Math.round(value * 10) / 10}%`;
+
 function draw_matrix(block, figure) {
   const table = el('table', { class: 'data matrix' }, el('caption', { text: block.title }));
   table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: `${block.row_title} \u2193 / ${block.column_title} \u2192` }),
@@ -103,7 +106,7 @@ function draw_matrix(block, figure) {
     const th = el('th', { scope: 'row', text: r.label });
     band_cell(th, r.band);
     return el('tr', {}, th, block.cells[i].map((cell) => el('td', {},
-      figure(cell.percent !== undefined ? `${cell.count} (${cell.percent}%)` : String(cell.count), cell.pupils))));
+      figure(cell.percent !== undefined ? `${cell.count} (${percent(cell.percent)})` : String(cell.count), cell.pupils))));
   })));
   return el('div', { class: 'table-scroll' }, table);
 }
@@ -125,7 +128,7 @@ function draw_venn(block, figure) {
   const table = el('table', { class: 'data' }, el('caption', { text: `${block.title} (${block.total} pupils)` }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'On track in' }), el('th', { scope: 'col', text: 'Pupils' }))),
     el('tbody', {}, block.regions.map((r) => el('tr', {}, el('th', { scope: 'row', text: describe(r.in) }),
-      el('td', {}, figure(`${r.count} (${r.percent}%)`, r.pupils, describe(r.in)))))));
+      el('td', {}, figure(`${r.count} (${percent(r.percent)})`, r.pupils, describe(r.in)))))));
   return el('div', { class: 'venn-block' }, picture, table);
 }
 

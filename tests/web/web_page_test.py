@@ -495,6 +495,8 @@ class screen_tests(page_test):
         self.assertIn('KS1 teacher assessment', text)
         for outcome in ('WTS', 'EXS', 'GDS', 'No data'):
             self.assertIn(outcome, text)
+        for matrix in self.browser.find_elements(By.CSS_SELECTOR, 'table.matrix'):
+            self.assertNotRegex(matrix.text, r'\d\.\d\d+%', 'a share in a matrix has at most one decimal')
 
     def test_the_venn_is_drawn_as_svg(self):
         self.check_screen('#/reports?report=venn&assessment=%d&year=4' % self.assessment['id'], 'report-venn', 'svg.venn')
