@@ -119,7 +119,8 @@ pdf_canvas::~pdf_canvas() {
 std::string pdf_canvas::encoded(std::string_view utf8) const {
     if (to_single_byte_ == no_converter) return std::string(utf8);
     std::optional<std::string> single_byte = in_single_byte(to_single_byte_, utf8);
-    if (!single_byte) throw text_outside_code_page("Not in the document's code page: " + std::string(utf8));
+    // encoding_for() saw every character of the document: only the renderer's own words can fail.
+    if (!single_byte) throw std::logic_error("The PDF renderer drew text outside the document's code page: " + std::string(utf8));
     return std::move(*single_byte);
 }
 

@@ -10,7 +10,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +29,6 @@ std::string find_font(std::string_view configured);
 inline constexpr const char *unicode = "UTF-8";
 std::string encoding_for(std::string_view document_json);
 
-// The renderer drew words of its own (a matrix's arrows) that the chosen code page lacks: the
-// document is drawn again in "UTF-8".
-struct text_outside_code_page : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 struct point {
     float x = 0;

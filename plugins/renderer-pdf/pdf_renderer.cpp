@@ -56,19 +56,12 @@ void draw(const reports::document &doc, pdf_canvas &canvas) {
 void pdf_renderer::render(std::string_view document,
                           const std::function<void(const uint8_t *, uint64_t)> &write) const {
     const reports::document doc = reports::read_for_rendering(document);
-    const auto render_in = [&](const std::string &encoding) {
-        pdf_canvas canvas(font_file_, encoding);
-        draw(doc, canvas);
-        canvas.save(write);
-    };
-    // A matrix's headings carry arrows (as_grid), which no code page holds: no point trying one.
+    // A matrix's headings carry arrows (as_grid), which no code page holds.
     const bool draws_arrows = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                           [](const reports::block &b) { return std::holds_alternative<reports::matrix>(b); });
-    try {
-        render_in(draws_arrows ? std::string(unicode) : encoding_for(document));
-    } catch (const text_outside_code_page &) {
-        render_in(unicode);  // nothing was written: the PDF goes out whole at save()
-    }
+    pdf_canvas canvas(font_file_, draws_arrows ? std::string(unicode) : encoding_for(document));
+    draw(doc, canvas);
+    canvas.save(write);
 }
 
 }  // namespace waymark::renderers
