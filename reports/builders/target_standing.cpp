@@ -73,16 +73,17 @@ target_position term_position(const services::trajectory_term &term) {
     return out;
 }
 
-bool target_at_expected_or_above(const services::target_record &target, const plugins::scheme &scheme, int nc_year_now,
-                                 int academic_year_now) {
+target_ambition target_against_expected(const services::target_record &target, const plugins::scheme &scheme, int nc_year_now,
+                                        int academic_year_now) {
     const auto grade = scheme.find_code(target.grade_code);
-    if (!grade) return false;
+    if (!grade) return {};
     const plugins::judgement_context then{nc_year_now + (target.academic_year - academic_year_now), WAYMARK_TERM_SUMMER,
                                           target.target.subject};
     try {
-        return scheme.evaluate(then, *grade).on_track != 0;
+        const auto evaluated = scheme.evaluate(then, *grade);
+        return {evaluated.on_track != 0, evaluated.band == WAYMARK_BAND_ABOVE};
     } catch (const plugins::plugin_error &) {
-        return false;  // no expectation for that year
+        return {};  // no expectation for that year
     }
 }
 

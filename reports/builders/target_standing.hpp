@@ -49,11 +49,15 @@ target_position position_at(const target_standing &standing, const plugins::sche
 // A trajectory term's own reading: its line, and the review's judgement against it if there was one.
 target_position term_position(const services::trajectory_term &term);
 
-// Seed 004 D.3: whether the target is at or above what its scheme expects at the end of the year it
-// is for (the summer term, the pupil then `nc_year_now` + the years between). False when the scheme
-// sets no expectation then.
-bool target_at_expected_or_above(const services::target_record &target, const plugins::scheme &scheme, int nc_year_now,
-                                 int academic_year_now);
+// Seed 004 D.3's "target L4+" and "target L5+": where the target stands against what its scheme
+// expects at the end of the year it is for (the summer term, the pupil then `nc_year_now` + the years
+// between). Neither when the scheme sets no expectation then.
+struct target_ambition {
+    bool at_expected_or_above = false;
+    bool above_expected = false;  // the higher standard
+};
+target_ambition target_against_expected(const services::target_record &target, const plugins::scheme &scheme, int nc_year_now,
+                                        int academic_year_now);
 
 // "Above by 1 grade", "On", "Below by 2 grades", "Not judged"; against the target when not by trajectory
 // ("Above target by 1 grade", "At target").
