@@ -50,9 +50,11 @@ void print_grid(const services::class_grid &grid, std::ostream &out) {
 int run_grid(const invocation &args, io streams) {
     tracking_session session(args, streams);
     const auto which = session.assessment(args);
+    const bool json = args.has_switch("json");
     const auto grid = services::load_class_grid(session.database().session(), session.school(), which, session.schemes(),
-                                                selection_of(args), as_of_instant(args));
-    if (args.has_switch("json")) {
+                                                selection_of(args), as_of_instant(args),
+                                                json ? services::grid_contents::cells_and_pupil_details : services::grid_contents::cells);
+    if (json) {
         services::class_grid_json(grid).stringify(streams.out, 2);
         streams.out << '\n';
     } else {
@@ -68,7 +70,8 @@ extern const command grid_command{
     "grid --assessment NAME [filters] [--upns A,B] [--as-of DATE] [--json]",
     "Show an assessment's class grid: every pupil's judgements, test scores, formative text and phonics.",
     "Judgements show their label in the pupil's context (or the year they were judged against), marked *\n"
-    "when on track; --json adds band, colour (the scheme's or the cell's override) and codes. Pupils are\n"
+    "when on track; --json adds band, colour (the scheme's or the cell's override) and codes, and each\n"
+    "pupil's characteristics, custom flags and statutory results (GLD, phonics check, KS1). Pupils are\n"
     "those on roll matching every filter of `waymark pupils list` given (--class, --year as NC year in\n"
     "the assessment's academic year, --sen, --pp, --group, ...) and --upns; excluded pupils are listed too.\n"
     "--as-of YYYY-MM-DD (end of that day) or YYYY-MM-DDTHH:MM:SSZ shows the grid as it stood then.\n"

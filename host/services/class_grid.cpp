@@ -1,7 +1,11 @@
 #include "services/class_grid.hpp"
 
+#include "store/pupils.hpp"
+#include "store/statutory.hpp"
+
 #include <waymark/plugin.h>
 
+#include <algorithm>
 #include <charconv>
 #include <tuple>
 
@@ -28,17 +32,56 @@ void count_progress_meetings(soci::session &session, const store::school &school
     }
 }
 
+phonics_check_result &phonics_taken(grid_row &row, int grid_year, domain::academic_year taken) {
+    const int nc_year = row.pupil.nc_year - (grid_year - taken.start_year);
+    auto &checks = row.details->statutory.phonics;
+    const auto found = std::find_if(checks.begin(), checks.end(), [&](const auto &check) { return check.nc_year == nc_year; });
+    if (found != checks.end()) return *found;
+    const auto later = std::find_if(checks.begin(), checks.end(), [&](const auto &check) { return check.nc_year > nc_year; });
+    return *checks.insert(later, {nc_year, "", ""});
+}
+
+void add_statutory_result(grid_row &row, int grid_year, const domain::statutory_result &result) {
+    auto &held = row.details->statutory;
+    switch (result.kind) {
+        case domain::statutory_kind::eyfsp_gld: held.gld = result.value == "Y"; break;
+        case domain::statutory_kind::phonics_mark: phonics_taken(row, grid_year, result.year).mark = result.value; break;
+        case domain::statutory_kind::phonics_outcome: phonics_taken(row, grid_year, result.year).outcome = result.value; break;
+        case domain::statutory_kind::ks1_ta: held.key_stage_1[result.subject].teacher_assessment = result.value; break;
+        case domain::statutory_kind::ks1_scaled: held.key_stage_1[result.subject].scaled_score = result.value; break;
+        default: break;  // EYFSP goals are summed up by GLD; KS2 results belong to pupils who have left
+    }
+}
+
+// Three queries for the whole grid: the pupils' records, the statutory results and the flags' names.
+void add_pupil_details(soci::session &session, const store::school &school, const assessment &which,
+                       const std::map<long long, std::size_t> &row_of, class_grid &grid) {
+    std::map<std::string, std::size_t, std::less<>> row_of_upn;
+    for (auto &stored : store::load_pupils(session, school.id, store::which_pupils::on_roll)) {
+        const auto row = row_of.find(stored.id);
+        if (row == row_of.end()) continue;
+        row_of_upn.emplace(stored.pupil.upn, row->second);
+        grid.rows[row->second].details = grid_pupil_details{std::move(stored.pupil), {}};
+    }
+    for (const auto &result : store::load_statutory_results(session, school.id)) {
+        if (const auto row = row_of_upn.find(result.upn); row != row_of_upn.end())
+            add_statutory_result(grid.rows[row->second], which.year.start_year, result);
+    }
+    grid.custom_flag_names = store::custom_flag_names(session, school.id);
+}
+
 }  // namespace
 
 class_grid load_class_grid(soci::session &session, const store::school &school, const assessment &which,
-                           const scheme_library &schemes, const pupil_selection &pupils, const std::string &as_of) {
-    class_grid grid{which, as_of, {}};
+                           const scheme_library &schemes, const pupil_selection &pupils, const std::string &as_of,
+                           grid_contents contents) {
+    class_grid grid{which, as_of, {}, {}};
     std::map<long long, std::size_t> row_of;
     std::vector<long long> ids;
     for (auto &pupil : select_pupils(session, school, pupils, which.year)) {
         row_of.emplace(pupil.id, grid.rows.size());
         ids.push_back(pupil.id);
-        grid.rows.push_back({std::move(pupil), {}, {}, {}, {}, {}, 0});
+        grid.rows.push_back({std::move(pupil), {}, {}, {}, {}, {}, 0, {}});
     }
     if (grid.rows.empty()) return grid;
 
@@ -70,6 +113,7 @@ class_grid load_class_grid(soci::session &session, const store::school &school, 
         }
     }
     count_progress_meetings(session, school, as_of, row_of, grid.rows);
+    if (contents == grid_contents::cells_and_pupil_details) add_pupil_details(session, school, which, row_of, grid);
     const int32_t term = static_cast<int32_t>(which.term) + 1;
     std::vector<uint32_t> grades;
     std::vector<waymark_evaluation> evaluations;

@@ -37,6 +37,55 @@ Poco::JSON::Object::Ptr judgement_json(const grid_judgement &cell) {
     return json;
 }
 
+Poco::JSON::Object::Ptr characteristics_json(const domain::pupil &pupil) {
+    auto json = ordered_object();
+    json->set("gender", std::string(1, pupil.gender));
+    json->set("sen", std::string(1, pupil.sen));
+    json->set("ethnicity", pupil.ethnicity);
+    json->set("eal", pupil.eal);
+    json->set("fsm", pupil.fsm);
+    json->set("ever6_fsm", pupil.ever6_fsm);
+    json->set("pupil_premium", pupil.pupil_premium);
+    json->set("looked_after", pupil.looked_after);
+    json->set("previously_looked_after", pupil.previously_looked_after);
+    json->set("disadvantaged", pupil.ever6_fsm || pupil.looked_after || pupil.previously_looked_after);
+    json->set("summer_born", domain::is_summer_born(pupil.date_of_birth));
+    return json;
+}
+
+Poco::Dynamic::Var text_or_null(const std::string &text) { return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text); }
+
+Poco::JSON::Object::Ptr statutory_json(const grid_statutory &held) {
+    auto json = ordered_object();
+    json->set("gld", held.gld ? Poco::Dynamic::Var(*held.gld) : Poco::Dynamic::Var());
+    Poco::JSON::Array::Ptr phonics = new Poco::JSON::Array;
+    for (const auto &check : held.phonics) {
+        auto taken = ordered_object();
+        taken->set("year", check.nc_year);
+        taken->set("mark", text_or_null(check.mark));
+        taken->set("outcome", text_or_null(check.outcome));
+        phonics->add(taken);
+    }
+    json->set("phonics", phonics);
+    auto key_stage_1 = ordered_object();
+    for (const auto &[subject, result] : held.key_stage_1) {
+        auto outcome = ordered_object();
+        outcome->set("ta", text_or_null(result.teacher_assessment));
+        outcome->set("scaled_score", text_or_null(result.scaled_score));
+        key_stage_1->set(subject, outcome);
+    }
+    json->set("ks1", key_stage_1);
+    return json;
+}
+
+void add_pupil_details(const grid_pupil_details &details, Poco::JSON::Object &pupil) {
+    pupil.set("characteristics", characteristics_json(details.record));
+    Poco::JSON::Array::Ptr flags = new Poco::JSON::Array;
+    for (const bool flag : details.record.custom_flags) flags->add(flag);
+    pupil.set("custom_flags", flags);
+    pupil.set("statutory", statutory_json(details.statutory));
+}
+
 }  // namespace
 
 std::string band_word(int band) {
@@ -114,9 +163,15 @@ Poco::JSON::Object class_grid_json(const class_grid &grid) {
         }
         pupil->set("record_ids", record_ids);
         pupil->set("progress_meetings", row.progress_meetings);
+        if (row.details) add_pupil_details(*row.details, *pupil);
         pupils->add(pupil);
     }
     json.set("pupils", pupils);
+    if (!grid.rows.empty() && grid.rows.front().details) {
+        Poco::JSON::Array::Ptr names = new Poco::JSON::Array;
+        for (const auto &name : grid.custom_flag_names) names->add(name);
+        json.set("custom_flag_names", names);
+    }
     return json;
 }
 

@@ -1,6 +1,10 @@
 // The class grid as JSON, the one shape `waymark grid --json` prints and GET .../grid returns:
 // {assessment, as_of, pupils: [{upn, surname, forename, class, year, judgements: {subject: {code,
-// label, band, on_track, colour, colour_overridden, judged_year}}, test_scores, formative, phonics}]}.
+// label, band, on_track, colour, colour_overridden, judged_year}}, test_scores, formative, phonics,
+// record_ids, progress_meetings}]}. A grid loaded with its pupil details adds to each pupil
+// characteristics {gender, sen, ethnicity, eal, fsm, ever6_fsm, pupil_premium, looked_after,
+// previously_looked_after, disadvantaged, summer_born}, custom_flags [6 yes/no] and statutory {gld,
+// phonics: [{year, mark, outcome}], ks1: {subject: {ta, scaled_score}}}, and custom_flag_names [6].
 #pragma once
 
 #include "services/class_grid.hpp"

@@ -23,16 +23,63 @@ const characteristics = [
 ];
 
 const sections = [
-  ['pupil', 'Pupil details'], ['judgements', 'Judgements'], ['test', 'Test scores'],
+  ['pupil', 'Pupil details'], ['characteristics', 'Pupil characteristics'], ['custom', 'Custom fields'],
+  ['statutory', 'Statutory data'], ['judgements', 'Judgements'], ['test', 'Test scores'],
   ['formative', 'Formative'], ['phonics', 'Phonics'],
 ];
+// Seed 000: the characteristics (and the custom fields with them) start switched off.
+const hidden_at_first = new Set(['characteristics', 'custom']);
 
 function shown_sections() {
+  const shown = Object.fromEntries(sections.map(([key]) => [key, !hidden_at_first.has(key)]));
   try {
     const saved = JSON.parse(localStorage.getItem('waymark.grid.sections'));
-    if (saved && typeof saved === 'object') return saved;
-  } catch (e) { /* a damaged setting falls back to every section shown */ }
-  return Object.fromEntries(sections.map(([key]) => [key, true]));
+    if (saved && typeof saved === 'object') Object.assign(shown, saved);
+  } catch (e) { /* a damaged setting falls back to the first view */ }
+  return shown;
+}
+
+const yes_no = (value) => (value ? 'Yes' : 'No');
+
+// The read-only columns of the sections beside the assessment (seed 000's "visibility report data"):
+// characteristics, each named custom flag, and the statutory results any pupil shown has.
+function detail_columns(grid) {
+  const pupils = grid.pupils;
+  const columns = [];
+  const characteristic = (title, value) => columns.push({ section: 'characteristics', title, text: (p) => (p.characteristics ? value(p.characteristics) : '') });
+  characteristic('Gender', (c) => c.gender);
+  characteristic('SEN', (c) => c.sen);
+  characteristic('EAL', (c) => yes_no(c.eal));
+  characteristic('FSM', (c) => yes_no(c.fsm));
+  characteristic('Ever 6 FSM', (c) => yes_no(c.ever6_fsm));
+  characteristic('Pupil premium', (c) => yes_no(c.pupil_premium));
+  characteristic('Disadvantaged', (c) => yes_no(c.disadvantaged));
+  characteristic('Summer born', (c) => yes_no(c.summer_born));
+  characteristic('Ethnicity', (c) => c.ethnicity);
+  (grid.custom_flag_names || []).forEach((name, i) => {
+    if (name) columns.push({ section: 'custom', title: name, text: (p) => yes_no((p.custom_flags || [])[i]) });
+  });
+  const held = pupils.map((p) => p.statutory).filter(Boolean);
+  if (held.some((s) => s.gld !== null)) {
+    columns.push({ section: 'statutory', title: 'GLD', text: (p) => (p.statutory && p.statutory.gld !== null ? yes_no(p.statutory.gld) : '') });
+  }
+  const phonics_years = [...new Set(held.flatMap((s) => s.phonics.map((check) => check.year)))].sort();
+  for (const year of phonics_years) {
+    columns.push({ section: 'statutory', title: `Phonics check ${year_name(year)}`, text: (p) => {
+      const check = p.statutory && p.statutory.phonics.find((c) => c.year === year);
+      if (!check) return '';
+      return check.mark === null ? check.outcome || '' : `${check.mark}${check.outcome ? ` (${check.outcome})` : ''}`;
+    } });
+  }
+  const key_stage_1 = [...new Set(held.flatMap((s) => Object.keys(s.ks1)))].sort();
+  for (const subject of key_stage_1) {
+    columns.push({ section: 'statutory', title: `KS1 ${heading(subject)}`, text: (p) => {
+      const result = p.statutory && p.statutory.ks1[subject];
+      if (!result) return '';
+      return [result.ta, result.scaled_score === null ? null : `(${result.scaled_score})`].filter(Boolean).join(' ');
+    } });
+  }
+  return columns;
 }
 
 export class grid_screen {
@@ -116,22 +163,25 @@ export class grid_screen {
     for (const control of [this.assessment_choice, this.year_choice, this.class_choice, this.characteristic_choice]) {
       control.addEventListener('change', refilter);
     }
+    this.toggles = el('fieldset', { class: 'sections' });
+    main.append(form, this.toggles);
+  }
+
+  // One switch per section this grid has a column in.
+  fill_toggles() {
     const shown = shown_sections();
-    const present = new Set(['pupil', 'judgements']);
-    if (a.subjects.some((s) => s.test_score)) present.add('test');
-    if (a.formative_title) present.add('formative');
-    if (a.phonics) present.add('phonics');
-    const toggles = el('fieldset', { class: 'sections' }, el('legend', { text: 'Columns shown' }),
-      sections.filter(([key]) => present.has(key)).map(([key, label]) => {
+    const present = new Set(['pupil', ...this.columns.map((c) => c.section), ...this.detail_columns.map((c) => c.section)]);
+    clear(this.toggles).append(el('legend', { text: 'Columns shown' }),
+      ...sections.filter(([key]) => present.has(key)).map(([key, label]) => {
         const box = el('input', { type: 'checkbox', id: `section-${key}`, checked: shown[key] !== false });
         box.addEventListener('change', () => {
-          shown[key] = box.checked;
-          localStorage.setItem('waymark.grid.sections', JSON.stringify(shown));
+          const now = shown_sections();
+          now[key] = box.checked;
+          localStorage.setItem('waymark.grid.sections', JSON.stringify(now));
           this.render();
         });
         return el('span', { class: 'toggle' }, box, el('label', { for: box.id, text: label }));
       }));
-    main.append(form, toggles);
   }
 
   build_toolbar() {
@@ -208,6 +258,8 @@ export class grid_screen {
       }
     }
     if (grid.assessment.phonics) this.columns.push({ section: 'phonics', kind: 'phonics', subject: 'phonics', title: 'Phonics' });
+    this.detail_columns = detail_columns(grid);
+    this.fill_toggles();
     await this.load_grades();
     this.active = { row: 0, column: 0 };
     this.render();
@@ -306,6 +358,9 @@ export class grid_screen {
     const table = el('table', { class: 'grid', role: 'grid', 'aria-label': `${this.assessment.name}: judgements`, 'aria-rowcount': this.rows.length + 1 });
     const head = el('tr', {}, el('th', { scope: 'col', text: 'Pupil' }));
     if (shown.pupil !== false) head.append(el('th', { scope: 'col', text: 'Class' }), el('th', { scope: 'col', text: 'Year' }), el('th', { scope: 'col', text: 'In data' }));
+    const details = this.detail_columns.filter((c) => shown[c.section] !== false);
+    details.forEach((column) => head.append(el('th', { scope: 'col', class: `col-${column.section}`, text: column.title })));
+    this.leading_columns = 1 + (shown.pupil !== false ? 3 : 0) + details.length;
     columns.forEach((column) => head.append(el('th', { scope: 'col', class: `col-${column.kind}`, text: column.title })));
     table.append(el('thead', {}, head));
     const body = el('tbody', {});
@@ -325,6 +380,7 @@ export class grid_screen {
         box.addEventListener('change', () => this.set_inclusion(pupil, box));
         tr.append(el('td', { text: pupil.class || '' }), el('td', { text: year_name(pupil.year) }), el('td', { class: 'in-data' }, box));
       }
+      details.forEach((column) => tr.append(el('td', { class: `detail col-${column.section}`, text: column.text(pupil) })));
       const row_cells = [];
       columns.forEach((column, index) => {
         const td = el('td', { role: 'gridcell', tabindex: '-1', dataset: { row, column: index } });
@@ -336,7 +392,7 @@ export class grid_screen {
       this.cells.push(row_cells);
       body.append(tr);
     });
-    table.append(body, this.statistics_rows(columns, shown));
+    table.append(body, this.statistics_rows(columns));
     table.addEventListener('keydown', (e) => this.on_key(e));
     table.addEventListener('paste', (e) => this.on_paste(e));
     holder.append(table);
@@ -393,16 +449,16 @@ export class grid_screen {
 
   // Per grade, on track or above and no judgement, for each judgement column, over the included
   // pupils shown, with every unsaved change counted as it is typed.
-  statistics_rows(columns, shown) {
+  statistics_rows(columns) {
     const foot = el('tfoot', {});
     this.foot = foot;
-    this.fill_statistics(columns, shown);
+    this.fill_statistics(columns);
     return foot;
   }
 
-  fill_statistics(columns = this.shown_columns, shown = shown_sections()) {
+  fill_statistics(columns = this.shown_columns) {
     const foot = clear(this.foot);
-    const leading = shown.pupil !== false ? 4 : 1;
+    const leading = this.leading_columns;
     const judged = columns.map((c) => c.kind === 'judgement');
     const counted = this.rows.map((p, row) => ({ row, included: this.in_data.get(p.upn) !== false })).filter((r) => r.included);
     const codes = [];
@@ -916,10 +972,12 @@ export class grid_screen {
 
   download_csv() {
     const columns = this.shown_columns;
+    const shown = shown_sections();
+    const details = this.detail_columns.filter((c) => shown[c.section] !== false);
     const quote = (t) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-    const lines = [['UPN', 'Surname', 'Forename', 'Class', 'Year', ...columns.map((c) => c.title)].map(quote).join(',')];
+    const lines = [['UPN', 'Surname', 'Forename', 'Class', 'Year', ...details.map((c) => c.title), ...columns.map((c) => c.title)].map(quote).join(',')];
     this.rows.forEach((p, row) => {
-      lines.push([p.upn, p.surname, p.forename, p.class || '', String(p.year), ...columns.map((c) => {
+      lines.push([p.upn, p.surname, p.forename, p.class || '', String(p.year), ...details.map((c) => c.text(p)), ...columns.map((c) => {
         const cell = this.current(row, c);
         return cell && cell.code ? cell.code : '';
       })].map(quote).join(','));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <set>
 
 namespace waymark::reports {
 namespace {
@@ -24,12 +25,79 @@ std::string found_or_empty(const std::map<std::string, std::string> &values, con
     return found == values.end() ? "" : found->second;
 }
 
-std::vector<grid_column> columns_of(const services::assessment &which, const grid_spreadsheet_scope &scope) {
+using pupil_record = domain::pupil;
+
+// A read-only column of the pupil details; an empty cell for a grid loaded without them.
+grid_column detail_column(std::string label, std::function<std::string(const services::grid_pupil_details &)> text) {
+    return {std::move(label), column_type::text, nullptr, [text = std::move(text)](const services::grid_row &row) {
+                return row.details ? text_cell(text(*row.details)) : cell{};
+            }};
+}
+
+grid_column yes_no_column(std::string label, std::function<bool(const pupil_record &)> holds) {
+    return detail_column(std::move(label), [holds = std::move(holds)](const services::grid_pupil_details &details) {
+        return std::string(holds(details.record) ? "Yes" : "No");
+    });
+}
+
+// Seed 000's sections beside the assessment: characteristics, the named custom flags, then the
+// statutory results any pupil of the grid has (GLD, each year's phonics check, each KS1 subject).
+void add_detail_columns(const services::class_grid &grid, const std::function<std::string(const std::string &)> &name_of,
+                        std::vector<grid_column> &columns) {
+    if (grid.rows.empty() || !grid.rows.front().details) return;
+    columns.push_back(detail_column("Gender", [](const auto &d) { return std::string(1, d.record.gender); }));
+    columns.push_back(detail_column("SEN", [](const auto &d) { return std::string(1, d.record.sen); }));
+    columns.push_back(yes_no_column("EAL", [](const pupil_record &p) { return p.eal; }));
+    columns.push_back(yes_no_column("FSM", [](const pupil_record &p) { return p.fsm; }));
+    columns.push_back(yes_no_column("Ever 6 FSM", [](const pupil_record &p) { return p.ever6_fsm; }));
+    columns.push_back(yes_no_column("Pupil premium", [](const pupil_record &p) { return p.pupil_premium; }));
+    columns.push_back(yes_no_column("Disadvantaged", [](const pupil_record &p) { return p.ever6_fsm || p.looked_after || p.previously_looked_after; }));
+    columns.push_back(yes_no_column("Summer born", [](const pupil_record &p) { return domain::is_summer_born(p.date_of_birth); }));
+    columns.push_back(detail_column("Ethnicity", [](const auto &d) { return d.record.ethnicity; }));
+    for (std::size_t flag = 0; flag < grid.custom_flag_names.size(); ++flag) {
+        if (!grid.custom_flag_names[flag].empty())
+            columns.push_back(yes_no_column(grid.custom_flag_names[flag], [flag](const pupil_record &p) { return p.custom_flags[flag]; }));
+    }
+    const auto any_pupil = [&](const std::function<bool(const services::grid_statutory &)> &holds) {
+        return std::any_of(grid.rows.begin(), grid.rows.end(), [&](const services::grid_row &row) { return holds(row.details->statutory); });
+    };
+    if (any_pupil([](const auto &held) { return held.gld.has_value(); })) {
+        columns.push_back(detail_column("GLD", [](const auto &d) {
+            return d.statutory.gld ? std::string(*d.statutory.gld ? "Yes" : "No") : std::string();
+        }));
+    }
+    for (const int year : {1, 2}) {
+        const auto taken = [year](const services::grid_statutory &held) {
+            return std::find_if(held.phonics.begin(), held.phonics.end(), [&](const auto &check) { return check.nc_year == year; });
+        };
+        if (!any_pupil([&](const auto &held) { return taken(held) != held.phonics.end(); })) continue;
+        columns.push_back(detail_column("Phonics Year " + std::to_string(year), [taken](const auto &d) {
+            const auto check = taken(d.statutory);
+            if (check == d.statutory.phonics.end()) return std::string();
+            return check->mark.empty() ? check->outcome : check->mark + (check->outcome.empty() ? "" : " (" + check->outcome + ")");
+        }));
+    }
+    std::set<std::string> key_stage_1;
+    for (const auto &row : grid.rows)
+        for (const auto &[subject, result] : row.details->statutory.key_stage_1) key_stage_1.insert(subject);
+    for (const auto &subject : key_stage_1) {
+        columns.push_back(detail_column("KS1 " + name_of(subject), [subject](const auto &d) {
+            const auto found = d.statutory.key_stage_1.find(subject);
+            if (found == d.statutory.key_stage_1.end()) return std::string();
+            const auto &result = found->second;
+            return result.scaled_score.empty() ? result.teacher_assessment : result.teacher_assessment + " (" + result.scaled_score + ")";
+        }));
+    }
+}
+
+std::vector<grid_column> columns_of(const services::class_grid &grid, const grid_spreadsheet_scope &scope) {
+    const services::assessment &which = grid.which;
     const auto name_of = [&](const std::string &code) {
         const auto found = scope.subject_names.find(code);
         return found == scope.subject_names.end() ? code : found->second;
     };
     std::vector<grid_column> columns;
+    add_detail_columns(grid, name_of, columns);
     for (const auto &subject : which.subjects) {
         columns.push_back({name_of(subject.code), column_type::grade, &subject, [code = subject.code](const services::grid_row &row) {
                                const auto found = row.judgements.find(code);
@@ -129,7 +197,7 @@ document build_grid_spreadsheet(const services::class_grid &grid, const services
     }
     doc.page_orientation = orientation::landscape;
 
-    const auto columns = columns_of(which, scope);
+    const auto columns = columns_of(grid, scope);
     table t;
     t.title = which.name;
     t.columns = {{"Pupil", column_type::text, 2.0}, {"UPN", column_type::text, 1.4}, {"Class", column_type::text, 0.8},

@@ -1,7 +1,8 @@
 // The assessment grid as a spreadsheet (seed 000, the grid's download: "Screen data" with the
 // screen's filters, "All data" without): every pupil the grid shows, every column of the
 // assessment (pupil details, judgements with their band colours, test scores, formative text,
-// phonics) and under them the grid's statistics: each grade's count, on track or above, no
+// phonics), the pupils' characteristics, named custom flags and statutory results when the grid was
+// loaded with them, and under them the grid's statistics: each grade's count, on track or above, no
 // judgement and the pupils counted (those included in data).
 #pragma once
 

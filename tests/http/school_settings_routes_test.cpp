@@ -108,6 +108,9 @@ TEST_F(school_settings_routes, the_grid_as_a_spreadsheet_all_data_or_the_screens
     EXPECT_THAT(texts, Contains("On track or above"));
     EXPECT_THAT(texts, Contains("1 (20.00%)")) << "Pupil01 of the five on track in reading";
     EXPECT_THAT(texts, Contains(HasSubstr("All data")));
+    for (const char *characteristic : {"Gender", "SEN", "Pupil premium", "Disadvantaged", "Summer born"})
+        EXPECT_THAT(texts, Contains(characteristic)) << "the grid's characteristics section";
+    EXPECT_THAT(texts, Not(Contains("GLD"))) << "no statutory results are held for these pupils";
     const auto screen = spreadsheet_texts(client->get(school_url + assessment_url(assessment) + "/grid/spreadsheet?class=4A").body);
     EXPECT_THAT(screen, Contains("Pupil01, Sam"));
     EXPECT_THAT(screen, Not(Contains("Pupil11, Sam")));

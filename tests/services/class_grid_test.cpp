@@ -1,6 +1,9 @@
 #include "services/class_grid.hpp"
 #include "services/class_grid_json.hpp"
 #include "services/pupil_meetings.hpp"
+#include "store/pupils.hpp"
+#include "store/schools.hpp"
+#include "store/statutory.hpp"
 
 #include "tracking_fixture.hpp"
 
@@ -8,6 +11,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <span>
+#include <sstream>
 
 namespace waymark {
 namespace {
@@ -109,6 +115,68 @@ TEST_P(class_grid_test, counts_each_pupils_progress_meetings_held_by_the_grids_d
     EXPECT_EQ(now.rows[0].progress_meetings, 0);
     EXPECT_EQ(now.rows[1].progress_meetings, 2);
     EXPECT_EQ(grid(class_named("4A"), "2026-03-10T12:00:00Z").rows[1].progress_meetings, 1);
+}
+
+TEST_P(class_grid_test, the_pupil_details_are_the_record_the_flags_names_and_the_statutory_results) {
+    const std::string first = testing::test_upn(1);
+    db().transaction("setting up the details", [&](soci::session &session) {
+        auto pupils = store::load_pupils(session, school_.id, store::which_pupils::on_roll);
+        auto &record = pupils.front();  // Pupil01
+        record.pupil.sen = 'K';
+        record.pupil.pupil_premium = true;
+        record.pupil.previously_looked_after = true;
+        record.pupil.custom_flags[1] = true;
+        store::update_pupils(session, school_.id, std::span(&record, 1));
+        store::set_custom_flag_names(session, school_.id, {"", "Forest school", "", "", "", ""});
+        using domain::statutory_kind;
+        std::vector<domain::statutory_result> results;
+        for (int goal = 1; goal <= 17; ++goal) {
+            const std::string code = (goal < 10 ? "E0" : "E1") + std::to_string(goal % 10);
+            results.push_back({first, statutory_kind::eyfsp_goal, code, "Expected", {2021}});
+        }
+        results.push_back({first, statutory_kind::phonics_mark, "", "28", {2022}});
+        results.push_back({first, statutory_kind::phonics_mark, "", "35", {2023}});
+        results.push_back({first, statutory_kind::ks1_ta, "reading", "EXS", {2023}});
+        results.push_back({first, statutory_kind::ks1_scaled, "reading", "104", {2023}});
+        results.push_back({first, statutory_kind::ks1_ta, "maths", "WTS", {2023}});
+        results.push_back({testing::test_upn(2), statutory_kind::eyfsp_goal, "E01", "Emerging", {2021}});
+        store::write_statutory_results(session, school_.id, results);
+    });
+
+    EXPECT_FALSE(grid(class_named("4A")).rows.front().details) << "the reports' grid reads only the cells";
+    const auto loaded = services::load_class_grid(db().session(), school_, assessment_, *schemes_, class_named("4A"), "",
+                                                  services::grid_contents::cells_and_pupil_details);
+    EXPECT_EQ(loaded.custom_flag_names[1], "Forest school");
+    ASSERT_EQ(loaded.rows.size(), 3u);
+    const auto &details = *loaded.rows[0].details;
+    EXPECT_EQ(details.record.sen, 'K');
+    EXPECT_TRUE(details.record.pupil_premium);
+    EXPECT_TRUE(details.record.custom_flags[1]);
+    EXPECT_EQ(details.statutory.gld, true);
+    ASSERT_EQ(details.statutory.phonics.size(), 2u);
+    EXPECT_EQ(details.statutory.phonics[0].nc_year, 1);  // 2022/2023 for a Year 4 of 2025/2026
+    EXPECT_EQ(details.statutory.phonics[0].mark, "28");
+    EXPECT_EQ(details.statutory.phonics[0].outcome, "Wt");
+    EXPECT_EQ(details.statutory.phonics[1].nc_year, 2);
+    EXPECT_EQ(details.statutory.phonics[1].outcome, "Wa");
+    EXPECT_EQ(details.statutory.key_stage_1.at("reading").teacher_assessment, "EXS");
+    EXPECT_EQ(details.statutory.key_stage_1.at("reading").scaled_score, "104");
+    EXPECT_EQ(details.statutory.key_stage_1.at("maths").scaled_score, "");
+    const auto &second = *loaded.rows[1].details;
+    EXPECT_EQ(second.statutory.gld, false) << "one goal emerging";
+    EXPECT_TRUE(second.statutory.phonics.empty());
+    EXPECT_FALSE(loaded.rows[2].details->statutory.gld) << "no goals held";
+
+    std::ostringstream json;
+    services::class_grid_json(loaded).stringify(json);
+    EXPECT_THAT(json.str(), ::testing::HasSubstr(R"("characteristics":{"gender":"M","sen":"K","ethnicity":"","eal":false,"fsm":false,)"
+                                                 R"("ever6_fsm":false,"pupil_premium":true,"looked_after":false,)"
+                                                 R"("previously_looked_after":true,"disadvantaged":true,"summer_born":false},)"
+                                                 R"("custom_flags":[false,true,false,false,false,false],)"
+                                                 R"("statutory":{"gld":true,"phonics":[{"year":1,"mark":"28","outcome":"Wt"},)"
+                                                 R"({"year":2,"mark":"35","outcome":"Wa"}],"ks1":{"maths":{"ta":"WTS","scaled_score":null},)"
+                                                 R"("reading":{"ta":"EXS","scaled_score":"104"}}})"));
+    EXPECT_THAT(json.str(), ::testing::HasSubstr(R"("custom_flag_names":["","Forest school","","","",""])"));
 }
 
 TEST(class_grid_as_of, a_date_is_the_end_of_that_day_and_an_instant_is_taken_as_written) {

@@ -291,6 +291,51 @@ class grid_tests(page_test):
             self.assertEqual(grid_values(assessment, class_name, subject), expected[subject], subject)
         self.photograph('grid-entered')
 
+    def test_column_sections_show_characteristics_custom_fields_and_statutory_data(self):
+        server.school_api('PUT', '/custom-flags', {'names': ['Young carer', '', '', '', '', '']})
+        assessment = new_assessment('Sections')
+        class_name, _ = sorted(year4_classes().items())[0]
+        grid = server.school_api('GET', '/assessments/%d/grid?class=%s' % (assessment['id'], class_name))
+        row_of = next(i for i, p in enumerate(grid['pupils']) if p['statutory']['ks1'].get('reading'))
+        pupil = grid['pupils'][row_of]
+        self.open('#/home')
+        self.browser.execute_script("localStorage.removeItem('waymark.grid.sections')")
+        self.open_grid(assessment, class_name)
+        headings = lambda: [th.text for th in self.browser.find_elements(By.CSS_SELECTOR, 'table.grid thead th')]
+        # Each heading's text in the pupil's row: the row's header cell is the Pupil column.
+        in_row = lambda: dict(zip(headings()[1:], [td.text for td in self.browser.find_elements(
+            By.CSS_SELECTOR, 'table.grid tbody tr:nth-child(%d) td' % (row_of + 1))]))
+        leading = lambda: (int(self.browser.find_element(By.CSS_SELECTOR, 'table.grid tfoot th').get_attribute('colspan')),
+                           headings().index('Reading'))
+        # Seed 000: characteristics and custom fields start hidden; statutory data stands before the assessment.
+        self.assertFalse(self.browser.find_element(By.ID, 'section-characteristics').is_selected())
+        self.assertNotIn('Gender', headings())
+        self.assertLess(headings().index('KS1 Reading'), headings().index('Reading'))
+        self.assertIn('Phonics check Year 1', headings())
+        ks1 = pupil['statutory']['ks1']['reading']
+        self.assertEqual(in_row()['KS1 Reading'], ks1['ta'] + (' (%s)' % ks1['scaled_score'] if ks1['scaled_score'] else ''))
+        self.assertEqual(in_row()['GLD'], {True: 'Yes', False: 'No', None: ''}[pupil['statutory']['gld']])
+        self.assertEqual(leading()[0], leading()[1], 'the statistics rows line up under the judgements')
+
+        self.browser.find_element(By.CSS_SELECTOR, 'label[for="section-characteristics"]').click()
+        self.browser.find_element(By.CSS_SELECTOR, 'label[for="section-custom"]').click()
+        self.assertEqual(in_row()['Gender'], pupil['characteristics']['gender'])
+        self.assertEqual(in_row()['SEN'], pupil['characteristics']['sen'])
+        self.assertEqual(in_row()['Pupil premium'], 'Yes' if pupil['characteristics']['pupil_premium'] else 'No')
+        self.assertEqual(in_row()['Young carer'], 'Yes' if pupil['custom_flags'][0] else 'No')
+        self.assertEqual(leading()[0], leading()[1])
+        self.photograph('grid-sections')
+
+        # The choice is remembered: reopened, the grid keeps it; statutory data is hidden in turn.
+        self.open_grid(assessment, class_name)
+        self.assertTrue(self.browser.find_element(By.ID, 'section-characteristics').is_selected())
+        self.assertIn('Gender', headings())
+        self.browser.find_element(By.CSS_SELECTOR, 'label[for="section-statutory"]').click()
+        self.assertNotIn('KS1 Reading', headings())
+        self.assertEqual(leading()[0], leading()[1])
+        self.browser.execute_script("localStorage.removeItem('waymark.grid.sections')")
+        server.school_api('PUT', '/custom-flags', {'names': ['', '', '', '', '', '']})
+
     def test_statistics_under_the_grid_follow_every_keystroke(self):
         assessment = new_assessment('Statistics')
         class_name, pupils = sorted(year4_classes().items())[0]

@@ -97,7 +97,8 @@ void load_grid(const api_services &services, const request &asked, response &rep
     const store::school school = school_in_path(database->session(), asked);
     const auto which = assessment_in_path(database->session(), school, asked);
     reply.json(services::class_grid_json(services::load_class_grid(database->session(), school, which, scheme_library_of(services),
-                                                                   selection_in_query(asked), as_of_of_grid(asked))));
+                                                                   selection_in_query(asked), as_of_of_grid(asked),
+                                                                   services::grid_contents::cells_and_pupil_details)));
 }
 
 // The grid as the spreadsheet renderer writes it: the service's grid, then the document, then the file.
@@ -113,7 +114,8 @@ void send_grid_spreadsheet(const api_services &services, const request &asked, r
     }
     const auto schemes = scheme_library_of(services);
     const auto selection = selection_in_query(asked);
-    const auto grid = services::load_class_grid(database->session(), school, which, schemes, selection, as_of_of_grid(asked));
+    const auto grid = services::load_class_grid(database->session(), school, which, schemes, selection, as_of_of_grid(asked),
+                                                services::grid_contents::cells_and_pupil_details);
     const reports::grid_spreadsheet_scope scope{school.name, selection.filter, services::subject_names(database->session()),
                                                 store::utc_timestamp_now()};
     std::ostringstream rendered;
