@@ -1,6 +1,9 @@
 #include "pdf_canvas.hpp"
+#include "pdf_fonts.hpp"
 
 #include <waymark/plugin.hpp>
+
+#include <dlfcn.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,7 +16,6 @@ namespace waymark::renderers {
 namespace {
 
 const iconv_t no_converter = reinterpret_cast<iconv_t>(-1);
-constexpr const char *debian_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float a4_short = 595.28f;
 constexpr float a4_long = 841.89f;
 
@@ -62,11 +64,22 @@ std::string find_font(std::string_view configured) {
     return path;
 }
 
+std::string code_page_font(const std::string &font_file, std::string_view configured) {
+    if (!configured.empty()) return font_file;
+    // The module's own folder: an address inside this module names the file it was loaded from.
+    static const char inside_this_module = 0;
+    Dl_info module{};
+    if (dladdr(&inside_this_module, &module) == 0 || module.dli_fname == nullptr) return font_file;
+    const auto cut_down = std::filesystem::path(module.dli_fname).parent_path() / code_page_font_name;
+    std::error_code ec;
+    return std::filesystem::is_regular_file(cut_down, ec) ? cut_down.string() : font_file;
+}
+
 std::string encoding_for(std::string_view document_json) {
     // A JSON escape may hide any character: such a document takes the font that prints them all.
     if (document_json.find("\\u") != std::string_view::npos) return unicode;
     const std::string characters = characters_beyond_ascii(document_json);
-    for (const char *code_page : {"CP1252", "CP1250", "CP1254", "CP1257", "CP1251"}) {
+    for (const char *code_page : code_pages) {
         const iconv_t converter = iconv_open(code_page, unicode);
         if (converter == no_converter) continue;
         const bool fits = in_single_byte(converter, characters).has_value();
