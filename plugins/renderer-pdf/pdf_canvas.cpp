@@ -1,9 +1,9 @@
 #include "pdf_canvas.hpp"
 #include "pdf_fonts.hpp"
 
-#include <waymark/plugin.hpp>
+#include "module_folder.hpp"
 
-#include <dlfcn.h>
+#include <waymark/plugin.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -66,11 +66,9 @@ std::string find_font(std::string_view configured) {
 
 std::string code_page_font(const std::string &font_file, std::string_view configured) {
     if (!configured.empty()) return font_file;
-    // The module's own folder: an address inside this module names the file it was loaded from.
-    static const char inside_this_module = 0;
-    Dl_info module{};
-    if (dladdr(&inside_this_module, &module) == 0 || module.dli_fname == nullptr) return font_file;
-    const auto cut_down = std::filesystem::path(module.dli_fname).parent_path() / code_page_font_name;
+    const auto folder = plugin_files::module_folder();
+    if (folder.empty()) return font_file;
+    const auto cut_down = folder / code_page_font_name;
     std::error_code ec;
     return std::filesystem::is_regular_file(cut_down, ec) ? cut_down.string() : font_file;
 }
