@@ -5,6 +5,7 @@
 
 #include <waymark/plugin.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -129,6 +130,9 @@ pdf_canvas::~pdf_canvas() {
 
 std::string pdf_canvas::encoded(std::string_view utf8) const {
     if (to_single_byte_ == no_converter) return std::string(utf8);
+    // ASCII is the same bytes in every code page tried, so most of a report's words skip iconv.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(utf8);
     std::optional<std::string> single_byte = in_single_byte(to_single_byte_, utf8);
     // encoding_for() saw every character of the document: only the renderer's own words can fail.
     if (!single_byte) throw std::logic_error("The PDF renderer drew text outside the document's code page: " + std::string(utf8));
