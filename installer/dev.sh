@@ -14,7 +14,7 @@ build_dir="$repo/build/$preset"
 build_packages=(
     g++ cmake ninja-build pkg-config git
     libpoco-dev libsoci-dev unixodbc unixodbc-dev libsqliteodbc odbc-postgresql tdsodbc
-    libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev libcsv-dev fonts-dejavu-core
+    libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev libcsv-dev fonts-dejavu-core python3-fonttools
     nlohmann-json3-dev
 )
 test_packages=(

@@ -28,9 +28,10 @@ void write_json_file(const std::string &json, const std::filesystem::path &file)
 }
 
 // Writes one document as JSON (to standard output without --out) or through the format's renderer.
-void write_document(tracking_session &session, const std::string &json, const std::string &format,
+void write_document(tracking_session &session, const reports::document &document, const std::string &format,
                     const std::optional<std::string> &out, io streams) {
     if (format == "json") {
+        const std::string json = reports::to_json(document);
         if (!out) {
             streams.out << json << '\n';
             return;
@@ -39,7 +40,7 @@ void write_document(tracking_session &session, const std::string &json, const st
         return;
     }
     try {
-        plugins::find_renderer(session.plugins(), format).render_to_file(json, *out);
+        plugins::find_renderer(session.plugins(), format).render_to_file(document, *out);
     } catch (const plugins::plugin_error &error) {
         throw usage_error(error.what());
     }
@@ -133,15 +134,15 @@ int run_report(const invocation &args, io streams) {
             return services::find_assessment(session.database().session(), session.school().id, value);
         },
         plotter ? &*plotter : nullptr};
-    std::string json;
+    std::optional<reports::document> document;
     try {
-        json = reports::to_json(kind->build(asked));
+        document = kind->build(asked);
     } catch (const services::filter_error &error) {
         throw usage_error(error.what());
     } catch (const services::tracking_error &error) {
         throw usage_error(error.what());
     }
-    write_document(session, json, format, out, streams);
+    write_document(session, *document, format, out, streams);
     if (!out) return 0;
     if (name == "pupil-meeting" || name == "cohort-meeting")
         streams.out << "Wrote the " << (args.option("meeting") ? "" : "blank ") << name << " form to " << *out << ".\n";

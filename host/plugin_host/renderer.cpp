@@ -48,6 +48,14 @@ renderer &renderer::operator=(renderer &&) noexcept = default;
 
 void renderer::render(std::string_view document_json, std::ostream &out) const {
     reports::parse_document(document_json);
+    render_checked(document_json, out);
+}
+
+void renderer::render(const reports::document &document, std::ostream &out) const {
+    render_checked(reports::to_json(document), out);
+}
+
+void renderer::render_checked(std::string_view document_json, std::ostream &out) const {
     message_buffer error;
     const waymark_status status = table_.render(plugin_.raw(), document_json.data(), document_json.size(),
                                                 write_to_stream, &out, error.get());
@@ -61,13 +69,22 @@ void renderer::render(std::string_view document_json, std::ostream &out) const {
 }
 
 void renderer::render_to_file(std::string_view document_json, const std::filesystem::path &file) const {
+    write_through_partial(file, [&](std::ostream &out) { render(document_json, out); });
+}
+
+void renderer::render_to_file(const reports::document &document, const std::filesystem::path &file) const {
+    write_through_partial(file, [&](std::ostream &out) { render(document, out); });
+}
+
+void renderer::write_through_partial(const std::filesystem::path &file,
+                                     const std::function<void(std::ostream &)> &render_into) const {
     std::filesystem::path partial = file;
     partial += ".partial";
     try {
         {
             std::ofstream out(partial, std::ios::binary | std::ios::trunc);
             if (!out) throw plugin_error(WAYMARK_ERROR_INVALID_INPUT, "Cannot write " + partial.string() + "; check the folder exists and is writable.");
-            render(document_json, out);
+            render_into(out);
             out.close();
             if (!out) throw plugin_error(WAYMARK_ERROR_INTERNAL, "Could not finish writing " + partial.string() + ".");
         }

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "plugin_host/instance.hpp"
+#include "reports/document.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -34,8 +36,17 @@ public:
     // Renders into `file` through a temporary file beside it, so a failure leaves no half-written file
     // and an earlier file of that name untouched.
     void render_to_file(std::string_view document_json, const std::filesystem::path &file) const;
+    // The same for a document the host built: to_json() writes JSON that parse_document() reads back,
+    // so it goes to the plugin without that check (a twentieth of a `waymark report` process).
+    void render(const reports::document &document, std::ostream &out) const;
+    void render_to_file(const reports::document &document, const std::filesystem::path &file) const;
 
 private:
+    // The plugin's render call on JSON already known to be a document.
+    void render_checked(std::string_view document_json, std::ostream &out) const;
+    // Runs `render_into` on a temporary file beside `file`, then puts it in its place.
+    void write_through_partial(const std::filesystem::path &file, const std::function<void(std::ostream &)> &render_into) const;
+
     instance plugin_;
     waymark_renderer table_{};
     std::string format_;

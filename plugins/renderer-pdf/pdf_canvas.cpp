@@ -1,7 +1,11 @@
 #include "pdf_canvas.hpp"
+#include "pdf_fonts.hpp"
+
+#include "module_folder.hpp"
 
 #include <waymark/plugin.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -13,7 +17,6 @@ namespace waymark::renderers {
 namespace {
 
 const iconv_t no_converter = reinterpret_cast<iconv_t>(-1);
-constexpr const char *debian_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float a4_short = 595.28f;
 constexpr float a4_long = 841.89f;
 
@@ -62,11 +65,20 @@ std::string find_font(std::string_view configured) {
     return path;
 }
 
+std::string code_page_font(const std::string &font_file, std::string_view configured) {
+    if (!configured.empty()) return font_file;
+    const auto folder = plugin_files::module_folder();
+    if (folder.empty()) return font_file;
+    const auto cut_down = folder / code_page_font_name;
+    std::error_code ec;
+    return std::filesystem::is_regular_file(cut_down, ec) ? cut_down.string() : font_file;
+}
+
 std::string encoding_for(std::string_view document_json) {
     // A JSON escape may hide any character: such a document takes the font that prints them all.
     if (document_json.find("\\u") != std::string_view::npos) return unicode;
     const std::string characters = characters_beyond_ascii(document_json);
-    for (const char *code_page : {"CP1252", "CP1250", "CP1254", "CP1257", "CP1251"}) {
+    for (const char *code_page : code_pages) {
         const iconv_t converter = iconv_open(code_page, unicode);
         if (converter == no_converter) continue;
         const bool fits = in_single_byte(converter, characters).has_value();
@@ -118,6 +130,9 @@ pdf_canvas::~pdf_canvas() {
 
 std::string pdf_canvas::encoded(std::string_view utf8) const {
     if (to_single_byte_ == no_converter) return std::string(utf8);
+    // ASCII is the same bytes in every code page tried, so most of a report's words skip iconv.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(utf8);
     std::optional<std::string> single_byte = in_single_byte(to_single_byte_, utf8);
     // encoding_for() saw every character of the document: only the renderer's own words can fail.
     if (!single_byte) throw std::logic_error("The PDF renderer drew text outside the document's code page: " + std::string(utf8));

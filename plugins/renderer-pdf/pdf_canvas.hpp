@@ -21,6 +21,11 @@ namespace waymark::renderers {
 // package when the file is missing.
 std::string find_font(std::string_view configured);
 
+// The font for a document drawn in a single-byte code page: the configured one when there is one,
+// else DejaVu Sans cut down to the code pages' characters (built beside the module), which libharu
+// embeds several times faster, else `font_file` when that was not built.
+std::string code_page_font(const std::string &font_file, std::string_view configured);
+
 // The encoding a document's text is drawn in. libharu's UTF-8 (CID) font prints any name, but it
 // builds its glyph map over all 65,536 code points: a third of a one-page report's time. So a
 // document whose text all fits one of libharu's single-byte code pages (Western, Central European,

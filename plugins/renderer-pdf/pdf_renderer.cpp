@@ -10,7 +10,8 @@
 
 namespace waymark::renderers {
 
-pdf_renderer::pdf_renderer(const waymark::plugin_args &args) : font_file_(find_font(args.config)) {}
+pdf_renderer::pdf_renderer(const waymark::plugin_args &args)
+    : font_file_(find_font(args.config)), code_page_font_file_(code_page_font(font_file_, args.config)) {}
 
 namespace {
 
@@ -59,7 +60,8 @@ void pdf_renderer::render(std::string_view document,
     // A matrix's headings carry arrows (as_grid), which no code page holds.
     const bool draws_arrows = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                           [](const reports::block &b) { return std::holds_alternative<reports::matrix>(b); });
-    pdf_canvas canvas(font_file_, draws_arrows ? std::string(unicode) : encoding_for(document));
+    const std::string encoding = draws_arrows ? std::string(unicode) : encoding_for(document);
+    pdf_canvas canvas(encoding == unicode ? font_file_ : code_page_font_file_, encoding);
     draw(doc, canvas);
     canvas.save(write);
 }

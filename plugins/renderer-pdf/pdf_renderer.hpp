@@ -26,6 +26,7 @@ public:
 
 private:
     std::string font_file_;
+    std::string code_page_font_file_;
 };
 
 }  // namespace waymark::renderers

@@ -24,10 +24,8 @@ public:
 
     explicit xlsx_renderer(const waymark::plugin_args &) {}
 
+    // Through the workbook writer (xlsx_workbook.hpp), loaded on the first call.
     void render(std::string_view document, const std::function<void(const uint8_t *, uint64_t)> &write) const;
 };
-
-// A worksheet name Excel accepts: at most 31 characters (whole UTF-8 characters), none of []:*?/\.
-std::string sheet_name(std::string_view title);
 
 }  // namespace waymark::renderers

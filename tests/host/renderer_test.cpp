@@ -4,6 +4,7 @@
 
 #include "plugin_host/registry.hpp"
 #include "reports/document.hpp"
+#include "reports/document_json.hpp"
 
 #include "fixture_plugins.hpp"
 
@@ -83,6 +84,21 @@ TEST_F(renderer_test, render_to_file_replaces_the_file_whole) {
     EXPECT_EQ(written.substr(0, 3), "\xEF\xBB\xBF");
     EXPECT_THAT(written, HasSubstr("KS1 reading against Autumn 2026 reading"));
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path()), {}), 1);
+}
+
+// A document the host built goes to the plugin as to_json() writes it: the same file as its JSON gives.
+TEST_F(renderer_test, a_built_document_renders_as_its_json_does) {
+    const waymark::reports::document document = waymark::reports::parse_document(fixture_document());
+    scratch_folder folder;
+    const auto renderer = find_renderer(plugins, "csv");
+    renderer.render_to_file(document, folder / "built.csv");
+    renderer.render_to_file(waymark::reports::to_json(document), folder / "json.csv");
+    const auto text_of = [](const std::filesystem::path &file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    EXPECT_THAT(text_of(folder / "built.csv"), HasSubstr("KS1 reading against Autumn 2026 reading"));
+    EXPECT_EQ(text_of(folder / "built.csv"), text_of(folder / "json.csv"));
 }
 
 TEST_F(renderer_test, a_stream_that_stops_accepting_bytes_is_a_clear_failure) {

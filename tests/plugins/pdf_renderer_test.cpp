@@ -68,9 +68,9 @@ TEST_F(pdf_renderer_test, prints_accented_names_and_what_the_report_counts) {
     EXPECT_THAT(all, HasSubstr("Data as of"));
 }
 
-// A one-paragraph document naming `names`.
-std::string document_naming(const std::string &names) {
-    return R"({"schema": "waymark.report/1", "title": "Names", "school": "Brontë Street Primary School",
+// A one-paragraph document of `school` naming `names`.
+std::string document_naming(const std::string &names, const std::string &school = "Brontë Street Primary School") {
+    return R"({"schema": "waymark.report/1", "title": "Names", "school": ")" + school + R"(",
                "kind": "full_report", "counts": "Pupils", "filters": [], "generated": "2026-11-22T14:05:00Z",
                "as_of": "2026-07-18", "schemes": [], "excluded_pupils": 0, "orientation": "portrait",
                "blocks": [{"type": "paragraph", "text": ")" + names + R"("}]})";
@@ -84,6 +84,31 @@ TEST_F(pdf_renderer_test, names_of_one_code_page_are_printed_with_the_single_byt
     renderer_for("pdf").render_to_file(document_naming("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán"), file);
     EXPECT_THAT(run_command("pdffonts '" + file.string() + "'").output, HasSubstr("TrueType          Custom"));
     EXPECT_THAT(run_command("pdftotext '" + file.string() + "' -").output, HasSubstr("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán"));
+}
+
+// One name per code page the renderer tries (Western, Central European, Turkish, Baltic, Cyrillic):
+// each document is drawn in its code page with the cut-down font, which must hold every character.
+TEST_F(pdf_renderer_test, names_of_every_code_page_are_printed_with_the_cut_down_font) {
+    for (const std::string names : {"Siobhán Ní Dhúill, Zoë Ñúñez", "Łukasz Dvořák, Ősz Ildikó", "Gökçe Şahin, İlkay Doğan",
+                                    "Jūratė Šimkutė, Ģirts Ķēniņš", "Дарья Иванова, Ёжиков Ґ"}) {
+        const auto file = output_folder("pdf_code_pages") / "report.pdf";
+        renderer_for("pdf").render_to_file(document_naming(names, "Hillside Primary School"), file);
+        EXPECT_THAT(run_command("pdffonts '" + file.string() + "'").output, HasSubstr("TrueType          Custom")) << names;
+        EXPECT_THAT(run_command("pdftotext '" + file.string() + "' -").output, HasSubstr(names));
+    }
+}
+
+// The cut-down font beside the module is what a code-page document embeds unless the configuration
+// names a font: the same text with the whole of DejaVu Sans configured makes a file several times larger.
+TEST_F(pdf_renderer_test, a_code_page_document_embeds_the_cut_down_font_unless_a_font_is_configured) {
+    const std::string document = document_naming("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán");
+    const auto folder = output_folder("pdf_font_size");
+    renderer_for("pdf").render_to_file(document, folder / "cut-down.pdf");
+    waymark::plugins::find_renderer(*plugins_, "pdf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        .render_to_file(document, folder / "whole.pdf");
+    EXPECT_LT(std::filesystem::file_size(folder / "cut-down.pdf") * 2, std::filesystem::file_size(folder / "whole.pdf"));
+    EXPECT_THAT(run_command("pdftotext '" + (folder / "whole.pdf").string() + "' -").output,
+                HasSubstr("ŁUKASZ-BRONTË, Zoë and O'NEILL, Siobhán"));
 }
 
 TEST_F(pdf_renderer_test, names_from_several_scripts_are_printed_with_the_unicode_font) {

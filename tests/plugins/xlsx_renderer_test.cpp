@@ -21,6 +21,21 @@ using waymark::testing::output_folder;
 using waymark::testing::read_text_file;
 using xml_document = Poco::AutoPtr<Poco::XML::Document>;
 
+// Whether this process has libxlsxwriter mapped.
+bool libxlsxwriter_loaded() { return read_text_file("/proc/self/maps").find("libxlsxwriter") != std::string::npos; }
+
+// Loading the plugins leaves libxlsxwriter (and the libcrypto it brings) unloaded: the renderer loads
+// its workbook writer when it first writes a workbook. First in the file, so that no workbook has
+// been written in this process yet when the whole binary runs at once.
+class xlsx_writer_loading_test : public waymark::testing::renderer_test {};
+
+TEST_F(xlsx_writer_loading_test, libxlsxwriter_is_loaded_by_the_first_workbook_not_with_the_plugins) {
+    ASSERT_FALSE(plugins_->plugins_of_kind(WAYMARK_KIND_RENDERER).empty());
+    EXPECT_FALSE(libxlsxwriter_loaded());
+    renderer_for("xlsx").render_to_file(fixture_document("full_report.json"), output_folder("xlsx_loading") / "report.xlsx");
+    EXPECT_TRUE(libxlsxwriter_loaded());
+}
+
 class xlsx_renderer_test : public waymark::testing::renderer_test {
 protected:
     static void SetUpTestSuite() {
