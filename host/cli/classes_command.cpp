@@ -56,6 +56,7 @@ extern const command classes_command{
     "The MIS sync adds classes it meets; a class renamed here comes back under its old name if the MIS\n"
     "still sends that name, so rename it in the MIS too.",
     {"json"},
+    {"school"},
     run_classes};
 
 }  // namespace waymark::cli

@@ -46,6 +46,7 @@ extern const command custom_filters_command{
     "--custom1 .. --custom6 yes|no. set takes all six names in order; \"\" leaves a filter unused.\n"
     "Names are up to 60 characters and each its own.",
     {"json"},
+    {"school"},
     run_custom_filters};
 
 }  // namespace waymark::cli

@@ -16,14 +16,30 @@
 namespace waymark::cli {
 namespace {
 
-// --date-of-birth 05/03/2019, --class 5A ...: each field of pupil_field_names() as an option, its
-// underscores written as dashes.
+// A field of pupil_field_names() as its option: underscores written as dashes (date_of_birth ->
+// date-of-birth).
+std::string option_of(std::string_view field) {
+    std::string option(field);
+    std::ranges::replace(option, '_', '-');
+    return option;
+}
+
+// --date-of-birth, --class ...: every field of a pupil's record as an option.
+std::span<const std::string_view> pupil_field_options() {
+    static const std::vector<std::string> options = [] {
+        std::vector<std::string> dashed;
+        for (const auto name : services::pupil_field_names()) dashed.push_back(option_of(name));
+        return dashed;
+    }();
+    static const std::vector<std::string_view> names(options.begin(), options.end());
+    return names;
+}
+
+// --date-of-birth 05/03/2019, --class 5A ...: the fields given.
 services::pupil_fields fields_of(const invocation &args) {
     services::pupil_fields fields;
     for (const auto name : services::pupil_field_names()) {
-        std::string option(name);
-        std::ranges::replace(option, '_', '-');
-        if (auto value = args.option(option)) fields[std::string(name)] = std::move(*value);
+        if (auto value = args.option(option_of(name))) fields[std::string(name)] = std::move(*value);
     }
     return fields;
 }
@@ -56,8 +72,7 @@ int change_record(const std::string &action, const invocation &args, io streams,
         } else done = services::return_to_roll(session.database(), school, upn);
     } catch (const services::pupil_field_error &refused) {
         audit(422, refused.what());
-        std::string option = refused.field();
-        std::ranges::replace(option, '_', '-');
+        const std::string option = option_of(refused.field());
         const auto names = services::pupil_field_names();
         const bool an_option = std::ranges::find(names, std::string_view(refused.field())) != names.end();
         throw usage_error((an_option ? "--" + option + ": " : std::string()) + refused.what());
@@ -109,6 +124,9 @@ int run_pupils(const invocation &args, io streams) {
     return 0;
 }
 
+// Beside the fields and the filters: the session's school, who makes the change, and a leaver's day.
+constexpr std::string_view pupils_options[]{"school", "as", "left"};
+
 }  // namespace
 
 extern const command pupils_command{
@@ -140,6 +158,7 @@ extern const command pupils_command{
     "the MIS does not have on roll: make the same change in the MIS. Every change, and every refusal,\n"
     "is written to the audit log. --json prints the pupil's record.",
     {"json", "included", "excluded"},
+    option_names({pupil_field_options(), services::pupil_filter_options(), pupils_options}),
     run_pupils};
 
 }  // namespace waymark::cli

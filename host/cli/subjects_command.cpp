@@ -52,6 +52,7 @@ extern const command subjects_command{
     "  waymark subjects set maths=org.waymark.lep-points science=org.waymark.lep-points\n"
     "An unknown scheme is refused with the ones loaded (waymark plugins list shows them).",
     {"json"},
+    {"school"},
     run_subjects};
 
 }  // namespace waymark::cli

@@ -67,6 +67,19 @@ TEST_P(pupils_command_test, a_pupil_is_added_edited_archived_and_returned_with_e
     EXPECT_EQ(audit.front().address, "cli");
 }
 
+TEST_P(pupils_command_test, a_misspelt_option_is_refused_naming_it_and_nothing_changes) {
+    ASSERT_EQ(pupils({"add", "--upn", upn(1), "--surname", "Bell", "--forename", "Amy", "--date-of-birth", "05/03/2018", "--gender",
+                      "F", "--postcode", "UNKNOWN", "--ethnicity", "WBRI"})
+                  .status,
+              0);
+    const auto misspelt = pupils({"edit", upn(1), "--surnme", "Smith", "--class", "3B"});
+    EXPECT_EQ(misspelt.status, 2);
+    EXPECT_THAT(misspelt.err, HasSubstr("There is no option --surnme for waymark pupils (did you mean --surname?); "
+                                        "`waymark help pupils` lists the ones it takes."));
+    EXPECT_EQ(pupils_of(school_).front().surname, "Bell");
+    EXPECT_EQ(pupils_of(school_).front().class_name, "");
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(pupils_command_test);
