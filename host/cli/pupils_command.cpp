@@ -49,7 +49,16 @@ std::string pupil_line(const domain::pupil &p) {
            (p.archived ? ", archived" + (p.date_left ? ", left " + domain::format_uk_date(*p.date_left) : std::string()) : "");
 }
 
-// Adds, edits, archives or returns one pupil; every outcome, refusals too, goes in the audit log.
+// --left 22/07/2026 (or 2026-07-22): the day a leaver left.
+domain::date left_day(const invocation &args) {
+    const std::string &typed = args.required_option("left");
+    const auto left = domain::parse_uk_date(typed) ? domain::parse_uk_date(typed) : domain::parse_iso_date(typed);
+    if (!left) throw usage_error("--left takes the day the pupil left as dd/mm/yyyy, not '" + typed + "'.");
+    return *left;
+}
+
+// Adds, edits, archives or returns one pupil, or corrects a leaver's date left; every outcome,
+// refusals too, goes in the audit log.
 int change_record(const std::string &action, const invocation &args, io streams, tracking_session &session) {
     const store::school &school = session.school();
     const std::string who = recorder_of(args).who;
@@ -65,10 +74,9 @@ int change_record(const std::string &action, const invocation &args, io streams,
             if (edit.fields.empty()) throw usage_error("Give at least one field to change, e.g. --class 5A.");
             done = services::edit_pupil(session.database(), school, edit, who);
         } else if (action == "archive") {
-            const std::string &typed = args.required_option("left");
-            const auto left = domain::parse_uk_date(typed) ? domain::parse_uk_date(typed) : domain::parse_iso_date(typed);
-            if (!left) throw usage_error("--left takes the day the pupil left as dd/mm/yyyy, not '" + typed + "'.");
-            done = services::archive_pupil(session.database(), school, upn, *left);
+            done = services::archive_pupil(session.database(), school, upn, left_day(args));
+        } else if (action == "date-left") {
+            done = services::correct_date_left(session.database(), school, upn, left_day(args));
         } else done = services::return_to_roll(session.database(), school, upn);
     } catch (const services::pupil_field_error &refused) {
         audit(422, refused.what());
@@ -80,7 +88,11 @@ int change_record(const std::string &action, const invocation &args, io streams,
         audit(404, missing.what());
         throw usage_error(missing.what());
     }
-    const std::string said = (action == "add" ? "Added " : action == "edit" ? "Changed " : action == "archive" ? "Archived " : "Returned to roll: ") +
+    const std::string said = (action == "add"         ? "Added "
+                              : action == "edit"      ? "Changed "
+                              : action == "archive"   ? "Archived "
+                              : action == "date-left" ? "Corrected the date left: "
+                                                      : "Returned to roll: ") +
                              pupil_line(done.pupil) + ".";
     audit(200, said);
     if (args.has_switch("json")) {
@@ -92,10 +104,11 @@ int change_record(const std::string &action, const invocation &args, io streams,
 }
 
 int run_pupils(const invocation &args, io streams) {
-    const std::string &action = args.positional(0, "what to do: list, include, exclude, add, edit, archive or return");
+    const std::string &action = args.positional(0, "what to do: list, include, exclude, add, edit, archive, return or date-left");
     tracking_session session(args, streams);
     const store::school &school = session.school();
-    if (action == "add" || action == "edit" || action == "archive" || action == "return") return change_record(action, args, streams, session);
+    if (action == "add" || action == "edit" || action == "archive" || action == "return" || action == "date-left")
+        return change_record(action, args, streams, session);
     try {
         if (action == "list") {
             const services::pupil_filter filter = filter_of(args);
@@ -107,7 +120,7 @@ int run_pupils(const invocation &args, io streams) {
             return 0;
         }
         if (action != "include" && action != "exclude")
-            throw usage_error("waymark pupils takes list, include, exclude, add, edit, archive or return, not '" + action + "'.");
+            throw usage_error("waymark pupils takes list, include, exclude, add, edit, archive, return or date-left, not '" + action + "'.");
         const std::vector<std::string> upns(args.positional().begin() + 1, args.positional().end());
         if (upns.empty()) throw usage_error("Name at least one pupil by UPN.");
         const bool include = action == "include";
@@ -133,7 +146,7 @@ extern const command pupils_command{
     "pupils",
     "pupils list [filters] [--included|--excluded] [--json] | pupils include UPN... | pupils exclude UPN... | "
     "pupils add --upn UPN --surname S ... | pupils edit UPN --FIELD VALUE... | pupils archive UPN --left DD/MM/YYYY | "
-    "pupils return UPN  [--school LAESTAB] [--as NAME]",
+    "pupils return UPN | pupils date-left UPN --left DD/MM/YYYY  [--school LAESTAB] [--as NAME]",
     "List pupils on roll by any filter; include or exclude them; add, edit, archive and return pupils by hand.",
     "A pupil excluded from data (\"Include in data\" = No) is left out of every statistic and report\n"
     "until included again; every statistic says how many pupils its filter excluded. Changes are\n"
@@ -152,11 +165,12 @@ extern const command pupils_command{
     "  --year-override R|N|1..11 (blank: none)   --la-reference TEXT\n"
     "  --eal --fsm --ever6-fsm --pupil-premium --looked-after --previously-looked-after\n"
     "  --alternative-assessment --custom-flag-1 .. --custom-flag-6 --include-in-data  Y|N\n"
-    "`archive` marks a leaver (kept with their history, never deleted); `return` undoes it. For a school\n"
-    "fed by an MIS, `waymark sync` replaces the fields the MIS owns (all but pupil premium, previously\n"
-    "looked after, alternative assessment, the custom flags and include in data) and archives a pupil\n"
-    "the MIS does not have on roll: make the same change in the MIS. Every change, and every refusal,\n"
-    "is written to the audit log. --json prints the pupil's record.",
+    "`archive` marks a leaver (kept with their history, never deleted); `return` undoes it; `date-left`\n"
+    "corrects an archived pupil's date left, leaving them archived. For a school fed by an MIS,\n"
+    "`waymark sync` replaces the fields the MIS owns (all but pupil premium, previously looked after,\n"
+    "alternative assessment, the custom flags and include in data) and archives a pupil the MIS does\n"
+    "not have on roll: make the same change in the MIS. Every change, and every refusal, is written to\n"
+    "the audit log. --json prints the pupil's record.",
     {"json", "included", "excluded"},
     option_names({pupil_field_options(), services::pupil_filter_options(), pupils_options}),
     run_pupils};

@@ -67,6 +67,25 @@ TEST_P(pupils_command_test, a_pupil_is_added_edited_archived_and_returned_with_e
     EXPECT_EQ(audit.front().address, "cli");
 }
 
+TEST_P(pupils_command_test, a_leavers_date_left_is_corrected_in_place_and_audited) {
+    ASSERT_EQ(pupils({"add", "--upn", upn(1), "--surname", "Bell", "--forename", "Amy", "--date-of-birth", "05/03/2018", "--gender",
+                      "F", "--postcode", "UNKNOWN", "--ethnicity", "WBRI"})
+                  .status,
+              0);
+    const auto on_roll = pupils({"date-left", upn(1), "--left", "17/07/2026"});
+    EXPECT_EQ(on_roll.status, 2);
+    EXPECT_THAT(on_roll.err, HasSubstr("is on roll, so has no date left to correct"));
+    ASSERT_EQ(pupils({"archive", upn(1), "--left", "22/07/2026"}).status, 0);
+    const auto corrected = pupils({"date-left", upn(1), "--left", "17/07/2026"});
+    ASSERT_EQ(corrected.status, 0) << corrected.err;
+    EXPECT_THAT(corrected.out, HasSubstr("Corrected the date left: Amy Bell (" + upn(1) + "), archived, left 17/07/2026."));
+    EXPECT_TRUE(pupils_of(school_).front().archived);
+    const auto audit = services::read_audit(db().session(), {});
+    ASSERT_FALSE(audit.empty());
+    EXPECT_EQ(audit.front().path, "date-left " + upn(1));
+    EXPECT_EQ(audit.front().status, 200);
+}
+
 TEST_P(pupils_command_test, a_misspelt_option_is_refused_naming_it_and_nothing_changes) {
     ASSERT_EQ(pupils({"add", "--upn", upn(1), "--surname", "Bell", "--forename", "Amy", "--date-of-birth", "05/03/2018", "--gender",
                       "F", "--postcode", "UNKNOWN", "--ethnicity", "WBRI"})
