@@ -53,6 +53,8 @@ void change_inclusion(const api_services &services, const request &asked, respon
     if (upns.empty()) throw invalid("upns", "upns must name at least one pupil by UPN.");
     const bool included = given.required_bool("include_in_data");
     const auto changed = services::set_included(*database, school, upns, included, recorder_of(asked).who);
+    asked.note((included ? "included " : "excluded ") + std::to_string(changed) + " of " + std::to_string(upns.size()) +
+               " pupils " + (included ? "in" : "from") + " the data");
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("changed", changed);
     body.set("excluded_pupils", services::excluded_pupils(database->session(), school, {}));
