@@ -35,6 +35,10 @@ public:
     std::string option_or(std::string_view name, std::string_view fallback) const;
     const std::string &required_option(std::string_view name) const;
     bool has_switch(std::string_view name) const;
+    // For a command whose actions take fewer options than the command (pupils edit takes no filter):
+    // a usage_error naming the first option given that is neither in `allowed` nor global, with the
+    // nearest allowed one, saying `doing` ("pupils edit") does not take it.
+    void refuse_options_beyond(std::span<const std::string_view> allowed, std::string_view doing) const;
 
 private:
     // Reading an option the command does not declare is a std::logic_error: its table line is wrong.

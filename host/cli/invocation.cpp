@@ -29,13 +29,16 @@ std::size_t edit_distance(std::string_view from, std::string_view to) {
     return row[to.size()];
 }
 
-// " (did you mean --surname?)" for the name the command takes nearest a misspelt one, if any is near.
+// " (did you mean --surname?)" for the name the command takes nearest a misspelt one, if any is near:
+// one the given name begins (--year: --year-override), else one a letter or two away (one for a
+// short name, so --year is not taken for --eal).
 std::string nearest_of(std::string_view name, std::span<const std::string_view> switches, std::span<const std::string_view> options) {
     std::string_view best;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    std::size_t best_distance = (name.size() < 6 ? 1 : 2) + 1;
     for (const auto names : {switches, options}) {
         for (const std::string_view candidate : names) {
-            if (const auto distance = edit_distance(name, candidate); distance < best_distance) {
+            const auto distance = candidate.starts_with(name) ? 0 : edit_distance(name, candidate);
+            if (distance < best_distance) {
                 best = candidate;
                 best_distance = distance;
             }
@@ -80,6 +83,14 @@ invocation::invocation(std::span<const std::string> words, const command &given_
             if (i + 1 >= words.size()) throw usage_error("The option --" + name + " needs a value.");
             options_[name] = words[++i];
         }
+    }
+}
+
+void invocation::refuse_options_beyond(std::span<const std::string_view> allowed, std::string_view doing) const {
+    for (const auto &[name, value] : options_) {
+        if (contains(allowed, name) || contains(global_options, name)) continue;
+        throw usage_error("waymark " + std::string(doing) + " takes no --" + name + nearest_of(name, {}, allowed) + "; `waymark help " +
+                          std::string(command_name_) + "` says what each of its actions takes.");
     }
 }
 

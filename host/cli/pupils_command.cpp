@@ -57,9 +57,20 @@ domain::date left_day(const invocation &args) {
     return *left;
 }
 
+// The options each change takes (the filters are list's): a record's fields to add or edit it, the
+// day to archive a leaver or correct it, nothing more to return one.
+std::vector<std::string_view> options_of(const std::string &action) {
+    constexpr std::string_view session[]{"school", "as"};
+    constexpr std::string_view leaving[]{"left"};
+    if (action == "add" || action == "edit") return option_names({pupil_field_options(), session});
+    if (action == "archive" || action == "date-left") return option_names({leaving, session});
+    return option_names({session});
+}
+
 // Adds, edits, archives or returns one pupil, or corrects a leaver's date left; every outcome,
 // refusals too, goes in the audit log.
 int change_record(const std::string &action, const invocation &args, io streams, tracking_session &session) {
+    args.refuse_options_beyond(options_of(action), "pupils " + action);
     const store::school &school = session.school();
     const std::string who = recorder_of(args).who;
     const std::string upn = action == "add" ? args.option_or("upn", "") : args.positional(1, "the pupil's UPN");
@@ -170,7 +181,8 @@ extern const command pupils_command{
     "`waymark sync` replaces the fields the MIS owns (all but pupil premium, previously looked after,\n"
     "alternative assessment, the custom flags and include in data) and archives a pupil the MIS does\n"
     "not have on roll: make the same change in the MIS. Every change, and every refusal, is written to\n"
-    "the audit log. --json prints the pupil's record.",
+    "the audit log. --json prints the pupil's record. Each action refuses options that are not its own\n"
+    "(`edit` takes no filter, `archive` no field).",
     {"json", "included", "excluded"},
     option_names({pupil_field_options(), services::pupil_filter_options(), pupils_options}),
     run_pupils};

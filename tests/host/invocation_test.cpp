@@ -40,10 +40,26 @@ TEST(invocation_test, an_unknown_option_is_refused_naming_it_and_the_nearest_one
               "There is no option --surnme for waymark edit (did you mean --surname?); `waymark help edit` lists the ones it takes.");
     EXPECT_EQ(refusal_of({"A123", "--jsn"}),
               "There is no option --jsn for waymark edit (did you mean --json?); `waymark help edit` lists the ones it takes.");
+    EXPECT_EQ(refusal_of({"A123", "--sur", "Bell"}),
+              "There is no option --sur for waymark edit (did you mean --surname?); `waymark help edit` lists the ones it takes.");
     EXPECT_EQ(refusal_of({"A123", "--colour=red"}),
               "There is no option --colour for waymark edit; `waymark help edit` lists the ones it takes.");
     EXPECT_EQ(refusal_of({"A123", "--json=yes"}), "The option --json takes no value.");
     EXPECT_EQ(refusal_of({"A123", "--surname"}), "The option --surname needs a value.");
+}
+
+TEST(invocation_test, an_action_refuses_the_commands_options_it_does_not_take) {
+    const std::vector<std::string> words{"A123", "--forename", "Amy", "--db", "DSN=x"};
+    const invocation args(words, edit_command);
+    constexpr std::string_view forename_only[]{"forename"};
+    EXPECT_NO_THROW(args.refuse_options_beyond(forename_only, "edit rename"));
+    constexpr std::string_view surname_only[]{"surname"};
+    try {
+        args.refuse_options_beyond(surname_only, "edit rename");
+        ADD_FAILURE() << "--forename was taken";
+    } catch (const usage_error &refused) {
+        EXPECT_STREQ(refused.what(), "waymark edit rename takes no --forename; `waymark help edit` says what each of its actions takes.");
+    }
 }
 
 TEST(invocation_test, reading_an_option_the_command_does_not_declare_is_a_logic_error) {

@@ -97,6 +97,16 @@ TEST_P(pupils_command_test, a_misspelt_option_is_refused_naming_it_and_nothing_c
                                         "`waymark help pupils` lists the ones it takes."));
     EXPECT_EQ(pupils_of(school_).front().surname, "Bell");
     EXPECT_EQ(pupils_of(school_).front().class_name, "");
+
+    // --year is a filter of pupils list: edit refuses it rather than leave the year group as it was.
+    const auto a_filter = pupils({"edit", upn(1), "--year", "4", "--class", "3B"});
+    EXPECT_EQ(a_filter.status, 2);
+    EXPECT_THAT(a_filter.err, HasSubstr("waymark pupils edit takes no --year (did you mean --year-override?); `waymark help pupils` says what each of its actions takes."));
+    const auto a_field = pupils({"archive", upn(1), "--left", "22/07/2026", "--class", "3B"});
+    EXPECT_EQ(a_field.status, 2);
+    EXPECT_THAT(a_field.err, HasSubstr("waymark pupils archive takes no --class"));
+    EXPECT_EQ(pupils_of(school_).front().class_name, "");
+    EXPECT_FALSE(pupils_of(school_).front().archived);
 }
 
 }  // namespace
