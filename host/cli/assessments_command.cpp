@@ -111,6 +111,7 @@ extern const command assessments_command{
     "(KIND: standardised, raw, percentage, reading_age in months), --phonics (free text, 50 characters).\n"
     "--school picks the school when the database holds several.",
     {"phonics"},
+    {"school", "date", "formative", "scheme", "schemes", "subjects", "term", "tests", "tests-title", "years"},
     run_assessments};
 
 }  // namespace waymark::cli

@@ -76,6 +76,7 @@ extern const command collection_health_command{
     "--term checks every assessment of that term (of --academic-year, default the school's current);\n"
     "pupils excluded from data are counted but not chased.",
     {"json"},
+    {"school", "assessment", "academic-year", "term"},
     run_collection_health};
 
 }  // namespace waymark::cli

@@ -1,7 +1,7 @@
+#include "audited_change.hpp"
 #include "command.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
-#include "tracking_session.hpp"
 
 #include "services/school_settings_json.hpp"
 
@@ -24,7 +24,9 @@ int run_custom_filters(const invocation &args, io streams) {
             throw usage_error("Give the six names in order, \"\" for a filter not used: waymark custom-filters set \"Young carer\" \"\" "
                               "Forces \"\" \"\" \"\" (" + std::to_string(given.size() - 1) + " given).");
         std::copy(given.begin() + 1, given.end(), names.begin());
-        names = services::save_custom_flag_names(session.database(), school, names);
+        names = audited_change(
+            session, args, "custom-filters set", [&] { return services::save_custom_flag_names(session.database(), school, names); },
+            [](const std::array<std::string, 6> &saved) { return "named the custom filters: " + services::custom_flags_summary(saved); });
     } else {
         throw usage_error("waymark custom-filters takes list or set, not '" + action + "'.");
     }
@@ -40,12 +42,14 @@ int run_custom_filters(const invocation &args, io streams) {
 
 extern const command custom_filters_command{
     "custom-filters",
-    "custom-filters list | custom-filters set NAME1 NAME2 NAME3 NAME4 NAME5 NAME6  [--json] [--school LAESTAB]",
+    "custom-filters list | custom-filters set NAME1 NAME2 NAME3 NAME4 NAME5 NAME6  [--json] [--school LAESTAB] [--as NAME]",
     "The names of the school's six custom yes/no filters (\"\" = not used).",
     "Each named filter is offered on the grid and in reports under its name, and on the command line as\n"
     "--custom1 .. --custom6 yes|no. set takes all six names in order; \"\" leaves a filter unused.\n"
-    "Names are up to 60 characters and each its own.",
+    "Names are up to 60 characters and each its own. Every set, and every refusal, is written to the\n"
+    "audit log with who made it (--as NAME, else the operating-system user).",
     {"json"},
+    {"school", "as"},
     run_custom_filters};
 
 }  // namespace waymark::cli

@@ -73,6 +73,7 @@ extern const command demo_command{
     "its Year 4 classes, governor, and adviser for the authority) and prints each one's password and\n"
     "TOTP secret once; later runs say they exist (`waymark users` manages them).",
     {"rebuild"},
+    {"seed", "schools", "pupils-per-school", "as-of"},
     run_demo};
 
 }  // namespace waymark::cli

@@ -70,6 +70,7 @@ extern const command export_command{
     "together); without it the destination is written as unknown (MMM/MMMM). The file appears only\n"
     "when complete.",
     {},
+    {"school", "out", "to", "upn", "year"},
     run_export};
 
 }  // namespace waymark::cli

@@ -77,6 +77,7 @@ extern const command grid_command{
     "--as-of YYYY-MM-DD (end of that day) or YYYY-MM-DDTHH:MM:SSZ shows the grid as it stood then.\n"
     "--school picks the school when the database holds several.",
     {"json"},
+    {"school", "assessment", "as-of", "class", "year", "upns"},
     run_grid};
 
 }  // namespace waymark::cli

@@ -73,6 +73,7 @@ extern const command groups_command{
     "as it is, and an unknown UPN changes nothing. Changes are recorded with who made them (--as NAME,\n"
     "else the operating-system user).",
     {"json"},
+    {"school", "as"},
     run_groups};
 
 }  // namespace waymark::cli

@@ -79,6 +79,7 @@ extern const command import_command{
     "every problem listed with its line and nothing recorded while any remains.\n"
     "--school picks the school when the database holds several.",
     {},
+    {"school", "assessment", "as"},
     run_import};
 
 }  // namespace waymark::cli

@@ -84,6 +84,7 @@ extern const command interventions_command{
     "in this database, list UPN there shows every school's, with the school that recorded each. end sets\n"
     "the end date (--on, default today). The pupil filter's --intervention yes|no counts them too.",
     {"json"},
+    {"school", "as", "assessment", "cost", "description", "from", "on", "subject", "to", "year"},
     run_interventions};
 
 }  // namespace waymark::cli

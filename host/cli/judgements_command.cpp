@@ -102,6 +102,7 @@ extern const command judgements_command{
     "--year, --sen, --group, ...) and --upns, all ANDed,\n"
     "gets VALUE in one save. --school picks the school when the database holds several.",
     {},
+    {"school", "as", "assessment", "class", "year", "upns", "against", "colour", "kind"},
     run_judgements};
 
 }  // namespace waymark::cli

@@ -176,6 +176,7 @@ extern const command main_command{
     "setting (school-bands needs a bands file) gets it from the settings file's [plugin <id>] section,\n"
     "`config = ...`.",
     {},
+    {"as-of"},
     run_main};
 
 }  // namespace waymark::cli

@@ -148,6 +148,7 @@ extern const command meetings_command{
     "barrier as UPN=BARRIER|NEXT STEPS. A saved meeting keeps the questions, standards and percentages as\n"
     "they were, whatever later changes. Pupil meetings stay with the school when a pupil moves.",
     {"json"},
+    {"school", "as", "assessment", "class", "date", "groups", "subjects", "support", "teacher", "year"},
     run_meetings};
 
 }  // namespace waymark::cli

@@ -36,6 +36,7 @@ extern const command migrate_command{
     "newer than this waymark is refused untouched. Every other command migrates by itself; this one is\n"
     "for installers and upgrades.",
     {},
+    {},
     run_migrate};
 
 }  // namespace waymark::cli

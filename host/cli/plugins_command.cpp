@@ -44,6 +44,7 @@ extern const command plugins_command{
     "JSON. `plugins check FILE` loads one file as the host would and prints its plugins (exit status 0)\n"
     "or the reason it is refused (exit status 1).",
     {"json"},
+    {},
     run_plugins};
 
 }  // namespace waymark::cli

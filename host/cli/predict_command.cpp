@@ -57,6 +57,7 @@ extern const command predict_command{
     "never shown as one; --list shows each pupil's latest. A target well below the prediction is flagged\n"
     "by waymark targets flags.",
     {"json", "list"},
+    {"school", "as", "history", "subject", "upn"},
     run_predict};
 
 }  // namespace waymark::cli

@@ -151,6 +151,11 @@ int run_report(const invocation &args, io streams) {
     return 0;
 }
 
+// Beside the filters: the command's own, the session's school and those the report kinds read
+// (reports/builders/report_catalog.cpp: --assessment, --from, --to, --upn, --meeting, --year, --class).
+constexpr std::string_view report_options[]{"school", "as-of", "format", "out", "each-to", "upn",
+                                            "assessment", "from", "to", "meeting"};
+
 }  // namespace
 
 extern const command report_command{
@@ -220,6 +225,7 @@ extern const command report_command{
     "--summer-born, --pp, --fsm, --ever6, --disadvantaged, --eal, --intervention, --custom1..6\n"
     "(see waymark pupils --help).",
     {"all"},
+    option_names({services::pupil_filter_options(), report_options}),
     run_report};
 
 }  // namespace waymark::cli

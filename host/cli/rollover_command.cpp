@@ -36,6 +36,7 @@ extern const command rollover_command{
     "age group. All history is kept and the rollover itself is recorded. --school (LA and establishment\n"
     "numbers, e.g. 8012000) picks the school when the database holds several.",
     {},
+    {"school", "to"},
     run_rollover};
 
 }  // namespace waymark::cli

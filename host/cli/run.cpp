@@ -32,7 +32,8 @@ void print_overview(std::ostream &out) {
            "                    or ./waymark-data)\n"
            "  --config FILE     the settings file (default: DIR/waymark.ini)\n"
            "\nEnvironment: WAYMARK_PLUGIN_PATH adds plugin folders (colon-separated) to the one beside\n"
-           "the executable. `waymark help COMMAND` describes one command.\n";
+           "the executable. `waymark help COMMAND` describes one command; an option the command does not\n"
+           "take is refused before anything is changed.\n";
 }
 
 void print_command_help(const command &c, std::ostream &out) {
@@ -77,7 +78,7 @@ int run(std::span<const std::string> given, io streams) {
         return 0;
     }
     try {
-        const invocation args(rest, c->switches);
+        const invocation args(rest, *c);
         return c->run(args, streams);
     } catch (const usage_error &e) {
         streams.err << "waymark " << c->name << ": " << e.what() << "\nusage: waymark " << c->usage << '\n';

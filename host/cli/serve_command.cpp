@@ -154,6 +154,7 @@ extern const command serve_command{
     "from DIR instead (the source folder host/web), read afresh on every request, so an edit to the page\n"
     "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.",
     {},
+    {"bind", "web-root", "port", "threads", "idle-minutes", "trusted-proxy"},
     run_serve};
 
 }  // namespace waymark::cli

@@ -207,6 +207,7 @@ extern const command statutory_command{
     "--admin and a --reason, which is recorded beside the submission (both are kept; submit again after).\n"
     "A sync from the MIS leaves locked results as submitted.",
     {"json", "admin", "accept-declaration"},
+    {"school", "as", "academic-year", "declaration", "reason", "year"},
     run_statutory};
 
 }  // namespace waymark::cli

@@ -1,7 +1,7 @@
+#include "audited_change.hpp"
 #include "command.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
-#include "tracking_session.hpp"
 
 #include "services/school_settings_json.hpp"
 
@@ -28,7 +28,10 @@ int run_subjects(const invocation &args, io streams) {
     } else if (action == "set") {
         std::vector<services::subject_scheme> wanted;
         for (std::size_t i = 1; i < args.positional().size(); ++i) wanted.push_back(subject_word(args.positional()[i]));
-        subjects = services::save_tracked_subjects(session.database(), school, wanted, session.schemes());
+        subjects = audited_change(
+            session, args, "subjects set",
+            [&] { return services::save_tracked_subjects(session.database(), school, wanted, session.schemes()); },
+            [](const std::vector<services::subject_scheme> &saved) { return "set the subjects and their schemes: " + services::subjects_summary(saved); });
     } else {
         throw usage_error("waymark subjects takes list or set, not '" + action + "'.");
     }
@@ -43,15 +46,17 @@ int run_subjects(const invocation &args, io streams) {
 
 extern const command subjects_command{
     "subjects",
-    "subjects list | subjects set CODE=SCHEME...  [--json] [--school LAESTAB]",
+    "subjects list | subjects set CODE=SCHEME...  [--json] [--school LAESTAB] [--as NAME]",
     "The subjects the school tracks and the descriptor scheme each is judged in by default.",
     "The page's new-assessment form starts with these subjects, and any new assessment judges a subject\n"
     "in its scheme here unless the assessment names another (waymark assessments create --schemes\n"
     "SUBJECT=ID). Reading, writing and maths are always\n"
     "tracked, on org.waymark.lancashire-four-band until set otherwise. set replaces the list, e.g.\n"
     "  waymark subjects set maths=org.waymark.lep-points science=org.waymark.lep-points\n"
-    "An unknown scheme is refused with the ones loaded (waymark plugins list shows them).",
+    "An unknown scheme is refused with the ones loaded (waymark plugins list shows them). Every set, and\n"
+    "every refusal, is written to the audit log with who made it (--as NAME, else the operating-system user).",
     {"json"},
+    {"school", "as"},
     run_subjects};
 
 }  // namespace waymark::cli

@@ -84,6 +84,9 @@ int run_summary(const invocation &args, io streams) {
     return 0;
 }
 
+// Beside the filters: the session's school, the assessment and the instant counted at.
+constexpr std::string_view summary_options[]{"school", "assessment", "as-of"};
+
 }  // namespace
 
 extern const command summary_command{
@@ -98,6 +101,7 @@ extern const command summary_command{
     "the judgements as they stood then. The filters are those of `waymark pupils list` (see\n"
     "`waymark help pupils`); --academic-year defaults to the assessment's.",
     {"json"},
+    option_names({services::pupil_filter_options(), summary_options}),
     run_summary};
 
 }  // namespace waymark::cli

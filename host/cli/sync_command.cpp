@@ -50,6 +50,7 @@ extern const command sync_command{
     "premium, custom flags, include in data ...) are never touched. --as-of reads the MIS as it stands\n"
     "on that day (default today); --json prints the plan as JSON.",
     {"dry-run", "json"},
+    {"as-of"},
     run_sync};
 
 }  // namespace waymark::cli

@@ -184,6 +184,7 @@ extern const command targets_command{
     "across KS2, 7 over 3 for 7 LEP points a year), nearest grade or pair on trajectories, and Autumn,\n"
     "Spring, Summer weights for uneven terms. Predictions are kept apart: see waymark predict.",
     {"json", "history", "refresh", "every-school", "no-window"},
+    {"school", "as", "as-of", "class", "horizon", "rate-points", "rate-terms", "rounding", "scheme", "subject", "upn", "weights", "who-may-set", "window-from", "window-to"},
     run_targets};
 
 }  // namespace waymark::cli

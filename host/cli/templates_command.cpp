@@ -86,6 +86,7 @@ extern const command templates_command{
     "questions that day: the ones a meeting held then asks. A saved meeting keeps each question as it read\n"
     "when the meeting was made, so editing or deleting a question never changes it.",
     {"json"},
+    {"school", "from", "on", "question", "sort", "to", "type"},
     run_templates};
 
 }  // namespace waymark::cli

@@ -186,6 +186,7 @@ extern const command users_command{
     "where (an address, or cli), what and how it ended. Changes made here are logged as the\n"
     "operating-system user from \"cli\".",
     {"json", "disable", "enable"},
+    {"school", "schools", "classes", "from", "name", "role", "to", "user"},
     run_users};
 
 }  // namespace waymark::cli

@@ -16,8 +16,8 @@ struct audit_entry {
     std::string at;        // 'YYYY-MM-DDTHH:MM:SSZ'
     std::string user;      // the user name, or the operating-system user for the CLI
     std::string address;   // the client's IP address, or "cli"
-    std::string method;    // POST, PUT, PATCH, DELETE, or the CLI command ("users add")
-    std::string path;      // the request path, or the command's subject ("teacher4")
+    std::string method;    // POST, PUT, PATCH, DELETE, the CLI command ("users add"), or CLI
+    std::string path;      // the request path, the command's subject ("teacher4"), or after CLI the command line
     int status = 0;        // the HTTP status (the CLI records 200 for done, 422 for refused)
     std::string summary;   // what was done or why it was refused, one line
 };

@@ -209,6 +209,16 @@ void store_changes(soci::session &session, const store::school &school, const st
     record_inclusion_changes(session, std::move(excluded), false, by);
 }
 
+// Stores the day an archived pupil left, refusing one before they were born.
+store::stored_pupil leaving_on(soci::session &session, const store::school &school, store::stored_pupil stored, domain::date left_on) {
+    if (left_on < stored.pupil.date_of_birth)
+        throw pupil_field_error("date_left", "", "The date left " + domain::format_uk_date(left_on) + " is before " +
+                                                     display_name(stored.pupil) + " was born; check the year.");
+    stored.pupil.date_left = left_on;
+    store::update_pupils(session, school.id, std::span<const store::stored_pupil>(&stored, 1));
+    return stored;
+}
+
 }  // namespace
 
 std::span<const std::string_view> pupil_field_names() {
@@ -296,13 +306,19 @@ store::stored_pupil archive_pupil(store::database &db, const store::school &scho
             throw pupil_field_error("archived", "",
                                     display_name(stored.pupil) + " is already archived (left " +
                                         (stored.pupil.date_left ? domain::format_uk_date(*stored.pupil.date_left) : "on an unrecorded day") + ").");
-        if (left_on < stored.pupil.date_of_birth)
-            throw pupil_field_error("date_left", "", "The date left " + domain::format_uk_date(left_on) + " is before " +
-                                                         display_name(stored.pupil) + " was born; check the year.");
         stored.pupil.archived = true;
-        stored.pupil.date_left = left_on;
-        store::update_pupils(session, school.id, std::span<const store::stored_pupil>(&stored, 1));
-        return stored;
+        return leaving_on(session, school, std::move(stored), left_on);
+    });
+}
+
+store::stored_pupil correct_date_left(store::database &db, const store::school &school, std::string_view upn,
+                                      domain::date left_on) {
+    return db.transaction("correcting a leaver's date left", [&](soci::session &session) {
+        auto stored = pupil_or_throw(session, school, upn);
+        if (!stored.pupil.archived)
+            throw pupil_field_error("date_left", "", display_name(stored.pupil) +
+                                                         " is on roll, so has no date left to correct; archive them with the day they left.");
+        return leaving_on(session, school, std::move(stored), left_on);
     });
 }
 

@@ -85,6 +85,11 @@ std::size_t edit_pupils(store::database &db, const store::school &school, std::s
 store::stored_pupil archive_pupil(store::database &db, const store::school &school, std::string_view upn,
                                   domain::date left_on);
 
+// A leaver's date left corrected where it was recorded wrongly, leaving them archived. Refused when the
+// pupil is on roll (archive them with the day instead) or the day is before they were born.
+store::stored_pupil correct_date_left(store::database &db, const store::school &school, std::string_view upn,
+                                      domain::date left_on);
+
 // An archive made by mistake undone: back on roll, without a leaving date. Refused when on roll.
 store::stored_pupil return_to_roll(store::database &db, const store::school &school, std::string_view upn);
 

@@ -49,4 +49,16 @@ Poco::JSON::Object subjects_json(soci::session &session, const std::vector<subje
     return out;
 }
 
+std::string custom_flags_summary(const std::array<std::string, 6> &names) {
+    std::string summary;
+    for (const auto &name : names) summary += (summary.empty() ? "" : ", ") + (name.empty() ? std::string("-") : name);
+    return summary;
+}
+
+std::string subjects_summary(const std::vector<subject_scheme> &subjects) {
+    std::string summary;
+    for (const auto &subject : subjects) summary += (summary.empty() ? "" : ", ") + subject.code + " " + subject.scheme_id;
+    return summary;
+}
+
 }  // namespace waymark::services

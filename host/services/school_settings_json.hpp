@@ -15,4 +15,9 @@ Poco::JSON::Object custom_flags_json(const std::array<std::string, 6> &names);  
 // school could add.
 Poco::JSON::Object subjects_json(soci::session &session, const std::vector<subject_scheme> &subjects);
 
+// The audit log's summaries of a change, the same from the API and the CLI:
+// "Young carer, -, Forces, -, -, -" (- for a filter not used) and "reading org.waymark.lep-points, ...".
+std::string custom_flags_summary(const std::array<std::string, 6> &names);
+std::string subjects_summary(const std::vector<subject_scheme> &subjects);
+
 }  // namespace waymark::services

@@ -174,7 +174,10 @@ export async function pupil_screen(context, main, params) {
     el('dt', { text: 'In data' }), el('dd', { text: record.include_in_data ? 'Yes' : 'No' })));
   const links = el('p', {}, el('a', { class: 'button', href: `#/pupil-edit?upn=${encodeURIComponent(record.upn)}` }, context.can_administer ? 'Edit the record' : 'Every field of the record'), ' ');
   main.append(links);
-  if (context.can_administer) main.append(record.archived ? return_form(context, main, record) : archive_form(context, main, record));
+  if (context.can_administer) {
+    if (record.archived) main.append(return_form(context, main, record), date_left_form(context, main, record));
+    else main.append(archive_form(context, main, record));
+  }
   if (record.archived) {
     main.append(el('p', {}, el('a', { href: '#/leavers' }, 'Back to the leavers')));
     return;
@@ -236,6 +239,25 @@ function return_form(context, main, record) {
     await pupil_screen(context, main, { upn: record.upn });
   });
   return form;
+}
+
+// A leaver's date left typed wrongly is corrected in place: they stay archived.
+function date_left_form(context, main, record) {
+  const left = el('input', { type: 'text', value: british_date(record.date_left) || '', autocomplete: 'off', 'data-field': 'date_left' });
+  const form = el('form', { class: 'edit-form', id: 'date-left-form', 'aria-label': 'Correct the date left' },
+    field('Date left', left, date_hint), el('button', { type: 'submit' }, 'Save the date left'));
+  const refusals = refusal_beside(form, form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    refusals.forget();
+    let saved;
+    try {
+      saved = (await put(school_path(context, `/pupil-records/${encodeURIComponent(record.upn)}/date-left`), { date_left: left.value.trim() })).pupil;
+    } catch (failure) { refusals.show(failure, left); return; }
+    notice = `${pupil_name(record)} left on ${british_date(saved.date_left)}.`;
+    await pupil_screen(context, main, { upn: record.upn });
+  });
+  return el('details', { class: 'archive' }, el('summary', { text: 'Correct the date left…' }), form);
 }
 
 // Add (no upn) or edit one pupil; read-only for roles that may not change pupils.

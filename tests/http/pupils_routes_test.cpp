@@ -178,4 +178,18 @@ TEST_F(pupils_routes, a_leaver_is_archived_listed_with_the_leavers_and_returned_
     EXPECT_EQ(rows_in("wm_pupils"), 5);  // never deleted
 }
 
+TEST_F(pupils_routes, a_leavers_date_left_is_corrected_without_returning_them_to_roll) {
+    const std::string path = "/pupil-records/" + test_upn(3) + "/date-left";
+    const auto on_roll = send_json("PUT", path, R"({"date_left": "2026-07-17"})");
+    EXPECT_EQ(on_roll.status, 422) << on_roll.body;
+    ASSERT_EQ(send_json("POST", "/pupil-records/" + test_upn(3) + "/archive", R"({"date_left": "22/07/2026"})").status, 200);
+    const auto corrected = send_json("PUT", path, R"({"date_left": "17/07/2026"})");
+    ASSERT_EQ(corrected.status, 200) << corrected.body;
+    EXPECT_EQ(corrected.json()->getObject("pupil")->getValue<std::string>("date_left"), "2026-07-17");
+    EXPECT_TRUE(corrected.json()->getObject("pupil")->getValue<bool>("archived"));
+    EXPECT_EQ(send_json("PUT", path, R"({"date_left": "soon"})").error_fields(),
+              "invalid|date_left|date_left \"soon\" is not a date; write yyyy-mm-dd or dd/mm/yyyy.");
+    EXPECT_EQ(upns_of(client->get(school_url + "/pupil-records?archived=yes")), std::vector<std::string>{test_upn(3)});
+}
+
 }  // namespace

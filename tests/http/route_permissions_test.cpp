@@ -42,6 +42,7 @@ const std::map<std::string, access> expected_access = {
     {"PUT /api/v1/schools/{school}/pupil-records/{upn}", access::leaders},
     {"POST /api/v1/schools/{school}/pupil-records/{upn}/archive", access::leaders},
     {"POST /api/v1/schools/{school}/pupil-records/{upn}/return", access::leaders},
+    {"PUT /api/v1/schools/{school}/pupil-records/{upn}/date-left", access::leaders},
     {"GET /api/v1/schools/{school}/groups", access::readers},
     {"POST /api/v1/schools/{school}/groups", access::leaders},
     {"GET /api/v1/schools/{school}/groups/{group}", access::readers},

@@ -1,5 +1,7 @@
 // The whole API as `waymark serve` builds it, over the built scheme plugins (school-bands given the
-// example bands file), on an ephemeral loopback port, with or without a database.
+// example bands file), on an ephemeral loopback port, with or without a database. Every change a test
+// makes through it must leave a summary for the audit log: a route that answers a change as done but
+// says nothing of what it did fails the test that called it.
 #pragma once
 
 #include "api_client.hpp"
@@ -17,12 +19,37 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace waymark::testing {
 
 inline const std::string school_bands_config = WAYMARK_SOURCE_DIR "/plugins/school-bands/example.bands";
+
+// The local user's policy, keeping the changes answered as done whose summary is empty.
+class summary_checking_policy final : public http::access_policy {
+public:
+    std::optional<http::principal> identify(const Poco::Net::HTTPServerRequest &request) const override {
+        return local_user_.identify(request);
+    }
+    bool permits(const http::principal &who, http::permission needed) const override { return local_user_.permits(who, needed); }
+    void record(const http::change_record &change) const override {
+        if (change.status >= 400 || !change.summary.empty()) return;
+        const std::lock_guard hold(lock_);
+        unsummarised_.push_back(change.method + " " + change.path);
+    }
+    std::vector<std::string> unsummarised() const {
+        const std::lock_guard hold(lock_);
+        return unsummarised_;
+    }
+
+private:
+    http::local_user_policy local_user_{http::principal{"tester", "Tester"}, true};
+    mutable std::mutex lock_;
+    mutable std::vector<std::string> unsummarised_;
+};
 
 class served_api : public ::testing::Test {
 protected:
@@ -46,7 +73,12 @@ protected:
     plugins::scheme_catalog schemes{load_schemes(registry), [](std::string_view id) {
                                         return id == "org.waymark.school-bands" ? school_bands_config : std::string();
                                     }};
-    http::local_user_policy policy{http::principal{"tester", "Tester"}, true};
+    void TearDown() override {
+        for (const auto &change : policy.unsummarised())
+            ADD_FAILURE() << change << " was done without a summary for the audit log (request::note says what changed).";
+    }
+
+    summary_checking_policy policy;
     std::ostringstream failures;
     http::router routes{policy, failures};
     std::unique_ptr<http::database_pool> pool;

@@ -8,6 +8,7 @@
 #include "user_fixture.hpp"
 
 #include "http/session_policy.hpp"
+#include "services/audit_log.hpp"
 #include "services/users.hpp"
 #include "store/pupils.hpp"
 
@@ -53,6 +54,15 @@ protected:
     }
 
     ~signed_in_api() override { secured_server.reset(); }
+
+    // As served_api's: every change the session policy wrote to the audit log as done says what it did.
+    void TearDown() override {
+        served_api_with_database::TearDown();
+        const auto database = pool->acquire();
+        for (const auto &entry : services::read_audit(database->session(), {}))
+            if (entry.status < 400 && entry.summary.empty())
+                ADD_FAILURE() << entry.method << ' ' << entry.path << " was done without a summary for the audit log.";
+    }
 
     services::user_credentials add_user(const std::string &name, domain::user_role role, std::vector<std::string> classes = {},
                                         std::vector<std::string> schools = {}) {

@@ -3,7 +3,11 @@
 #include "cli_runner.hpp"
 #include "school_fixture.hpp"
 
+#include "services/audit_log.hpp"
+
 #include <gmock/gmock.h>
+
+#include <algorithm>
 
 namespace waymark {
 namespace {
@@ -50,6 +54,32 @@ TEST_P(classes_command_test, subjects_are_set_with_their_schemes) {
     EXPECT_NE(unknown.status, 0);
     EXPECT_THAT(unknown.err, HasSubstr("choose one of"));
     EXPECT_EQ(run({"subjects", "set", "maths"}).status, 2);
+}
+
+TEST_P(classes_command_test, every_change_and_refusal_is_in_the_audit_log_as_who_made_it) {
+    run({"classes", "add", "4A", "--as", "mrs.patel"});
+    run({"classes", "rename", "4A", "Ash", "--as", "mrs.patel"});
+    run({"classes", "delete", "Oak", "--as", "mrs.patel"});
+    run({"custom-filters", "set", "Young carer", "", "Forces", "", "", "", "--as", "mrs.patel"});
+    run({"subjects", "set", "science=org.waymark.lep-points", "--as", "mrs.patel"});
+    run({"subjects", "set", "maths=org.example.none", "--as", "mrs.patel"});
+    run({"classes", "list"});  // reading is not a change
+
+    auto audit = services::read_audit(db().session(), {});
+    std::reverse(audit.begin(), audit.end());  // oldest first
+    std::vector<std::string> lines;
+    for (const auto &entry : audit) {
+        EXPECT_EQ(entry.user, "mrs.patel");
+        EXPECT_EQ(entry.address, "cli");
+        EXPECT_EQ(entry.method, "CLI");
+        lines.push_back(entry.path + " | " + std::to_string(entry.status) + " | " + entry.summary.substr(0, 60));
+    }
+    EXPECT_THAT(lines, ::testing::ElementsAre(
+                           "classes add 4A | 200 | added class 4A", "classes rename 4A | 200 | renamed class 4A to Ash",
+                           ::testing::StartsWith("classes delete Oak | 404 | Brookside Primary has no class \"Oak\""),
+                           "custom-filters set | 200 | named the custom filters: Young carer, -, Forces, -, -, -",
+                           ::testing::StartsWith("subjects set | 200 | set the subjects and their schemes: "),
+                           ::testing::StartsWith("subjects set | 422 | maths: ")));
 }
 
 WAYMARK_ON_EVERY_DATABASE(classes_command_test);

@@ -150,6 +150,25 @@ TEST_P(pupil_records_test, a_leaver_is_archived_with_the_day_they_left_and_can_r
     EXPECT_THAT(refusal("archived", [&] { services::return_to_roll(db(), school_, upn(1)); }), HasSubstr("on roll already"));
 }
 
+TEST_P(pupil_records_test, a_leavers_date_left_is_corrected_and_they_stay_archived) {
+    services::add_pupil(db(), school_, amy(1), "x");
+    const domain::date typed{std::chrono::year{2026}, std::chrono::month{7}, std::chrono::day{22}};
+    const domain::date really{std::chrono::year{2026}, std::chrono::month{7}, std::chrono::day{17}};
+    EXPECT_THAT(refusal("date_left", [&] { services::correct_date_left(db(), school_, upn(1), really); }),
+                HasSubstr("is on roll, so has no date left to correct; archive them with the day they left."));
+    EXPECT_EQ(services::find_pupil(db().session(), school_, upn(1))->pupil.date_left, std::nullopt);
+
+    services::archive_pupil(db(), school_, upn(1), typed);
+    const auto corrected = services::correct_date_left(db(), school_, upn(1), really);
+    EXPECT_TRUE(corrected.pupil.archived);
+    EXPECT_EQ(services::find_pupil(db().session(), school_, upn(1))->pupil.date_left, really);
+
+    const domain::date unborn{std::chrono::year{2016}, std::chrono::month{7}, std::chrono::day{17}};
+    EXPECT_THAT(refusal("date_left", [&] { services::correct_date_left(db(), school_, upn(1), unborn); }), HasSubstr("was born; check the year."));
+    EXPECT_EQ(services::find_pupil(db().session(), school_, upn(1))->pupil.date_left, really);
+    EXPECT_THROW(services::correct_date_left(db(), school_, upn(9), really), services::pupil_not_found);
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(pupil_records_test);

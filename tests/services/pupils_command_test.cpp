@@ -67,6 +67,48 @@ TEST_P(pupils_command_test, a_pupil_is_added_edited_archived_and_returned_with_e
     EXPECT_EQ(audit.front().address, "cli");
 }
 
+TEST_P(pupils_command_test, a_leavers_date_left_is_corrected_in_place_and_audited) {
+    ASSERT_EQ(pupils({"add", "--upn", upn(1), "--surname", "Bell", "--forename", "Amy", "--date-of-birth", "05/03/2018", "--gender",
+                      "F", "--postcode", "UNKNOWN", "--ethnicity", "WBRI"})
+                  .status,
+              0);
+    const auto on_roll = pupils({"date-left", upn(1), "--left", "17/07/2026"});
+    EXPECT_EQ(on_roll.status, 2);
+    EXPECT_THAT(on_roll.err, HasSubstr("is on roll, so has no date left to correct"));
+    ASSERT_EQ(pupils({"archive", upn(1), "--left", "22/07/2026"}).status, 0);
+    const auto corrected = pupils({"date-left", upn(1), "--left", "17/07/2026"});
+    ASSERT_EQ(corrected.status, 0) << corrected.err;
+    EXPECT_THAT(corrected.out, HasSubstr("Corrected the date left: Amy Bell (" + upn(1) + "), archived, left 17/07/2026."));
+    EXPECT_TRUE(pupils_of(school_).front().archived);
+    const auto audit = services::read_audit(db().session(), {});
+    ASSERT_FALSE(audit.empty());
+    EXPECT_EQ(audit.front().path, "date-left " + upn(1));
+    EXPECT_EQ(audit.front().status, 200);
+}
+
+TEST_P(pupils_command_test, a_misspelt_option_is_refused_naming_it_and_nothing_changes) {
+    ASSERT_EQ(pupils({"add", "--upn", upn(1), "--surname", "Bell", "--forename", "Amy", "--date-of-birth", "05/03/2018", "--gender",
+                      "F", "--postcode", "UNKNOWN", "--ethnicity", "WBRI"})
+                  .status,
+              0);
+    const auto misspelt = pupils({"edit", upn(1), "--surnme", "Smith", "--class", "3B"});
+    EXPECT_EQ(misspelt.status, 2);
+    EXPECT_THAT(misspelt.err, HasSubstr("There is no option --surnme for waymark pupils (did you mean --surname?); "
+                                        "`waymark help pupils` lists the ones it takes."));
+    EXPECT_EQ(pupils_of(school_).front().surname, "Bell");
+    EXPECT_EQ(pupils_of(school_).front().class_name, "");
+
+    // --year is a filter of pupils list: edit refuses it rather than leave the year group as it was.
+    const auto a_filter = pupils({"edit", upn(1), "--year", "4", "--class", "3B"});
+    EXPECT_EQ(a_filter.status, 2);
+    EXPECT_THAT(a_filter.err, HasSubstr("waymark pupils edit takes no --year (did you mean --year-override?); `waymark help pupils` says what each of its actions takes."));
+    const auto a_field = pupils({"archive", upn(1), "--left", "22/07/2026", "--class", "3B"});
+    EXPECT_EQ(a_field.status, 2);
+    EXPECT_THAT(a_field.err, HasSubstr("waymark pupils archive takes no --class"));
+    EXPECT_EQ(pupils_of(school_).front().class_name, "");
+    EXPECT_FALSE(pupils_of(school_).front().archived);
+}
+
 }  // namespace
 
 WAYMARK_ON_EVERY_DATABASE(pupils_command_test);

@@ -67,9 +67,9 @@ void create_assessment(const api_services &services, const request &asked, respo
     const json_object given = asked.json_body();
     auto spec = spec_of(given);
     const std::string scheme = given.optional_string("scheme").value_or(std::string(services::default_scheme_id));
-    reply.json(services::assessment_json(
-                   services::create_assessment(*database, school, std::move(spec), scheme_library_of(services), scheme)),
-               status::HTTP_CREATED);
+    const auto made = services::create_assessment(*database, school, std::move(spec), scheme_library_of(services), scheme);
+    asked.note("created the assessment " + made.name + " of " + domain::format_iso_date(made.assessed_on));
+    reply.json(services::assessment_json(made), status::HTTP_CREATED);
 }
 
 // ?class=4A&year=4&sen=K&upns=A,B: the pupils of the grid (any pupil filter), each part given narrowing it.

@@ -52,6 +52,9 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
                        return services::add_cohort_meeting(database, school, schemes, spec, asked.who().id);
                    })),
                    status::HTTP_CREATED);
+        asked.note("added a cohort progress meeting of Year " + std::to_string(spec.year_group) +
+                   (spec.class_name ? " class " + *spec.class_name : std::string()) + " under " + spec.assessment + ", held " +
+                   domain::format_iso_date(spec.held_on));
     });
     routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "cohort progress meeting");
@@ -72,6 +75,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
         reply.json(services::cohort_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
             return services::edit_cohort_meeting(database, school, id, edit);
         })));
+        asked.note("changed " + fields_sent(body) + " of cohort progress meeting " + std::to_string(id));
     });
     add_delete_route(routes, one_path, permission::write_tracking, "cohort progress meeting", api, services::delete_cohort_meeting);
 }

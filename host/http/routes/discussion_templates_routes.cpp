@@ -49,6 +49,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
         const auto made = in_school(api, asked, [&](auto &database, const auto &school) {
             return services::add_template(database, school, spec);
         });
+        asked.note("added the discussion-area question \"" + spec.question + "\" (" + std::to_string(made.id) + ")");
         reply.json(services::template_json(made), status::HTTP_CREATED);
     });
     routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
@@ -72,6 +73,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
                 throw invalid("type", "A template's type is fixed when it is made; add a new template of the other type instead.");
             return services::edit_template(database, school, id, edit);
         })));
+        asked.note("changed " + fields_sent(body) + " of discussion-area template " + std::to_string(id));
     });
     add_delete_route(routes, one_path, permission::write_tracking, "discussion-area template", api, services::delete_template);
 }

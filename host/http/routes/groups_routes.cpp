@@ -32,6 +32,7 @@ void create_group(const api_services &services, const request &asked, response &
     const std::string name = asked.json_body().required_string("name");
     reply.json(services::group_json(services::create_group(*database, school, name, recorder_of(asked).who)),
                status::HTTP_CREATED);
+    asked.note("created the group " + name);
 }
 
 void show_group(const api_services &services, const request &asked, response &reply) {
@@ -52,7 +53,9 @@ void add_members(const api_services &services, const request &asked, response &r
     const auto upns = asked.json_body().required_string_array("upns");
     if (upns.empty()) throw invalid("upns", "upns must name at least one pupil by UPN.");
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("added", services::add_to_group(*database, school, group.name, upns, recorder_of(asked).who));
+    const auto added = services::add_to_group(*database, school, group.name, upns, recorder_of(asked).who);
+    asked.note("added " + std::to_string(added) + " of " + std::to_string(upns.size()) + " pupils to the group " + group.name);
+    body.set("added", added);
     body.set("group", services::group_json(group_in_path(database->session(), school, asked)));
     reply.json(body);
 }
@@ -63,7 +66,9 @@ void remove_member(const api_services &services, const request &asked, response 
     const auto group = group_in_path(database->session(), school, asked);
     const std::string upn = pupil_in_path(database->session(), school, asked);
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("removed", services::remove_from_group(*database, school, group.name, {&upn, 1}));
+    const auto removed = services::remove_from_group(*database, school, group.name, {&upn, 1});
+    asked.note((removed == 0 ? "found " + upn + " not in" : "removed " + upn + " from") + std::string(" the group ") + group.name);
+    body.set("removed", removed);
     body.set("group", services::group_json(group_in_path(database->session(), school, asked)));
     reply.json(body);
 }

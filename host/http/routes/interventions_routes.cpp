@@ -41,11 +41,13 @@ void add_interventions_routes(router &routes, const api_services &api) {
     });
     routes.add("POST", pupil_path, permission::write_judgements, [&api](const request &asked, response &reply) {
         const auto spec = intervention_in(asked.json_body());
-        reply.json(services::intervention_json(in_school(api, asked, [&](auto &database, const auto &school) {
-                       check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
-                       return services::add_intervention(database, school, asked.path_parameter("upn"), spec, asked.who().id);
-                   })),
-                   status::HTTP_CREATED);
+        const auto added = in_school(api, asked, [&](auto &database, const auto &school) {
+            check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
+            return services::add_intervention(database, school, asked.path_parameter("upn"), spec, asked.who().id);
+        });
+        asked.note("added the " + spec.subject + " intervention \"" + spec.description + "\" for " + added.pupil_name + " (" +
+                   added.upn + ")");
+        reply.json(services::intervention_json(added), status::HTTP_CREATED);
     });
     routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "intervention");
@@ -56,11 +58,14 @@ void add_interventions_routes(router &routes, const api_services &api) {
     routes.add("PUT", one_path, permission::write_judgements, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "intervention");
         const auto spec = intervention_in(asked.json_body());
-        reply.json(services::intervention_json(in_school(api, asked, [&](auto &database, const auto &school) {
+        const auto changed = in_school(api, asked, [&](auto &database, const auto &school) {
             const std::string upn = services::find_intervention(database.session(), school, id).upn;
             check_teaches(database.session(), school, asked, {&upn, 1});
             return services::update_intervention(database, school, id, spec);
-        })));
+        });
+        asked.note("changed intervention " + std::to_string(id) + " (\"" + spec.description + "\") of " + changed.pupil_name + " (" +
+                   changed.upn + ")");
+        reply.json(services::intervention_json(changed));
     });
     add_delete_route(routes, one_path, permission::write_judgements, "intervention", api, services::delete_intervention,
                      [](soci::session &session, const store::school &school, long long id) {

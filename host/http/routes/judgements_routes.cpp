@@ -87,11 +87,17 @@ Poco::JSON::Object record_json(const services::cell_record &record) {
     return json;
 }
 
+// "the reading judgement of A801200000003 in Autumn 2": a cell as the audit log's summaries name it.
+std::string cell_words(const services::cell_address &cell, const services::assessment &which) {
+    return "the " + cell.subject + " " + std::string(services::cell_kind_name(cell.kind)) + " of " + cell.upn + " in " + which.name;
+}
+
 void set_cell(const api_services &services, const request &asked, response &reply) {
     const cell_request on = assessment_request(services, asked);
     const json_object given = asked.json_body();
     const auto change = change_of(given, cell_in_path(on, asked, kind_named(given.optional_string("kind"))));
     if (change.value.empty()) throw invalid("value", "value is empty; DELETE the cell to empty it.");
+    asked.note("recorded \"" + change.value + "\" as " + cell_words(change.cell, on.which));
     reply.json(record_json(
         services::record_changes(*on.database, on.school, on.which, scheme_library_of(services), {&change, 1}, recorder_of(asked))
             .front()));
@@ -100,6 +106,7 @@ void set_cell(const api_services &services, const request &asked, response &repl
 void clear_cell(const api_services &services, const request &asked, response &reply) {
     const cell_request on = assessment_request(services, asked);
     const auto cell = cell_in_path(on, asked, kind_named(asked.query("kind")));
+    asked.note("emptied " + cell_words(cell, on.which));
     reply.json(record_json(services::clear_cell(*on.database, on.school, on.which, cell, recorder_of(asked))));
 }
 
@@ -110,6 +117,8 @@ void colour_cell(const api_services &services, const request &asked, response &r
         throw invalid("colour", "colour is required: \"#RRGGBB\" to override the cell's colour, null for the scheme's.");
     const auto colour = given.has("colour") ? colour_named(given.required_string("colour")) : std::nullopt;
     const auto cell = cell_in_path(on, asked, kind_named(given.optional_string("kind")));
+    asked.note((colour ? "coloured " + services::colour_hex(*colour) + " " : std::string("gave the scheme's colour back to ")) +
+               cell_words(cell, on.which));
     reply.json(record_json(services::set_cell_colour(*on.database, on.school, on.which, cell, colour, recorder_of(asked))));
 }
 
@@ -150,8 +159,10 @@ void save_cells(const api_services &services, const request &asked, response &re
             records.add(record_json(record));
         Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
         body.set("records", records);
+        asked.note("saved " + std::to_string(changes.size()) + (changes.size() == 1 ? " cell" : " cells") + " of " + on.which.name);
         reply.json(body);
     } catch (const services::cells_changed_meanwhile &meanwhile) {
+        asked.note(meanwhile.what());
         Poco::JSON::Object body = error_body(conflict(std::nullopt, meanwhile.what()));
         Poco::JSON::Array changed;
         for (const auto &record : meanwhile.changed()) changed.add(record_json(record));
@@ -177,8 +188,11 @@ void fill_column(const api_services &services, const request &asked, response &r
         check_teaches_ids(on.database->session(), on.school, asked, ids);
     }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("filled", services::fill_column(*on.database, on.school, on.which, scheme_library_of(services), pupils, change,
-                                             recorder_of(asked)));
+    const auto filled = services::fill_column(*on.database, on.school, on.which, scheme_library_of(services), pupils, change,
+                                              recorder_of(asked));
+    asked.note("filled " + std::to_string(filled) + " " + column.subject + " " + std::string(services::cell_kind_name(column.kind)) +
+               " cells of " + on.which.name + " with \"" + change.value + "\"");
+    body.set("filled", filled);
     reply.json(body);
 }
 
@@ -201,6 +215,7 @@ void import_cells(const api_services &services, const request &asked, response &
     const auto result = services::import_judgement_csv_text(*on.database, on.school, on.which, scheme_library_of(services),
                                                             asked.body(), recorder_of(asked));
     if (result.ok()) {
+        asked.note("imported " + std::to_string(result.recorded) + " cells of " + on.which.name + " from a CSV file");
         Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
         body.set("recorded", result.recorded);
         reply.json(body);
@@ -210,6 +225,7 @@ void import_cells(const api_services &services, const request &asked, response &
     Poco::JSON::Object body = error_body(unprocessable(
         "The CSV has " + std::to_string(count) + (count == 1 ? " problem" : " problems") +
         " (listed in problems with their lines); nothing was recorded. Correct them and send it again."));
+    asked.note(body.getValue<std::string>("message"));
     Poco::JSON::Array problems;
     for (const auto &problem : result.problems) {
         Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -25,11 +25,13 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
         const json_object body = asked.json_body();
         const services::pupil_meeting_spec spec{body.required_string("teacher"), required_date(body, "held_on"),
                                                 body.optional_string("assessment"), answers_in(body)};
-        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
-                       check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
-                       return services::add_pupil_meeting(database, school, asked.path_parameter("upn"), spec, asked.who().id);
-                   })),
-                   status::HTTP_CREATED);
+        const auto added = in_school(api, asked, [&](auto &database, const auto &school) {
+            check_teaches(database.session(), school, asked, {&asked.path_parameter("upn"), 1});
+            return services::add_pupil_meeting(database, school, asked.path_parameter("upn"), spec, asked.who().id);
+        });
+        asked.note("added the pupil progress meeting of " + added.pupil_name + " (" + added.upn + "), held " +
+                   domain::format_iso_date(added.held_on) + " by " + added.teacher);
+        reply.json(services::pupil_meeting_json(added), status::HTTP_CREATED);
     });
     routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "pupil progress meeting");
@@ -41,11 +43,14 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
         const long long id = record_id_in_path(asked, "pupil progress meeting");
         const json_object body = asked.json_body();
         const services::pupil_meeting_edit edit{body.optional_string("teacher"), optional_date(body, "held_on"), answers_in(body)};
-        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
+        const auto changed = in_school(api, asked, [&](auto &database, const auto &school) {
             const std::string upn = services::find_pupil_meeting(database.session(), school, id).upn;
             check_teaches(database.session(), school, asked, {&upn, 1});
             return services::edit_pupil_meeting(database, school, id, edit);
-        })));
+        });
+        asked.note("changed " + fields_sent(body) + " of the pupil progress meeting " + std::to_string(id) + " of " +
+                   changed.pupil_name + " (" + changed.upn + ")");
+        reply.json(services::pupil_meeting_json(changed));
     });
     add_delete_route(routes, one_path, permission::write_judgements, "pupil progress meeting", api,
                      services::delete_pupil_meeting, [](soci::session &session, const store::school &school, long long id) {

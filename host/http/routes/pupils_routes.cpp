@@ -10,6 +10,7 @@
 //   PUT  /api/v1/schools/{school}/pupil-records/{upn}        {class: "5A", fsm: true}
 //   POST /api/v1/schools/{school}/pupil-records/{upn}/archive  {date_left: "2026-07-22"}
 //   POST /api/v1/schools/{school}/pupil-records/{upn}/return
+//   PUT  /api/v1/schools/{school}/pupil-records/{upn}/date-left  {date_left: "2026-07-21"}  (a leaver's, corrected)
 #include "http/routes/tracking_scope.hpp"
 
 #include "domain/pupil_fields.hpp"
@@ -52,6 +53,8 @@ void change_inclusion(const api_services &services, const request &asked, respon
     if (upns.empty()) throw invalid("upns", "upns must name at least one pupil by UPN.");
     const bool included = given.required_bool("include_in_data");
     const auto changed = services::set_included(*database, school, upns, included, recorder_of(asked).who);
+    asked.note((included ? "included " : "excluded ") + std::to_string(changed) + " of " + std::to_string(upns.size()) +
+               " pupils " + (included ? "in" : "from") + " the data");
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("changed", changed);
     body.set("excluded_pupils", services::excluded_pupils(database->session(), school, {}));
@@ -169,15 +172,35 @@ void edit_records(const api_services &services, const request &asked, response &
     reply.json(body);
 }
 
-void archive_record(const api_services &services, const request &asked, response &reply) {
-    const auto database = services.database();
-    const store::school school = school_in_path(database->session(), asked);
+// {date_left: "2026-07-22"} (or 22/07/2026).
+domain::date date_left_in(const request &asked) {
     const std::string typed = asked.json_body().required_string("date_left");
     const auto left = domain::parse_iso_date(typed) ? domain::parse_iso_date(typed) : domain::parse_uk_date(typed);
     if (!left) throw invalid("date_left", "date_left \"" + typed + "\" is not a date; write yyyy-mm-dd or dd/mm/yyyy.");
-    const auto archived = refusing_wrong_fields([&] { return services::archive_pupil(*database, school, upn_in_path(asked), *left); }, field_itself);
-    asked.note("archived the leaver " + name_of(archived.pupil) + ", left " + domain::format_iso_date(*left));
+    return *left;
+}
+
+void archive_record(const api_services &services, const request &asked, response &reply) {
+    const auto database = services.database();
+    const store::school school = school_in_path(database->session(), asked);
+    const domain::date left = date_left_in(asked);
+    const auto archived = refusing_wrong_fields([&] { return services::archive_pupil(*database, school, upn_in_path(asked), left); }, field_itself);
+    asked.note("archived the leaver " + name_of(archived.pupil) + ", left " + domain::format_iso_date(left));
     reply.json(record_reply(database->session(), school, archived.pupil));
+}
+
+void correct_leavers_date(const api_services &services, const request &asked, response &reply) {
+    const auto database = services.database();
+    const store::school school = school_in_path(database->session(), asked);
+    const domain::date left = date_left_in(asked);
+    const std::optional<domain::date> was = [&] {
+        const auto found = services::find_pupil(database->session(), school, upn_in_path(asked));
+        return found ? found->pupil.date_left : std::nullopt;
+    }();
+    const auto corrected = refusing_wrong_fields([&] { return services::correct_date_left(*database, school, upn_in_path(asked), left); }, field_itself);
+    asked.note("corrected the date left of " + name_of(corrected.pupil) + " to " + domain::format_iso_date(left) +
+               (was ? " (was " + domain::format_iso_date(*was) + ")" : std::string()));
+    reply.json(record_reply(database->session(), school, corrected.pupil));
 }
 
 void return_record(const api_services &services, const request &asked, response &reply) {
@@ -200,6 +223,7 @@ void add_pupils_routes(router &routes, const api_services &services) {
     add_tracking_route(routes, "PUT", school_path + "/pupil-records/{upn}", permission::write_tracking, edit_record, services);
     add_tracking_route(routes, "POST", school_path + "/pupil-records/{upn}/archive", permission::write_tracking, archive_record, services);
     add_tracking_route(routes, "POST", school_path + "/pupil-records/{upn}/return", permission::write_tracking, return_record, services);
+    add_tracking_route(routes, "PUT", school_path + "/pupil-records/{upn}/date-left", permission::write_tracking, correct_leavers_date, services);
 }
 
 }  // namespace waymark::http

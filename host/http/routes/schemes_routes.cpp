@@ -129,6 +129,7 @@ void parse_input(const api_services &services, const request &asked, response &r
         throw invalid("input", e.what());  // the scheme's sentence, listing the valid choices
     }
     const waymark_evaluation evaluation = scheme.evaluate(context, grade);
+    asked.note("read \"" + input + "\" in " + asked.path_parameter("id") + " (changes nothing)");
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("scheme", scheme.descriptor().id);
     body.set("context", context_json(context));

@@ -74,9 +74,7 @@ void add_school_settings_routes(router &routes, const api_services &api) {
         const auto saved = in_school(api, asked, [&](auto &database, const auto &school) {
             return services::save_custom_flag_names(database, school, names);
         });
-        std::string summary;
-        for (const auto &name : saved) summary += (summary.empty() ? "" : ", ") + (name.empty() ? std::string("-") : name);
-        asked.note("named the custom filters: " + summary);
+        asked.note("named the custom filters: " + services::custom_flags_summary(saved));
         reply.json(services::custom_flags_json(saved));
     });
     routes.add("GET", school_path + "/subjects", permission::read_school, [&api](const request &asked, response &reply) {
@@ -91,7 +89,7 @@ void add_school_settings_routes(router &routes, const api_services &api) {
         std::string summary;
         reply.json(in_school(api, asked, [&](auto &database, const auto &school) {
             const auto saved = services::save_tracked_subjects(database, school, wanted, scheme_library_of(api));
-            for (const auto &subject : saved) summary += (summary.empty() ? "" : ", ") + subject.code + " " + subject.scheme_id;
+            summary = services::subjects_summary(saved);
             return services::subjects_json(database.session(), saved);
         }));
         asked.note("set the subjects and their schemes: " + summary);

@@ -90,6 +90,7 @@ void sign_in(const api_services &api, const request &asked, response &reply) {
         refuse(refused);
     }
     set_session_cookie(reply, from, token);
+    asked.note("gave the password of " + username + "; the second step waits");
     Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("second_step", "totp");
     reply.json(json);

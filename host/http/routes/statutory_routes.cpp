@@ -87,6 +87,8 @@ void submission_step(const api_services &api, const request &asked, response &re
     const std::string given = body.required_string(text);
     try {
         reply.json(services::submission_json(step(*database, school, kind, year, given)), status::HTTP_CREATED);
+        asked.note((text == "reason" ? "unlocked the " : "submitted the ") + services::submission_title(kind) + " data of " +
+                   domain::format_academic_year(year) + ": " + given);
     } catch (const services::statutory_error &error) {
         throw refusal(error, text);
     }
@@ -112,7 +114,10 @@ void add_statutory_routes(router &routes, const api_services &api) {
         try {
             Poco::JSON::Object answer(Poco::JSON_PRESERVE_KEY_ORDER);
             answer.set("academic_year", domain::format_academic_year(year));
-            answer.set("changed", services::record_statutory(*database, school, year, values));
+            const auto changed = services::record_statutory(*database, school, year, values);
+            asked.note("recorded " + std::to_string(values.size()) + " statutory values of " + domain::format_academic_year(year) +
+                       ", " + std::to_string(changed) + " of them changes");
+            answer.set("changed", changed);
             reply.json(answer);
         } catch (const services::statutory_error &error) {
             throw refusal(error, "values");

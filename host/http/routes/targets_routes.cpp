@@ -76,12 +76,13 @@ void add_targets_routes(router &routes, const api_services &api) {
         const auto validator = api.registry.plugins_of_kind(WAYMARK_KIND_VALIDATOR).empty()
                                    ? std::nullopt
                                    : std::optional<plugins::validator>(plugins::find_validator(api.registry));
-        reply.json(services::json_array(in_school(api, asked, [&](auto &database, const auto &school) {
-                                            refuse_outside_who_may_set(database.session(), school, asked);
-                                            return services::set_targets(database, school, scheme_library_of(api), changes,
-                                                                         recorder_of(asked), validator ? &*validator : nullptr);
-                                        }),
-                                        services::target_json));
+        const auto set = in_school(api, asked, [&](auto &database, const auto &school) {
+            refuse_outside_who_may_set(database.session(), school, asked);
+            return services::set_targets(database, school, scheme_library_of(api), changes, recorder_of(asked),
+                                         validator ? &*validator : nullptr);
+        });
+        asked.note("set " + std::to_string(changes.size()) + (changes.size() == 1 ? " target" : " targets"));
+        reply.json(services::json_array(set, services::target_json));
     });
     routes.add("GET", school_root + "/trajectories", permission::read_school, [&api](const request &asked, response &reply) {
         const auto plotter = plugin_or_unavailable([&] { return plugins::find_trajectory(api.registry); });
@@ -114,12 +115,13 @@ void add_targets_routes(router &routes, const api_services &api) {
         if (!scope) throw invalid("history", "history must be school or authority, not \"" + scope_text + "\".");
         const auto upn = body.optional_string("upn");
         const auto predictor = plugin_or_unavailable([&] { return plugins::find_predictor(api.registry); });
-        reply.json(services::json_array(in_school(api, asked, [&](auto &database, const auto &school) {
-                                            return services::make_predictions(database, school, scheme_library_of(api), predictor,
-                                                                              subject, *scope, upn, recorder_of(asked));
-                                        }),
-                                        services::prediction_json),
-                   status::HTTP_CREATED);
+        const auto made = in_school(api, asked, [&](auto &database, const auto &school) {
+            return services::make_predictions(database, school, scheme_library_of(api), predictor, subject, *scope, upn,
+                                              recorder_of(asked));
+        });
+        asked.note("predicted " + subject + " for " + (upn ? *upn : std::string("every pupil")) + " from the " + scope_text +
+                   "'s history: " + std::to_string(made.size()) + (made.size() == 1 ? " prediction" : " predictions"));
+        reply.json(services::json_array(made, services::prediction_json), status::HTTP_CREATED);
     });
 }
 

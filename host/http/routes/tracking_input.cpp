@@ -52,6 +52,12 @@ std::vector<std::string> optional_strings(const json_object &body, std::string_v
     return strings;
 }
 
+std::string fields_sent(const json_object &body) {
+    std::string names;
+    for (const auto &name : body.raw().getNames()) names += (names.empty() ? "" : ", ") + name;
+    return names.empty() ? "nothing" : names;
+}
+
 std::vector<services::answer_input> answers_in(const json_object &body) {
     std::vector<services::answer_input> answers;
     if (!body.has("answers")) return answers;
@@ -77,6 +83,7 @@ void add_delete_route(router &routes, const std::string &path, permission needed
                        remove(database, school, id);
                        return 0;
                    });
+                   asked.note("deleted the " + what + " " + std::to_string(id));
                    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
                    body.set("deleted", id);
                    reply.json(body);

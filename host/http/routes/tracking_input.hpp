@@ -33,6 +33,9 @@ std::optional<std::optional<domain::date>> date_change(const json_object &body, 
 // An optional array of strings; 422 naming the element that is not a string.
 std::vector<std::string> optional_strings(const json_object &body, std::string_view name);
 
+// "teacher, held_on": the fields an edit sent, as the audit log's summary names what it changed.
+std::string fields_sent(const json_object &body);
+
 // The optional "answers" array: [{template_id, subject (cohort meetings), notes, next_steps}].
 std::vector<services::answer_input> answers_in(const json_object &body);
 
