@@ -45,7 +45,8 @@ extern const command custom_filters_command{
     "custom-filters list | custom-filters set NAME1 NAME2 NAME3 NAME4 NAME5 NAME6  [--json] [--school LAESTAB] [--as NAME]",
     "The names of the school's six custom yes/no filters (\"\" = not used).",
     "Each named filter is offered on the grid and in reports under its name, and on the command line as\n"
-    "--custom1 .. --custom6 yes|no. set takes all six names in order; \"\" leaves a filter unused.\n"
+    "the pupil filters custom1 .. custom6 (`waymark pupils list --custom2 yes`). set takes all six names in\n"
+    "order; \"\" leaves a filter unused.\n"
     "Names are up to 60 characters and each its own. Every set, and every refusal, is written to the\n"
     "audit log with who made it (--as NAME, else the operating-system user).",
     {"json"},

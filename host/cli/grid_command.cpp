@@ -63,6 +63,8 @@ int run_grid(const invocation &args, io streams) {
     return 0;
 }
 
+constexpr std::string_view grid_options[]{"school", "assessment", "as-of"};
+
 }  // namespace
 
 extern const command grid_command{
@@ -77,7 +79,7 @@ extern const command grid_command{
     "--as-of YYYY-MM-DD (end of that day) or YYYY-MM-DDTHH:MM:SSZ shows the grid as it stood then.\n"
     "--school picks the school when the database holds several.",
     {"json"},
-    {"school", "assessment", "as-of", "class", "year", "upns"},
+    option_names({selection_options(), grid_options}),
     run_grid};
 
 }  // namespace waymark::cli

@@ -82,7 +82,7 @@ extern const command interventions_command{
     "code (reading, writing, maths, science, history, ...); --from, --to (YYYY-MM-DD) and --cost (pounds,\n"
     "e.g. 120.50) are optional. Interventions travel with the child: when a pupil moves to another school\n"
     "in this database, list UPN there shows every school's, with the school that recorded each. end sets\n"
-    "the end date (--on, default today). The pupil filter's --intervention yes|no counts them too.",
+    "the end date (--on, default today). The pupil filter `waymark pupils list --intervention yes|no` counts them too.",
     {"json"},
     {"school", "as", "assessment", "cost", "description", "from", "on", "subject", "to", "year"},
     run_interventions};

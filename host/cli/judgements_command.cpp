@@ -85,6 +85,8 @@ int run_judgements(const invocation &args, io streams) {
     return 0;
 }
 
+constexpr std::string_view judgements_options[]{"school", "as", "assessment", "against", "colour", "kind"};
+
 }  // namespace
 
 extern const command judgements_command{
@@ -102,7 +104,7 @@ extern const command judgements_command{
     "--year, --sen, --group, ...) and --upns, all ANDed,\n"
     "gets VALUE in one save. --school picks the school when the database holds several.",
     {},
-    {"school", "as", "assessment", "class", "year", "upns", "against", "colour", "kind"},
+    option_names({selection_options(), judgements_options}),
     run_judgements};
 
 }  // namespace waymark::cli

@@ -143,7 +143,7 @@ extern const command meetings_command{
     "it that academic year. A cohort meeting gives, for the year group (and --class), the whole % of pupils\n"
     "in each band now and at the previous assessment, a discussion area per subject (reading, writing,\n"
     "maths and any --subjects), barriers per pupil, targeted support and specific groups.\n"
-    "Both ask the school's questions live on the day (waymark templates list --type pupil|cohort --on DATE);\n"
+    "Both ask the school's questions live on the day (`waymark templates list --type pupil|cohort --on DATE`);\n"
     "answer them as TEMPLATE_ID=NOTES|NEXT STEPS (cohort: TEMPLATE_ID@SUBJECT=NOTES|NEXT STEPS) and give a\n"
     "barrier as UPN=BARRIER|NEXT STEPS. A saved meeting keeps the questions, standards and percentages as\n"
     "they were, whatever later changes. Pupil meetings stay with the school when a pupil moves.",

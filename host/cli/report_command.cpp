@@ -223,7 +223,7 @@ extern const command report_command{
     "(end of that day) or YYYY-MM-DDTHH:MM:SSZ reports the data as it stood then.\n\n"
     "Filters (combined with AND): --year, --key-stage, --class, --group, --gender, --sen, --ethnicity,\n"
     "--summer-born, --pp, --fsm, --ever6, --disadvantaged, --eal, --intervention, --custom1..6\n"
-    "(see waymark pupils --help).",
+    "(see `waymark help pupils`).",
     {"all"},
     option_names({services::pupil_filter_options(), report_options}),
     run_report};

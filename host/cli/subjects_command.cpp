@@ -49,8 +49,8 @@ extern const command subjects_command{
     "subjects list | subjects set CODE=SCHEME...  [--json] [--school LAESTAB] [--as NAME]",
     "The subjects the school tracks and the descriptor scheme each is judged in by default.",
     "The page's new-assessment form starts with these subjects, and any new assessment judges a subject\n"
-    "in its scheme here unless the assessment names another (waymark assessments create --schemes\n"
-    "SUBJECT=ID). Reading, writing and maths are always\n"
+    "in its scheme here unless the assessment names another (`waymark assessments create --schemes\n"
+    "SUBJECT=ID`). Reading, writing and maths are always\n"
     "tracked, on org.waymark.lancashire-four-band until set otherwise. set replaces the list, e.g.\n"
     "  waymark subjects set maths=org.waymark.lep-points science=org.waymark.lep-points\n"
     "An unknown scheme is refused with the ones loaded (waymark plugins list shows them). Every set, and\n"

@@ -60,6 +60,11 @@ services::recorder recorder_of(const invocation &args) {
     throw usage_error("Cannot tell who is making this change; name yourself with --as NAME.");
 }
 
+std::vector<std::string_view> selection_options() {
+    static constexpr std::string_view upns[]{"upns"};
+    return option_names({services::pupil_filter_options(), upns});
+}
+
 services::pupil_selection selection_of(const invocation &args) {
     services::pupil_selection which{filter_of(args), {}};
     if (auto upns = args.option("upns")) which.upns = comma_list(*upns);

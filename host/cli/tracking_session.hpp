@@ -60,6 +60,9 @@ services::recorder recorder_of(const invocation &args);
 
 // --class C, --year N, --upns A,B,C: the pupils a command works on.
 services::pupil_selection selection_of(const invocation &args);
+// The options selection_of reads (every pupil filter of `waymark pupils list`, then upns): what a
+// command reading a selection declares beside its own.
+std::vector<std::string_view> selection_options();
 
 // "4" -> 4, refusing anything but a whole number in [low, high] with a usage_error naming the option.
 int whole_number_option(const std::string &text, std::string_view option, int low, int high);

@@ -4,6 +4,9 @@
 
 #include <gmock/gmock.h>
 
+#include <algorithm>
+#include <regex>
+
 namespace waymark {
 namespace {
 
@@ -76,6 +79,24 @@ TEST(invocation_test, every_command_refuses_an_unknown_option_before_it_runs) {
         EXPECT_THAT(result.err, HasSubstr("There is no option --no-such-option for waymark " + std::string(command.name)))
             << command.name;
         EXPECT_EQ(result.out, "") << command.name;
+    }
+}
+
+// What `waymark help NAME` tells a user to type must be what the command takes: an option its text
+// names but its table line does not declare would be refused, or (read through a helper such as the
+// pupil filters) stop the command with a logic_error. Another command's options, named in quotes
+// (`waymark grid --as-of`), are that command's.
+TEST(invocation_test, every_option_a_commands_help_names_is_one_it_takes) {
+    const std::regex other_command("`waymark [^`]*`");
+    const std::regex option_word("--([a-z][a-z0-9-]*)");
+    for (const cli::command &command : cli::all_commands()) {
+        std::vector<std::string_view> taken = cli::option_names({command.options, command.switches});
+        for (const std::string_view global : {"db", "data-dir", "config"}) taken.push_back(global);
+        const std::string text = std::regex_replace(std::string(command.usage) + "\n" + std::string(command.help), other_command, "");
+        for (auto word = std::sregex_iterator(text.begin(), text.end(), option_word); word != std::sregex_iterator(); ++word) {
+            const std::string name = (*word)[1];
+            EXPECT_NE(std::find(taken.begin(), taken.end(), name), taken.end()) << "waymark " << command.name << " --" << name;
+        }
     }
 }
 
