@@ -53,17 +53,20 @@ void add_statutory_result(grid_row &row, int grid_year, const domain::statutory_
     }
 }
 
-// Three queries for the whole grid: the pupils' records, the statutory results and the flags' names.
+// Three queries for the whole grid, each reading only the grid's pupils: their records, their
+// statutory results and the flags' names.
 void add_pupil_details(soci::session &session, const store::school &school, const assessment &which,
                        const std::map<long long, std::size_t> &row_of, class_grid &grid) {
+    std::vector<long long> ids;
+    for (const auto &[id, row] : row_of) ids.push_back(id);
     std::map<std::string, std::size_t, std::less<>> row_of_upn;
-    for (auto &stored : store::load_pupils(session, school.id, store::which_pupils::on_roll)) {
+    for (auto &stored : store::load_pupils_by_id(session, school.id, ids)) {
         const auto row = row_of.find(stored.id);
         if (row == row_of.end()) continue;
         row_of_upn.emplace(stored.pupil.upn, row->second);
         grid.rows[row->second].details = grid_pupil_details{std::move(stored.pupil), {}};
     }
-    for (const auto &result : store::load_statutory_results(session, school.id)) {
+    for (const auto &result : store::load_statutory_outcomes(session, school.id, ids)) {
         if (const auto row = row_of_upn.find(result.upn); row != row_of_upn.end())
             add_statutory_result(grid.rows[row->second], which.year.start_year, result);
     }

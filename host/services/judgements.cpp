@@ -1,5 +1,7 @@
 #include "services/judgements.hpp"
 
+#include "store/id_list.hpp"
+
 #include "services/fetch_rows.hpp"
 #include "services/target_validation.hpp"
 #include "store/multi_row_insert.hpp"
@@ -75,13 +77,7 @@ std::vector<current_cell> read_records(soci::session &session, const std::string
     return found;
 }
 
-// "1,2,3": ids for an SQL IN list ("" for none).
-template <class Ids>
-std::string id_list(const Ids &ids) {
-    std::string sql;
-    for (const long long id : ids) sql += (sql.empty() ? "" : ",") + std::to_string(id);
-    return sql;
-}
+using store::id_list;
 
 // The latest record of each cell of the pupils in `pupils` (an id list; nothing = every pupil), as of
 // `instant` ("" = now): the highest id, since a cell's records are appended in time order (append

@@ -1,5 +1,7 @@
 #include "store/pupils.hpp"
 
+#include "store/id_list.hpp"
+
 #include "store/pupil_rows.hpp"
 
 #include <set>
@@ -81,7 +83,7 @@ namespace {
 
 // Pupils by school, each school's ordered by surname, forename, UPN; `school_id` null reads every school.
 std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &session, const long long *school_id,
-                                                           which_pupils which) {
+                                                           which_pupils which, const std::string &only_ids = "") {
     pupil_rows rows;
     rows.resize(fetch_batch);
     std::vector<long long> schools(fetch_batch);
@@ -89,6 +91,7 @@ std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &sessio
                                          " FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id WHERE " +
                                          (school_id != nullptr ? "p.school_id = :school" : "1 = 1") +
                                          (which == which_pupils::on_roll ? " AND p.archived = 0" : "") +
+                                         (only_ids.empty() ? "" : " AND p.id IN (" + only_ids + ")") +
                                          " ORDER BY p.school_id, p.surname, p.forename, p.upn",
                   soci::into(schools));
     if (school_id != nullptr) query, soci::use(*school_id, "school");
@@ -105,6 +108,12 @@ std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &sessio
 }
 
 }  // namespace
+
+std::vector<stored_pupil> load_pupils_by_id(soci::session &session, long long school_id, std::span<const long long> pupil_ids) {
+    if (pupil_ids.empty()) return {};
+    auto pupils = read_pupils(session, &school_id, which_pupils::all, id_list(pupil_ids));
+    return pupils.empty() ? std::vector<stored_pupil>{} : std::move(pupils.begin()->second);
+}
 
 std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id, which_pupils which) {
     auto pupils = read_pupils(session, &school_id, which);

@@ -29,6 +29,9 @@ enum class which_pupils { on_roll, all };  // all = archived ones too
 std::vector<stored_pupil> load_pupils(soci::session &session, long long school_id,
                                       which_pupils which = which_pupils::all);
 
+// These pupils of the school (archived ones too), ordered the same way: a class's records without
+// reading the whole school's.
+std::vector<stored_pupil> load_pupils_by_id(soci::session &session, long long school_id, std::span<const long long> pupil_ids);
 // Every school's pupils by school id, in one query: an authority's sync would otherwise send one a
 // school (a round trip or three each through psqlODBC).
 std::map<long long, std::vector<stored_pupil>> load_all_pupils(soci::session &session,

@@ -1,5 +1,7 @@
 #include "store/statutory.hpp"
 
+#include "store/id_list.hpp"
+
 #include "store/multi_row_insert.hpp"
 #include "store/pupils.hpp"
 
@@ -201,11 +203,23 @@ namespace {
 // left out (all schools only, which bind nothing). The first SELECT
 // names every width: sqliteodbc sizes a UNION's columns from it (a bare r.goal would cut every subject
 // to three characters).
-std::string statutory_query(bool one_school, derived_gld gld) {
-    const auto only = [&](int n) { return one_school ? " AND p.school_id = :s" + std::to_string(n) + " " : std::string(" "); };
+// `pupils` ("" = every pupil) narrows to an id list; without `goals` the first SELECT still names the
+// widths but reads no goal.
+struct statutory_scope {
+    bool one_school = false;
+    derived_gld gld = derived_gld::included;
+    std::string pupils;
+    bool goals = true;
+};
+
+std::string statutory_query(const statutory_scope &scope) {
+    const bool one_school = scope.one_school;
+    const derived_gld gld = scope.gld;
+    const std::string pupils = scope.pupils.empty() ? std::string() : " AND p.id IN (" + scope.pupils + ")";
+    const auto only = [&](int n) { return (one_school ? " AND p.school_id = :s" + std::to_string(n) : std::string()) + pupils + " "; };
     return "SELECT p.school_id, p.upn, CAST('eyfsp_goal' AS VARCHAR(20)), CAST(r.goal AS VARCHAR(20)), "
            "CAST(r.outcome AS VARCHAR(20)), r.academic_year FROM wm_eyfsp_results r "
-           "JOIN wm_pupils p ON p.id = r.pupil_id WHERE 1 = 1" + only(1) +
+           "JOIN wm_pupils p ON p.id = r.pupil_id WHERE " + std::string(scope.goals ? "1 = 1" : "1 = 0") + only(1) +
            (gld == derived_gld::left_out ? std::string() :
            // GLD: Expected in every one of the twelve goals E01-E12. Grouped after the school filter, so a
            // school's read costs its own goals, not the authority's.
@@ -229,8 +243,9 @@ std::string statutory_query(bool one_school, derived_gld gld) {
 
 using results_by_school = std::map<long long, std::vector<domain::statutory_result>>;
 
-results_by_school fetch_statutory_results(soci::session &session, const long long *school_id, derived_gld gld) {
-    const std::string sql = statutory_query(school_id != nullptr, gld);
+results_by_school fetch_statutory_results(soci::session &session, const long long *school_id, derived_gld gld,
+                                          const std::string &pupils = "", bool goals = true) {
+    const std::string sql = statutory_query({school_id != nullptr, gld, pupils, goals});
     std::vector<long long> schools(fetch_batch);
     std::vector<std::string> upns(fetch_batch), kinds(fetch_batch), subjects(fetch_batch), values(fetch_batch);
     std::vector<int> years(fetch_batch);
@@ -270,6 +285,13 @@ results_by_school fetch_statutory_results(soci::session &session, const long lon
 
 std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id) {
     auto all = fetch_statutory_results(session, &school_id, derived_gld::included);
+    return all.empty() ? std::vector<domain::statutory_result>{} : std::move(all.begin()->second);
+}
+
+std::vector<domain::statutory_result> load_statutory_outcomes(soci::session &session, long long school_id,
+                                                              std::span<const long long> pupil_ids) {
+    if (pupil_ids.empty()) return {};
+    auto all = fetch_statutory_results(session, &school_id, derived_gld::included, id_list(pupil_ids), false);
     return all.empty() ? std::vector<domain::statutory_result>{} : std::move(all.begin()->second);
 }
 

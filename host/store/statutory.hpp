@@ -35,6 +35,10 @@ void write_statutory_results(soci::session &session, long long school_id,
 // Everything stored for the school's pupils, with GLD derived, ordered by UPN then kind and subject.
 std::vector<domain::statutory_result> load_statutory_results(soci::session &session, long long school_id);
 
+// What a class grid shows of these pupils (GLD derived, the phonics check, KS1 and KS2), without the
+// goals behind GLD: a grid's read costs its own pupils' rows, not the school's seventeen goals a pupil.
+std::vector<domain::statutory_result> load_statutory_outcomes(soci::session &session, long long school_id,
+                                                              std::span<const long long> pupil_ids);
 // The same for every school at once, by school id: one query where an authority's sync would
 // otherwise send one a school. A sync, which never writes GLD, leaves it out: deriving it groups every
 // goal of the authority (a third of the read's time at 100,000 pupils on SQLite).

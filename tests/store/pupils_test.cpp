@@ -106,6 +106,22 @@ TEST_P(pupils_test, archived_pupils_keep_their_rows_and_leave_the_roll) {
     EXPECT_EQ(again, 0u);
 }
 
+TEST_P(pupils_test, pupils_are_loaded_by_id_in_name_order_archived_ones_too) {
+    insert(waymark::testing::sample_pupils(20));
+    const auto all = load();
+    const std::vector<long long> wanted{all[12].id, all[3].id, all[7].id};
+    db().transaction("archiving one", [&](soci::session &session) {
+        store::archive_pupils(session, school_id(), std::vector<long long>{all[7].id}, std::chrono::year{2026} / 7 / 22);
+    });
+    const auto loaded = store::load_pupils_by_id(db().session(), school_id(), wanted);
+    ASSERT_EQ(loaded.size(), 3u);
+    EXPECT_EQ(loaded[0].pupil.upn, all[3].pupil.upn);
+    EXPECT_EQ(loaded[1].pupil.upn, all[7].pupil.upn);
+    EXPECT_TRUE(loaded[1].pupil.archived);
+    EXPECT_EQ(loaded[2].pupil, all[12].pupil);
+    EXPECT_TRUE(store::load_pupils_by_id(db().session(), school_id(), {}).empty());
+}
+
 TEST_P(pupils_test, a_duplicate_upn_in_a_batch_saves_none_of_it) {
     insert(waymark::testing::sample_pupils(10));
     auto batch = waymark::testing::sample_pupils(20, 100);

@@ -55,6 +55,24 @@ TEST_P(statutory_test, all_seventeen_goals_give_gld_only_when_the_first_twelve_a
     EXPECT_EQ(load(statutory_kind::eyfsp_goal, waymark::testing::sample_upn(1)).size(), 17u);
 }
 
+TEST_P(statutory_test, a_grids_outcomes_are_its_pupils_gld_phonics_and_key_stages_without_the_goals) {
+    std::vector<statutory_result> results;
+    for (const int pupil : {1, 2})
+        for (int g = 1; g <= 17; ++g) results.push_back(result(pupil, statutory_kind::eyfsp_goal, goal(g), "Expected"));
+    results.push_back(result(1, statutory_kind::phonics_mark, "", "35", 2025));
+    results.push_back(result(1, statutory_kind::ks1_ta, "reading", "EXS", 2026));
+    results.push_back(result(2, statutory_kind::ks1_ta, "reading", "WTS", 2026));
+    write(results);
+    const auto pupils = store::load_pupils(db().session(), school_id_);
+    const auto first = std::find_if(pupils.begin(), pupils.end(), [](const auto &p) { return p.pupil.upn == waymark::testing::sample_upn(1); });
+    ASSERT_NE(first, pupils.end());
+    const std::vector<long long> only_first{first->id};
+    const auto outcomes = store::load_statutory_outcomes(db().session(), school_id_, only_first);
+    EXPECT_EQ(outcomes, (std::vector{result(1, statutory_kind::eyfsp_gld, "", "Y"), result(1, statutory_kind::phonics_mark, "", "35", 2025),
+                                     result(1, statutory_kind::phonics_outcome, "", "Wa", 2025),
+                                     result(1, statutory_kind::ks1_ta, "reading", "EXS", 2026)}));
+}
+
 TEST_P(statutory_test, a_phonics_mark_gets_its_outcome_from_the_years_threshold) {
     db().transaction("setting a threshold", [](soci::session &session) { store::set_phonics_threshold(session, {2023}, 30); });
     write({result(1, statutory_kind::phonics_mark, "", "31", 2023), result(2, statutory_kind::phonics_mark, "", "31", 2024),
