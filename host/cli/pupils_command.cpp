@@ -75,7 +75,7 @@ int change_record(const std::string &action, const invocation &args, io streams,
     const std::string who = recorder_of(args).who;
     const std::string upn = action == "add" ? args.option_or("upn", "") : args.positional(1, "the pupil's UPN");
     const auto audit = [&](int status, const std::string &summary) {
-        services::record_audit(session.database(), {"", who, "cli", "pupils", action + " " + upn, status, summary});
+        services::record_audit(session.database(), {"", who, "cli", "CLI", "pupils " + action + " " + upn, status, summary});
     };
     store::stored_pupil done;
     try {

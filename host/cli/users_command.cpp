@@ -43,10 +43,11 @@ std::string school_of(store::database &database, const invocation &args) {
     }
 }
 
-// Every change from the command line goes in the audit log as the operating-system user at "cli".
+// Every change from the command line goes in the audit log as the operating-system user at "cli",
+// the method CLI with the command line as its path, as every command's changes are (audited_change.hpp).
 void audited(store::database &database, const std::string &action, const std::string &subject, int status,
              const std::string &summary) {
-    services::record_audit(database, {"", http::operating_system_user().id, "cli", action, subject, status, summary});
+    services::record_audit(database, {"", http::operating_system_user().id, "cli", "CLI", action + " " + subject, status, summary});
 }
 
 template <class Change>

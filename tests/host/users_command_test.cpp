@@ -47,8 +47,8 @@ TEST_F(users_command_test, a_refusal_is_a_usage_error_and_every_change_is_audite
     const auto audit = run_cli(words({"users", "audit"}));
     ASSERT_EQ(audit.status, 0) << audit.err;
     const std::string me = http::operating_system_user().id;
-    EXPECT_THAT(audit.out, HasSubstr(me + "  cli   users add  adviser2  200"));
-    EXPECT_THAT(audit.out, HasSubstr(me + "  cli   users add  x         422     classes: the school has no class"));
+    EXPECT_THAT(audit.out, HasSubstr(me + "  cli   CLI   users add adviser2  200"));
+    EXPECT_THAT(audit.out, HasSubstr(me + "  cli   CLI   users add x         422     classes: the school has no class"));
     EXPECT_THAT(run_cli(words({"users", "audit", "--json", "--user", "nobody"})).out, MatchesRegex("\\[\\s*\\]\\s*"));
 }
 

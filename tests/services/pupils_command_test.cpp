@@ -60,9 +60,10 @@ TEST_P(pupils_command_test, a_pupil_is_added_edited_archived_and_returned_with_e
 
     const auto audit = services::read_audit(db().session(), {});
     ASSERT_EQ(audit.size(), 6U);
-    EXPECT_EQ(audit.back().path, "add " + wrong);  // newest first: the refusal is the oldest
+    EXPECT_EQ(audit.back().method, "CLI");
+    EXPECT_EQ(audit.back().path, "pupils add " + wrong);  // newest first: the refusal is the oldest
     EXPECT_EQ(audit.back().status, 422);
-    EXPECT_EQ(audit.front().path, "return " + upn(1));
+    EXPECT_EQ(audit.front().path, "pupils return " + upn(1));
     EXPECT_EQ(audit.front().user, "mrs.patel");
     EXPECT_EQ(audit.front().address, "cli");
 }
@@ -82,7 +83,7 @@ TEST_P(pupils_command_test, a_leavers_date_left_is_corrected_in_place_and_audite
     EXPECT_TRUE(pupils_of(school_).front().archived);
     const auto audit = services::read_audit(db().session(), {});
     ASSERT_FALSE(audit.empty());
-    EXPECT_EQ(audit.front().path, "date-left " + upn(1));
+    EXPECT_EQ(audit.front().path, "pupils date-left " + upn(1));
     EXPECT_EQ(audit.front().status, 200);
 }
 
