@@ -99,8 +99,20 @@ void print_audit(store::database &database, const invocation &args, std::ostream
     else table.print(out);
 }
 
+// The options each action takes; the others of the command are refused for it (users add --from).
+std::span<const std::string_view> options_of_action(const std::string &action) {
+    static constexpr std::string_view listing[]{"school"};
+    static constexpr std::string_view changing[]{"name", "role", "school", "classes", "schools"};
+    static constexpr std::string_view auditing[]{"from", "to", "user"};
+    if (action == "list") return listing;
+    if (action == "add" || action == "set") return changing;
+    if (action == "audit") return auditing;
+    return {};
+}
+
 int run_users(const invocation &args, io streams) {
     const std::string &action = args.positional(0, "what to do: list, add, set, reset-password, code or audit");
+    args.refuse_options_beyond(options_of_action(action), "users " + action);
     store::database database = open_database(args);
     if (action == "list") {
         list_users(database, args, streams.out);

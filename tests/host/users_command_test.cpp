@@ -13,6 +13,7 @@ namespace {
 using testing::run_cli;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 
 class users_command_test : public testing::data_dir_test {
 protected:
@@ -50,6 +51,14 @@ TEST_F(users_command_test, a_refusal_is_a_usage_error_and_every_change_is_audite
     EXPECT_THAT(audit.out, HasSubstr(me + "  cli   CLI   users add adviser2  200"));
     EXPECT_THAT(audit.out, HasSubstr(me + "  cli   CLI   users add x         422     classes: the school has no class"));
     EXPECT_THAT(run_cli(words({"users", "audit", "--json", "--user", "nobody"})).out, MatchesRegex("\\[\\s*\\]\\s*"));
+}
+
+TEST_F(users_command_test, an_action_refuses_another_actions_options) {
+    const auto refused = run_cli(words({"users", "add", "adviser3", "--role", "teacher", "--from", "2026-01-01"}));
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_THAT(refused.err, HasSubstr("waymark users add takes no --from; `waymark help users` says what each of its actions takes."));
+    EXPECT_THAT(run_cli(words({"users", "list"})).out, Not(HasSubstr("adviser3")));
+    EXPECT_EQ(run_cli(words({"users", "reset-password", "head", "--role", "teacher"})).status, 2);
 }
 
 }  // namespace
