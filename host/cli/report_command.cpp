@@ -49,7 +49,7 @@ void write_document(tracking_session &session, const reports::document &document
 // Writes each document to the file `file_of(index, extension)` names. Embedding the font in every file
 // is most of a renderer's time, so two threads render at once, each with a renderer instance of its
 // own (an instance renders one document at a time); the first failure stops both and is thrown.
-void write_each(tracking_session &session, const std::vector<std::string> &documents, const std::string &format,
+void write_each(tracking_session &session, const std::vector<reports::document> &documents, const std::string &format,
                 const std::function<std::filesystem::path(std::size_t, const std::string &)> &file_of) {
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
@@ -61,7 +61,7 @@ void write_each(tracking_session &session, const std::vector<std::string> &docum
             for (std::size_t i = next++; i < documents.size(); i = next++) {
                 const auto file = file_of(i, renderer ? renderer->file_extension() : ".json");
                 if (renderer) renderer->render_to_file(documents[i], file);
-                else write_json_file(documents[i], file);
+                else write_json_file(reports::to_json(documents[i]), file);
             }
         } catch (...) {
             const std::lock_guard<std::mutex> held(failure_lock);
@@ -99,9 +99,9 @@ int write_profile_files(const invocation &args, io streams, const std::string &f
     std::error_code made;
     std::filesystem::create_directories(folder, made);
     if (made) throw usage_error("Could not make the folder " + folder_name + " (" + made.message() + "); choose another --each-to.");
-    std::vector<std::string> documents;
+    std::vector<reports::document> documents;
     for (std::size_t i = 0; i < profiles.pupils.size(); ++i)
-        documents.push_back(reports::to_json(reports::build_pupil_profiles(profiles, session.schemes(), i)));
+        documents.push_back(reports::build_pupil_profiles(profiles, session.schemes(), i));
     write_each(session, documents, format, [&](std::size_t i, const std::string &extension) {
         return folder / (reports::profile_file_stem(profiles.pupils[i]) + extension);
     });

@@ -40,4 +40,8 @@ struct pupil {
     bool operator==(const pupil &) const = default;
 };
 
+// Shared/domain.md's disadvantaged: Ever 6 FSM, looked after or previously looked after. The pupil
+// filter computes the same in SQL (services/pupil_filter.cpp).
+inline bool is_disadvantaged(const pupil &p) { return p.ever6_fsm || p.looked_after || p.previously_looked_after; }
+
 }  // namespace waymark::domain

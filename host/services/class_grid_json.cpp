@@ -48,7 +48,7 @@ Poco::JSON::Object::Ptr characteristics_json(const domain::pupil &pupil) {
     json->set("pupil_premium", pupil.pupil_premium);
     json->set("looked_after", pupil.looked_after);
     json->set("previously_looked_after", pupil.previously_looked_after);
-    json->set("disadvantaged", pupil.ever6_fsm || pupil.looked_after || pupil.previously_looked_after);
+    json->set("disadvantaged", domain::is_disadvantaged(pupil));
     json->set("summer_born", domain::is_summer_born(pupil.date_of_birth));
     return json;
 }

@@ -51,7 +51,7 @@ void add_detail_columns(const services::class_grid &grid, const std::function<st
     columns.push_back(yes_no_column("FSM", [](const pupil_record &p) { return p.fsm; }));
     columns.push_back(yes_no_column("Ever 6 FSM", [](const pupil_record &p) { return p.ever6_fsm; }));
     columns.push_back(yes_no_column("Pupil premium", [](const pupil_record &p) { return p.pupil_premium; }));
-    columns.push_back(yes_no_column("Disadvantaged", [](const pupil_record &p) { return p.ever6_fsm || p.looked_after || p.previously_looked_after; }));
+    columns.push_back(yes_no_column("Disadvantaged", domain::is_disadvantaged));
     columns.push_back(yes_no_column("Summer born", [](const pupil_record &p) { return domain::is_summer_born(p.date_of_birth); }));
     columns.push_back(detail_column("Ethnicity", [](const auto &d) { return d.record.ethnicity; }));
     for (std::size_t flag = 0; flag < grid.custom_flag_names.size(); ++flag) {

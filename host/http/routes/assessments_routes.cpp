@@ -119,7 +119,7 @@ void send_grid_spreadsheet(const api_services &services, const request &asked, r
     const reports::grid_spreadsheet_scope scope{school.name, selection.filter, services::subject_names(database->session()),
                                                 store::utc_timestamp_now()};
     std::ostringstream rendered;
-    renderer->render(reports::to_json(reports::build_grid_spreadsheet(grid, schemes, scope)), rendered);
+    renderer->render(reports::build_grid_spreadsheet(grid, schemes, scope), rendered);
     reply.stream(renderer->media_type(), which.name + " grid" + renderer->file_extension()) << rendered.str();
 }
 

@@ -14,6 +14,7 @@
 #include "store/database.hpp"
 
 #include <charconv>
+#include <optional>
 #include <sstream>
 
 namespace waymark::http {
@@ -59,9 +60,9 @@ void send_report(const api_services &services, const request &asked, response &r
             return assessment_with_id(database->session(), school, value, parameter);
         },
         plotter ? &*plotter : nullptr};
-    std::string document;
+    std::optional<reports::document> document;
     try {
-        document = reports::to_json(kind->build(request));
+        document = kind->build(request);
     } catch (const services::record_not_found &missing) {
         // The meeting or pupil a form or profile names.
         throw not_found(asked.query("meeting") ? "meeting" : "upn", missing.what());
@@ -73,12 +74,12 @@ void send_report(const api_services &services, const request &asked, response &r
         throw invalid(own_option ? message.substr(0, message.find(' ')) : filter_error_field(error), message);
     }
     if (!renderer) {
-        reply.stream(json_content_type) << document;
+        reply.stream(json_content_type) << reports::to_json(*document);
         return;
     }
     // Rendered whole before the first byte goes, so a renderer's failure is still an error body.
     std::ostringstream rendered;
-    renderer->render(document, rendered);
+    renderer->render(*document, rendered);
     reply.stream(renderer->media_type(), name + "-report" + renderer->file_extension()) << rendered.str();
 }
 
