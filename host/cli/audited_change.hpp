@@ -7,8 +7,8 @@
 
 #include "tracking_session.hpp"
 
-#include "services/audit_log.hpp"
-#include "services/tracking_records.hpp"
+#include "services/access/audit_log.hpp"
+#include "services/tracking/tracking_records.hpp"
 
 #include <string>
 

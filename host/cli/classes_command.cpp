@@ -3,7 +3,7 @@
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 
-#include "services/school_settings_json.hpp"
+#include "services/tracking/school_settings_json.hpp"
 
 #include <ostream>
 

@@ -2,8 +2,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/collection_health.hpp"
-#include "services/collection_health_json.hpp"
+#include "services/tracking/collection_health.hpp"
+#include "services/tracking/collection_health_json.hpp"
 
 #include <Poco/JSON/Array.h>
 

@@ -2,8 +2,8 @@
 
 #include "text_table.hpp"
 
-#include "services/demo_accounts.hpp"
-#include "services/sessions.hpp"
+#include "services/access/demo_accounts.hpp"
+#include "services/access/sessions.hpp"
 #include "store/pupils.hpp"
 #include "store/schools.hpp"
 

@@ -1,8 +1,8 @@
 #include "command.hpp"
 #include "open_database.hpp"
 
-#include "services/ctf_transfer.hpp"
-#include "services/school_choice.hpp"
+#include "services/transfer/ctf_transfer.hpp"
+#include "services/pupils/school_choice.hpp"
 
 #include <charconv>
 #include <ostream>

@@ -2,8 +2,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/class_grid.hpp"
-#include "services/class_grid_json.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/tracking/class_grid_json.hpp"
 
 #include <ostream>
 

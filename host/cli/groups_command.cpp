@@ -3,8 +3,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/pupil_groups.hpp"
-#include "services/pupil_list_json.hpp"
+#include "services/pupils/pupil_groups.hpp"
+#include "services/pupils/pupil_list_json.hpp"
 
 #include <ostream>
 

@@ -1,9 +1,9 @@
 #include "command.hpp"
 #include "open_database.hpp"
 
-#include "services/ctf_transfer.hpp"
-#include "services/pupil_import.hpp"
-#include "services/school_choice.hpp"
+#include "services/transfer/ctf_transfer.hpp"
+#include "services/transfer/pupil_import.hpp"
+#include "services/pupils/school_choice.hpp"
 #include "tracking_session.hpp"
 
 #include <ostream>

@@ -1,7 +1,7 @@
 // `waymark import judgements FILE.csv --assessment NAME`, reached from the import command.
 #include "tracking_session.hpp"
 
-#include "services/judgement_import.hpp"
+#include "services/tracking/judgement_import.hpp"
 
 #include <ostream>
 
@@ -12,7 +12,8 @@ int import_judgements(const invocation &args, io streams) {
     tracking_session session(args, streams);
     const auto which = session.assessment(args);
     const auto result =
-        services::import_judgement_csv(session.database(), session.school(), which, session.schemes(), file, recorder_of(args));
+        services::import_judgement_csv(session.database(), session.school(), which, session.schemes(), file, recorder_of(args),
+                                       &session.revalidation());
     if (!result.ok()) {
         for (const auto &problem : result.problems) streams.err << file << ": " << connectors::csv::describe(problem) << '\n';
         streams.err << "Nothing was recorded: " << result.problems.size()

@@ -3,8 +3,8 @@
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
 
-#include "services/interventions.hpp"
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/interventions.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 #include <ostream>
 

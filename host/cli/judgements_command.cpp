@@ -2,7 +2,7 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/class_grid_json.hpp"
+#include "services/tracking/class_grid_json.hpp"
 
 #include <iomanip>
 #include <ostream>
@@ -62,13 +62,13 @@ int run_judgements(const invocation &args, io streams) {
     if (action == "set") {
         const auto change = change_of(args, cell_of(args), args.positional(3, "the value"));
         if (change.value.empty()) throw usage_error("The value is empty; empty a cell with waymark judgements clear.");
-        print_record(services::record_changes(db, session.school(), assessment, session.schemes(), {&change, 1}, recorder_of(args)).front(),
+        print_record(services::record_changes(db, session.school(), assessment, session.schemes(), {&change, 1}, recorder_of(args), &session.revalidation()).front(),
                      streams.out);
     } else if (action == "clear") {
-        print_record(services::clear_cell(db, session.school(), assessment, cell_of(args), recorder_of(args)), streams.out);
+        print_record(services::clear_cell(db, session.school(), assessment, cell_of(args), recorder_of(args), &session.revalidation()), streams.out);
     } else if (action == "colour") {
         print_record(services::set_cell_colour(db, session.school(), assessment, cell_of(args),
-                                               colour_of(args.positional(3, "the colour (RRGGBB or default)")), recorder_of(args)),
+                                               colour_of(args.positional(3, "the colour (RRGGBB or default)")), recorder_of(args), &session.revalidation()),
                      streams.out);
     } else if (action == "history") {
         const auto history = services::cell_history(db.session(), session.school(), assessment, cell_of(args));
@@ -78,7 +78,7 @@ int run_judgements(const invocation &args, io streams) {
         const services::cell_address column{"", args.positional(1, "the subject to fill"), kind_of(args)};
         const auto change = change_of(args, column, args.positional(2, "the value to fill with"));
         const auto filled = services::fill_column(db, session.school(), assessment, session.schemes(), selection_of(args), change,
-                                                  recorder_of(args));
+                                                  recorder_of(args), &session.revalidation());
         streams.out << "Filled " << filled << (filled == 1 ? " cell" : " cells") << " of " << column.subject << " in "
                     << assessment.name << ".\n";
     }

@@ -6,8 +6,8 @@
 
 #include "demo/demo_mis.hpp"
 #include "plugin_host/scheme_catalog.hpp"
-#include "services/demo_tracking.hpp"
-#include "services/sync.hpp"
+#include "services/tracking/demo_tracking.hpp"
+#include "services/transfer/sync.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
 

@@ -3,9 +3,9 @@
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
 
-#include "services/cohort_meetings.hpp"
-#include "services/pupil_meetings.hpp"
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/cohort_meetings.hpp"
+#include "services/meetings/pupil_meetings.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 #include <ostream>
 

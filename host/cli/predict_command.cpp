@@ -3,8 +3,8 @@
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
 
-#include "services/targets_json.hpp"
-#include "services/tracking_records_json.hpp"
+#include "services/targets/targets_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 #include <ostream>
 

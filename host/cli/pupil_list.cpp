@@ -2,7 +2,7 @@
 
 #include "text_table.hpp"
 
-#include "services/pupil_list_json.hpp"
+#include "services/pupils/pupil_list_json.hpp"
 
 #include <ostream>
 

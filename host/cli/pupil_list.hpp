@@ -1,10 +1,10 @@
-// What the commands that choose and list pupils share: the filter options (services/pupil_filter.hpp
+// What the commands that choose and list pupils share: the filter options (services/pupils/pupil_filter.hpp
 // reads them; a bad value is a usage_error) and one way of printing a list of pupils.
 #pragma once
 
 #include "command.hpp"
 
-#include "services/pupil_filter.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <iosfwd>
 #include <vector>

@@ -2,9 +2,9 @@
 #include "pupil_list.hpp"
 #include "tracking_session.hpp"
 
-#include "services/audit_log.hpp"
-#include "services/pupil_inclusion.hpp"
-#include "services/pupil_records.hpp"
+#include "services/access/audit_log.hpp"
+#include "services/pupils/pupil_inclusion.hpp"
+#include "services/pupils/pupil_records.hpp"
 
 #include "domain/calendar.hpp"
 

@@ -1,7 +1,7 @@
 #include "command.hpp"
 #include "open_database.hpp"
 
-#include "services/school_choice.hpp"
+#include "services/pupils/school_choice.hpp"
 #include "store/rollover.hpp"
 
 #include <ostream>

@@ -6,7 +6,7 @@
 #include "http/session_policy.hpp"
 #include "http/static_files.hpp"
 
-#include "services/target_validation.hpp"
+#include "services/targets/target_validation.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
 
@@ -102,7 +102,7 @@ int run_serve(const invocation &args, io streams) {
     registry.load_default_folders();
     const plugins::scheme_catalog schemes(registry, [&](std::string_view id) { return settings.plugin_config(id); });
     const services::scheme_library library(schemes);
-    const services::target_revalidation revalidation(registry, library);  // judgements saved through the API too
+    const services::target_revalidation revalidation(registry, library);
 
     services::sign_in_rules rules;
     rules.idle_limit = std::chrono::minutes(whole_number_option(args, "idle-minutes", 60, 1, 24 * 60));
@@ -111,7 +111,7 @@ int run_serve(const invocation &args, io streams) {
     // in-process, never for a running server.
     const http::session_policy policy(databases, rules, services::now_instant, trusted_proxies(args));
     http::router routes(policy, streams.err);
-    const http::api_services services{registry, schemes, &databases, &policy};
+    const http::api_services services{registry, schemes, &databases, &policy, &revalidation};
     http::add_api_routes(routes, services);
 
     const http::static_files pages = web_root ? http::static_files(*web_root) : http::static_files();

@@ -2,8 +2,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/statutory_entry.hpp"
-#include "services/statutory_json.hpp"
+#include "services/statutory/statutory_entry.hpp"
+#include "services/statutory/statutory_json.hpp"
 
 #include <fstream>
 #include <ostream>

@@ -3,8 +3,8 @@
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
-#include "services/summary_statistics.hpp"
-#include "services/summary_statistics_json.hpp"
+#include "services/tracking/summary_statistics.hpp"
+#include "services/tracking/summary_statistics_json.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,7 +2,7 @@
 #include "open_database.hpp"
 
 #include "domain/calendar.hpp"
-#include "services/sync.hpp"
+#include "services/transfer/sync.hpp"
 
 #include <chrono>
 #include <ostream>

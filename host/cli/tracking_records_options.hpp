@@ -5,7 +5,7 @@
 #include "command.hpp"
 
 #include "domain/calendar.hpp"
-#include "services/cohort_meetings.hpp"
+#include "services/meetings/cohort_meetings.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

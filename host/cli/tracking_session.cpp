@@ -2,10 +2,10 @@
 
 #include "pupil_list.hpp"
 
-#include "services/class_grid.hpp"
-#include "services/school_choice.hpp"
-#include "services/summary_statistics.hpp"
-#include "services/target_validation.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/pupils/school_choice.hpp"
+#include "services/tracking/summary_statistics.hpp"
+#include "services/targets/target_validation.hpp"
 #include "store/migrations.hpp"
 
 #include <waymark/plugin.h>

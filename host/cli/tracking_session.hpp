@@ -9,10 +9,10 @@
 #include "plugin_host/registry.hpp"
 #include "plugin_host/scheme_catalog.hpp"
 #include "plugin_host/target_plugins.hpp"
-#include "services/assessments.hpp"
-#include "services/judgements.hpp"
-#include "services/pupil_selection.hpp"
-#include "services/target_validation.hpp"
+#include "services/tracking/assessments.hpp"
+#include "services/tracking/judgements.hpp"
+#include "services/tracking/pupil_selection.hpp"
+#include "services/targets/target_validation.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
 #include "store/settings.hpp"
@@ -37,6 +37,8 @@ public:
     const store::school &school() const { return school_; }
     const services::scheme_library &schemes() const { return schemes_; }
     const plugins::registry &plugins() const { return registry_; }
+    // Passed to every save of judgements, so they revalidate targets with the loaded validator.
+    const services::target_revalidation &revalidation() const { return revalidation_; }
     // --assessment NAME (required), found in the school.
     services::assessment assessment(const invocation &args);
 
@@ -48,7 +50,6 @@ private:
     store::school school_;
     plugins::scheme_catalog catalog_;
     services::scheme_library schemes_;
-    // Recorded judgements revalidate targets with the loaded validator while the session lasts.
     services::target_revalidation revalidation_;
 };
 

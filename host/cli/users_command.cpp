@@ -4,12 +4,12 @@
 #include "tracking_session.hpp"
 
 #include "http/access.hpp"
-#include "services/audit_log.hpp"
-#include "services/school_choice.hpp"
-#include "services/sessions.hpp"
-#include "services/users.hpp"
-#include "services/tracking_records_json.hpp"
-#include "services/users_json.hpp"
+#include "services/access/audit_log.hpp"
+#include "services/pupils/school_choice.hpp"
+#include "services/access/sessions.hpp"
+#include "services/access/users.hpp"
+#include "services/meetings/tracking_records_json.hpp"
+#include "services/access/users_json.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

@@ -41,7 +41,7 @@ struct pupil {
 };
 
 // Shared/domain.md's disadvantaged: Ever 6 FSM, looked after or previously looked after. The pupil
-// filter computes the same in SQL (services/pupil_filter.cpp).
+// filter computes the same in SQL (services/pupils/pupil_filter.cpp).
 inline bool is_disadvantaged(const pupil &p) { return p.ever6_fsm || p.looked_after || p.previously_looked_after; }
 
 }  // namespace waymark::domain

@@ -11,6 +11,10 @@
 
 #include <string>
 
+namespace waymark::services {
+class after_judgements;
+}
+
 namespace waymark::http {
 
 inline const std::string api_base = "/api/v1";
@@ -24,6 +28,8 @@ struct api_services {
     const plugins::scheme_catalog &schemes;
     database_pool *databases = nullptr;  // nullptr when the server runs without a database
     const session_policy *sessions = nullptr;  // nullptr when the server signs nobody in (the local user)
+    // What every save of judgements does next (the server's target revalidation); nullptr: nothing.
+    const services::after_judgements *after_judgements = nullptr;
 
     // A connection for one request; 503 {error:"unavailable"} when the server has no database.
     database_pool::lease database() const;

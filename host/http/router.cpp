@@ -1,6 +1,6 @@
 #include "http/router.hpp"
 
-#include "services/credentials.hpp"
+#include "services/access/credentials.hpp"
 
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>

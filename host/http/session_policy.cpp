@@ -2,7 +2,7 @@
 
 #include "http/api_error.hpp"
 
-#include "services/audit_log.hpp"
+#include "services/access/audit_log.hpp"
 
 #include <Poco/Net/NameValueCollection.h>
 

@@ -8,7 +8,7 @@
 #include "http/access.hpp"
 #include "http/database_pool.hpp"
 
-#include "services/sessions.hpp"
+#include "services/access/sessions.hpp"
 
 #include <functional>
 #include <string>

@@ -7,8 +7,8 @@
 #pragma once
 
 #include "reports/document.hpp"
-#include "services/class_grid.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <map>
 #include <string>

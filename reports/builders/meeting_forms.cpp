@@ -1,9 +1,9 @@
 #include "reports/builders/meeting_forms.hpp"
 
 #include "reports/builders/assessment_cohort.hpp"
-#include "services/cohort_meetings.hpp"
-#include "services/pupil_meetings.hpp"
-#include "services/tracking_records.hpp"
+#include "services/meetings/cohort_meetings.hpp"
+#include "services/meetings/pupil_meetings.hpp"
+#include "services/tracking/tracking_records.hpp"
 
 #include <algorithm>
 

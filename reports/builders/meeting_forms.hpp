@@ -7,7 +7,7 @@
 #pragma once
 
 #include "reports/document.hpp"
-#include "services/class_grid.hpp"
+#include "services/tracking/class_grid.hpp"
 #include "store/schools.hpp"
 
 #include <soci/soci.h>

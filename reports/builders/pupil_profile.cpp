@@ -1,7 +1,7 @@
 #include "reports/builders/pupil_profile.hpp"
 
 #include "domain/codes.hpp"
-#include "services/tracking_records.hpp"
+#include "services/tracking/tracking_records.hpp"
 #include "store/statutory.hpp"
 
 #include <algorithm>

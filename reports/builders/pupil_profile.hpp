@@ -10,8 +10,8 @@
 #include "domain/statutory.hpp"
 #include "reports/builders/assessment_cohort.hpp"
 #include "reports/builders/target_standing.hpp"
-#include "services/interventions.hpp"
-#include "services/pupil_meetings.hpp"
+#include "services/meetings/interventions.hpp"
+#include "services/meetings/pupil_meetings.hpp"
 #include "store/pupils.hpp"
 
 namespace waymark::reports {

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "reports/document.hpp"
-#include "services/assessments.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/tracking/assessments.hpp"
+#include "services/pupils/pupil_filter.hpp"
 #include "plugin_host/target_plugins.hpp"
 
 #include <functional>

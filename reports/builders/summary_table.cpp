@@ -1,7 +1,7 @@
 #include "reports/builders/summary_table.hpp"
 
 #include "reports/grid.hpp"
-#include "services/statutory_entry.hpp"
+#include "services/statutory/statutory_entry.hpp"
 
 #include <algorithm>
 #include <array>

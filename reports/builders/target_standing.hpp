@@ -5,7 +5,7 @@
 #pragma once
 
 #include "reports/document.hpp"
-#include "services/trajectories.hpp"
+#include "services/targets/trajectories.hpp"
 
 #include <map>
 #include <optional>

@@ -1,7 +1,7 @@
 #include "reports/builders/trends_report.hpp"
 
 #include "reports/grid.hpp"
-#include "services/summary_statistics.hpp"
+#include "services/tracking/summary_statistics.hpp"
 
 #include <algorithm>
 #include <array>

@@ -9,9 +9,9 @@
 #include "http/server.hpp"
 #include "http/session_policy.hpp"
 
-#include "services/credentials.hpp"
-#include "services/sessions.hpp"
-#include "services/users.hpp"
+#include "services/access/credentials.hpp"
+#include "services/access/sessions.hpp"
+#include "services/access/users.hpp"
 #include "store/migrations.hpp"
 #include "store/schools.hpp"
 #include "store/settings.hpp"

@@ -14,7 +14,7 @@
 // database is generated in SQL (INSERT ... SELECT over a counting CTE) once per size and kept: a
 // SQLite file under the build folder, a PostgreSQL schema named after the size on the server
 // WAYMARK_TEST_POSTGRES names (the PostgreSQL cases are skipped without one).
-#include "services/summary_statistics.hpp"
+#include "services/tracking/summary_statistics.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 

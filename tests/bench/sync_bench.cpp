@@ -4,7 +4,7 @@
 // the build folder and reused; with WAYMARK_TEST_POSTGRES set, the same runs on PostgreSQL, the MIS
 // kept in a schema named after its size.
 #include "demo/demo_mis.hpp"
-#include "services/sync.hpp"
+#include "services/transfer/sync.hpp"
 #include "sims/named_queries.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"

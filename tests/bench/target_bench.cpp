@@ -6,8 +6,8 @@
 // replaced; validate_authority: 238 such schools (99,960 pupils) validated again, database included
 // (target: under 5 s). PostgreSQL cases run when WAYMARK_TEST_POSTGRES names a server.
 #include "bench_database.hpp"
-#include "services/target_validation.hpp"
-#include "services/trajectories.hpp"
+#include "services/targets/target_validation.hpp"
+#include "services/targets/trajectories.hpp"
 #include "store/pupils.hpp"
 
 #include <benchmark/benchmark.h>

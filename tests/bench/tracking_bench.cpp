@@ -8,7 +8,7 @@
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
-#include "services/class_grid.hpp"
+#include "services/tracking/class_grid.hpp"
 #include "store/pupils.hpp"
 
 #include <Poco/Net/HTTPClientSession.h>

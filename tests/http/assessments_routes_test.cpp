@@ -3,7 +3,7 @@
 // nothing; an unknown assessment is 404.
 #include "tracked_school.hpp"
 
-#include "services/judgements.hpp"
+#include "services/tracking/judgements.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // subject, barriers, and refusals (malformed JSON, wrong types, unknown ids) that write nothing.
 #include "tracking_api.hpp"
 
-#include "services/judgements.hpp"
+#include "services/tracking/judgements.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // answers keeping their question text after the template changes, and refusals that write nothing.
 #include "tracking_api.hpp"
 
-#include "services/judgements.hpp"
+#include "services/tracking/judgements.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 // every change after sign-in in the audit log, refused or not, which administrators read.
 #include "signed_in_api.hpp"
 
-#include "services/targets.hpp"
+#include "services/targets/targets.hpp"
 
 #include <gmock/gmock.h>
 

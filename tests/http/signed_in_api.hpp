@@ -8,8 +8,8 @@
 #include "user_fixture.hpp"
 
 #include "http/session_policy.hpp"
-#include "services/audit_log.hpp"
-#include "services/users.hpp"
+#include "services/access/audit_log.hpp"
+#include "services/access/users.hpp"
 #include "store/pupils.hpp"
 
 #include <Poco/JSON/Object.h>

@@ -2,7 +2,7 @@
 // excluded count, filters and as_of from the query, and a 4xx naming the parameter for each mistake.
 #include "tracked_api.hpp"
 
-#include "services/pupil_inclusion.hpp"
+#include "services/pupils/pupil_inclusion.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "served_api.hpp"
 #include "tracking_fixture.hpp"
 
-#include "services/judgements.hpp"
+#include "services/tracking/judgements.hpp"
 
 #include <string>
 #include <vector>

@@ -6,7 +6,7 @@
 #include "served_api.hpp"
 #include "tracking_fixture.hpp"
 
-#include "services/assessments.hpp"
+#include "services/tracking/assessments.hpp"
 #include "store/pupils.hpp"
 #include "store/schools.hpp"
 

@@ -6,7 +6,7 @@
 #include "served_api.hpp"
 
 #include "domain/upn.hpp"
-#include "services/assessments.hpp"
+#include "services/tracking/assessments.hpp"
 #include "store/pupils.hpp"
 
 #include <string>

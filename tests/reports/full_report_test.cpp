@@ -5,8 +5,8 @@
 
 #include "report_fixture.hpp"
 #include "reports/document_json.hpp"
-#include "services/pupil_inclusion.hpp"
-#include "services/summary_statistics.hpp"
+#include "services/pupils/pupil_inclusion.hpp"
+#include "services/tracking/summary_statistics.hpp"
 
 namespace waymark::testing {
 namespace {

@@ -6,9 +6,9 @@
 
 #include "document_texts.hpp"
 #include "meeting_fixture.hpp"
-#include "services/cohort_meetings.hpp"
-#include "services/pupil_meetings.hpp"
-#include "services/tracking_records.hpp"
+#include "services/meetings/cohort_meetings.hpp"
+#include "services/meetings/pupil_meetings.hpp"
+#include "services/tracking/tracking_records.hpp"
 
 namespace waymark::testing {
 namespace {

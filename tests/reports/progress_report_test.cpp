@@ -6,7 +6,7 @@
 #include "reports/builders/progress_report.hpp"
 
 #include "report_fixture.hpp"
-#include "services/targets.hpp"
+#include "services/targets/targets.hpp"
 
 namespace waymark::testing {
 namespace {

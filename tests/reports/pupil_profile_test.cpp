@@ -6,10 +6,10 @@
 
 #include "document_texts.hpp"
 #include "meeting_fixture.hpp"
-#include "services/interventions.hpp"
-#include "services/pupil_inclusion.hpp"
-#include "services/pupil_meetings.hpp"
-#include "services/targets.hpp"
+#include "services/meetings/interventions.hpp"
+#include "services/pupils/pupil_inclusion.hpp"
+#include "services/meetings/pupil_meetings.hpp"
+#include "services/targets/targets.hpp"
 #include "store/statutory.hpp"
 
 namespace waymark::testing {

@@ -4,7 +4,7 @@
 #include "report_fixture.hpp"
 
 #include "cli_runner.hpp"
-#include "services/targets.hpp"
+#include "services/targets/targets.hpp"
 #include "store/statutory.hpp"
 
 #include <gmock/gmock.h>

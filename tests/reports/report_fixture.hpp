@@ -8,7 +8,7 @@
 
 #include "reports/builders/assessment_cohort.hpp"
 #include "reports/document.hpp"
-#include "services/judgements.hpp"
+#include "services/tracking/judgements.hpp"
 
 #include <gtest/gtest.h>
 

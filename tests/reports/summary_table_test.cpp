@@ -4,7 +4,7 @@
 #include "reports/builders/summary_table.hpp"
 
 #include "report_fixture.hpp"
-#include "services/statutory_entry.hpp"
+#include "services/statutory/statutory_entry.hpp"
 
 namespace waymark::testing {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "sample_pupils.hpp"
 #include "school_fixture.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <algorithm>
 #include <map>

@@ -3,8 +3,8 @@
 // discussion-area questions live from 1 September 2025.
 #pragma once
 
-#include "services/discussion_templates.hpp"
-#include "services/judgements.hpp"
+#include "services/meetings/discussion_templates.hpp"
+#include "services/tracking/judgements.hpp"
 #include "tracking_fixture.hpp"
 
 #include <string>

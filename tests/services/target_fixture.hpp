@@ -2,7 +2,7 @@
 // points, so targets have a scheme for each: the fixture of the target, trajectory and validation tests.
 #pragma once
 
-#include "services/targets.hpp"
+#include "services/targets/targets.hpp"
 
 #include "tracking_fixture.hpp"
 
@@ -48,9 +48,9 @@ protected:
     }
 
     void judge(const services::assessment &which, int serial, const std::string &subject, const std::string &grade,
-               const std::string &instant = "2026-02-10T09:00:00Z") {
+               const std::string &instant = "2026-02-10T09:00:00Z", const services::after_judgements *then = nullptr) {
         const services::cell_change change{{test_upn(serial), subject, services::cell_kind::judgement}, grade, {}, {}, {}};
-        services::record_changes(db(), school_, which, *schemes_, {&change, 1}, at(instant));
+        services::record_changes(db(), school_, which, *schemes_, {&change, 1}, at(instant), then);
     }
 
     std::vector<services::target_record> listed(services::target_query query = {}) {

@@ -5,7 +5,7 @@
 #include "school_fixture.hpp"
 #include "domain/upn.hpp"
 #include "plugin_host/registry.hpp"
-#include "services/assessments.hpp"
+#include "services/tracking/assessments.hpp"
 
 #include <memory>
 #include <string>

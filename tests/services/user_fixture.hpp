@@ -3,9 +3,9 @@
 #pragma once
 
 #include "school_fixture.hpp"
-#include "services/credentials.hpp"
-#include "services/sessions.hpp"
-#include "services/users.hpp"
+#include "services/access/credentials.hpp"
+#include "services/access/sessions.hpp"
+#include "services/access/users.hpp"
 #include "store/pupils.hpp"
 
 #include <string>

@@ -13,8 +13,8 @@
 #include "reports/document_json.hpp"
 #include "store/database.hpp"
 
-#include "services/class_grid.hpp"
-#include "services/class_grid_json.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/tracking/class_grid_json.hpp"
 
 #include <algorithm>
 #include <sstream>

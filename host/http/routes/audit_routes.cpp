@@ -1,11 +1,11 @@
-// The audit log, for administrators (services/audit_log.hpp): newest first, by period and user.
+// The audit log, for administrators (services/access/audit_log.hpp): newest first, by period and user.
 // An administrator of a school reads the entries of its users and of requests under its path.
 //   GET /api/v1/audit[?from=&to=&user=]   -> {"entries": [{at, user, address, method, path, status, summary}]}
 #include "http/api.hpp"
 
-#include "services/audit_log.hpp"
-#include "services/users_json.hpp"
-#include "services/users.hpp"
+#include "services/access/audit_log.hpp"
+#include "services/access/users_json.hpp"
+#include "services/access/users.hpp"
 
 #include <algorithm>
 

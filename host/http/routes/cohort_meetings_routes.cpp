@@ -1,4 +1,4 @@
-// The school's cohort (year or class) progress meetings (services/cohort_meetings.hpp): band
+// The school's cohort (year or class) progress meetings (services/meetings/cohort_meetings.hpp): band
 // percentages now and at the previous assessment, discussion areas per subject, barriers per pupil.
 //   GET  /api/v1/schools/{school}/cohort-meetings
 //   POST /api/v1/schools/{school}/cohort-meetings
@@ -8,7 +8,7 @@
 #include "http/routes/tracking_input.hpp"
 #include "http/routes/tracking_scope.hpp"
 
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 namespace waymark::http {
 namespace {

@@ -4,7 +4,7 @@
 #include "http/routes/tracking_scope.hpp"
 #include "http/routes/school_scope.hpp"
 
-#include "services/collection_health_json.hpp"
+#include "services/tracking/collection_health_json.hpp"
 
 namespace waymark::http {
 

@@ -1,5 +1,5 @@
 // The school's discussion-area templates: the questions of its pupil and cohort progress meetings
-// (services/discussion_templates.hpp). ?on=DATE lists the current questions, those live that day.
+// (services/meetings/discussion_templates.hpp). ?on=DATE lists the current questions, those live that day.
 //   GET  /api/v1/schools/{school}/discussion-templates[?type=pupil|cohort][&on=YYYY-MM-DD]
 //   POST /api/v1/schools/{school}/discussion-templates
 //   GET  /api/v1/schools/{school}/discussion-templates/{id}
@@ -7,7 +7,7 @@
 //   DELETE /api/v1/schools/{school}/discussion-templates/{id}
 #include "http/routes/tracking_input.hpp"
 
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 #include <climits>
 

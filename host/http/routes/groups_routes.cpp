@@ -7,8 +7,8 @@
 //   DELETE /api/v1/schools/{school}/groups/{group}/members/{upn}
 #include "http/routes/tracking_scope.hpp"
 
-#include "services/pupil_groups.hpp"
-#include "services/pupil_list_json.hpp"
+#include "services/pupils/pupil_groups.hpp"
+#include "services/pupils/pupil_list_json.hpp"
 
 #include <algorithm>
 

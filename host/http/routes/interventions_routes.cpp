@@ -1,4 +1,4 @@
-// A pupil's interventions, which follow the child to any school of the database (services/interventions.hpp).
+// A pupil's interventions, which follow the child to any school of the database (services/meetings/interventions.hpp).
 //   GET  /api/v1/schools/{school}/pupils/{upn}/interventions
 //   POST /api/v1/schools/{school}/pupils/{upn}/interventions
 //   GET  /api/v1/schools/{school}/interventions/{id}
@@ -6,7 +6,7 @@
 //   DELETE /api/v1/schools/{school}/interventions/{id}
 #include "http/routes/tracking_input.hpp"
 
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 namespace waymark::http {
 namespace {

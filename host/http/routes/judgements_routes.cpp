@@ -12,9 +12,9 @@
 //   POST   .../assessments/{assessment}/judgements/import  (text/csv: UPN, subject, value[, kind, against])
 #include "http/routes/tracking_scope.hpp"
 
-#include "services/class_grid_json.hpp"
-#include "services/judgement_import.hpp"
-#include "services/pupil_selection.hpp"
+#include "services/tracking/class_grid_json.hpp"
+#include "services/tracking/judgement_import.hpp"
+#include "services/tracking/pupil_selection.hpp"
 
 #include <Poco/Net/MediaType.h>
 
@@ -99,7 +99,7 @@ void set_cell(const api_services &services, const request &asked, response &repl
     if (change.value.empty()) throw invalid("value", "value is empty; DELETE the cell to empty it.");
     asked.note("recorded \"" + change.value + "\" as " + cell_words(change.cell, on.which));
     reply.json(record_json(
-        services::record_changes(*on.database, on.school, on.which, scheme_library_of(services), {&change, 1}, recorder_of(asked))
+        services::record_changes(*on.database, on.school, on.which, scheme_library_of(services), {&change, 1}, recorder_of(asked), services.after_judgements)
             .front()));
 }
 
@@ -107,7 +107,7 @@ void clear_cell(const api_services &services, const request &asked, response &re
     const cell_request on = assessment_request(services, asked);
     const auto cell = cell_in_path(on, asked, kind_named(asked.query("kind")));
     asked.note("emptied " + cell_words(cell, on.which));
-    reply.json(record_json(services::clear_cell(*on.database, on.school, on.which, cell, recorder_of(asked))));
+    reply.json(record_json(services::clear_cell(*on.database, on.school, on.which, cell, recorder_of(asked), services.after_judgements)));
 }
 
 void colour_cell(const api_services &services, const request &asked, response &reply) {
@@ -119,7 +119,7 @@ void colour_cell(const api_services &services, const request &asked, response &r
     const auto cell = cell_in_path(on, asked, kind_named(given.optional_string("kind")));
     asked.note((colour ? "coloured " + services::colour_hex(*colour) + " " : std::string("gave the scheme's colour back to ")) +
                cell_words(cell, on.which));
-    reply.json(record_json(services::set_cell_colour(*on.database, on.school, on.which, cell, colour, recorder_of(asked))));
+    reply.json(record_json(services::set_cell_colour(*on.database, on.school, on.which, cell, colour, recorder_of(asked), services.after_judgements)));
 }
 
 void cell_history(const api_services &services, const request &asked, response &reply) {
@@ -155,7 +155,7 @@ void save_cells(const api_services &services, const request &asked, response &re
     try {
         Poco::JSON::Array records;
         for (const auto &record : services::record_changes(*on.database, on.school, on.which, scheme_library_of(services),
-                                                           changes, recorder_of(asked)))
+                                                           changes, recorder_of(asked), services.after_judgements))
             records.add(record_json(record));
         Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
         body.set("records", records);
@@ -189,7 +189,7 @@ void fill_column(const api_services &services, const request &asked, response &r
     }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     const auto filled = services::fill_column(*on.database, on.school, on.which, scheme_library_of(services), pupils, change,
-                                              recorder_of(asked));
+                                              recorder_of(asked), services.after_judgements);
     asked.note("filled " + std::to_string(filled) + " " + column.subject + " " + std::string(services::cell_kind_name(column.kind)) +
                " cells of " + on.which.name + " with \"" + change.value + "\"");
     body.set("filled", filled);
@@ -213,7 +213,7 @@ void import_cells(const api_services &services, const request &asked, response &
                         "Importing judgements from a file is for leaders; a teacher pastes a column into the grid.");
     const cell_request on = assessment_request(services, asked);
     const auto result = services::import_judgement_csv_text(*on.database, on.school, on.which, scheme_library_of(services),
-                                                            asked.body(), recorder_of(asked));
+                                                            asked.body(), recorder_of(asked), services.after_judgements);
     if (result.ok()) {
         asked.note("imported " + std::to_string(result.recorded) + " cells of " + on.which.name + " from a CSV file");
         Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -1,4 +1,4 @@
-// A pupil's progress meetings at the school (services/pupil_meetings.hpp): standards filled from the
+// A pupil's progress meetings at the school (services/meetings/pupil_meetings.hpp): standards filled from the
 // data and answers to the school's current pupil questions, each keeping the question's text.
 //   GET  /api/v1/schools/{school}/pupils/{upn}/meetings
 //   POST /api/v1/schools/{school}/pupils/{upn}/meetings
@@ -7,7 +7,7 @@
 //   DELETE /api/v1/schools/{school}/pupil-meetings/{id}
 #include "http/routes/tracking_input.hpp"
 
-#include "services/tracking_records_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
 
 namespace waymark::http {
 

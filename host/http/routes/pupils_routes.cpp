@@ -14,9 +14,9 @@
 #include "http/routes/tracking_scope.hpp"
 
 #include "domain/pupil_fields.hpp"
-#include "services/pupil_inclusion.hpp"
-#include "services/pupil_list_json.hpp"
-#include "services/pupil_records.hpp"
+#include "services/pupils/pupil_inclusion.hpp"
+#include "services/pupils/pupil_list_json.hpp"
+#include "services/pupils/pupil_records.hpp"
 
 #include <Poco/JSON/Array.h>
 

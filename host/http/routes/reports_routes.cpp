@@ -9,8 +9,8 @@
 #include "plugin_host/renderer.hpp"
 #include "reports/builders/report_catalog.hpp"
 #include "reports/document_json.hpp"
-#include "services/class_grid.hpp"
-#include "services/tracking_records.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/tracking/tracking_records.hpp"
 #include "store/database.hpp"
 
 #include <charconv>

@@ -2,7 +2,7 @@
 
 #include "http/api.hpp"
 
-#include "services/teaching_scope.hpp"
+#include "services/access/teaching_scope.hpp"
 
 namespace waymark::http {
 

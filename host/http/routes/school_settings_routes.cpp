@@ -1,4 +1,4 @@
-// What a school sets up on the Maintenance screen (services/school_settings.hpp): its classes, the
+// What a school sets up on the Maintenance screen (services/tracking/school_settings.hpp): its classes, the
 // names of its six custom filters and the subjects it tracks with each one's default scheme.
 // Everyone who reads the school reads them; leaders and administrators change them.
 //   GET    /api/v1/schools/{school}/classes
@@ -12,7 +12,7 @@
 #include "http/routes/tracking_input.hpp"
 #include "http/routes/tracking_scope.hpp"
 
-#include "services/school_settings_json.hpp"
+#include "services/tracking/school_settings_json.hpp"
 
 #include <algorithm>
 

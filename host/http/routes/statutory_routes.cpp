@@ -1,4 +1,4 @@
-// Statutory results of a school (services/statutory_entry.hpp): a year group's data, recording values
+// Statutory results of a school (services/statutory/statutory_entry.hpp): a year group's data, recording values
 // all or nothing, and submitting and unlocking a year group's phonics or KS1 results.
 //   GET  /api/v1/schools/{school}/statutory?year=N[&academic_year=2025/2026]
 //   PUT  /api/v1/schools/{school}/statutory               {academic_year?, values: [{upn, measure, subject?, value}]}
@@ -8,8 +8,8 @@
 #include "http/api.hpp"
 #include "http/routes/school_scope.hpp"
 
-#include "services/statutory_entry.hpp"
-#include "services/statutory_json.hpp"
+#include "services/statutory/statutory_entry.hpp"
+#include "services/statutory/statutory_json.hpp"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 #include "http/routes/tracking_scope.hpp"
 #include "http/routes/school_scope.hpp"
 
-#include "services/summary_statistics_json.hpp"
+#include "services/tracking/summary_statistics_json.hpp"
 
 namespace waymark::http {
 

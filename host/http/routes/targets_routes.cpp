@@ -1,4 +1,4 @@
-// Targets, their trajectories and flags, and predictions of a school (services/targets.hpp,
+// Targets, their trajectories and flags, and predictions of a school (services/targets/targets.hpp,
 // trajectories.hpp, target_validation.hpp, predictions.hpp), as `waymark targets` and `waymark
 // predict` offer them. Predictions are a resource of their own, never mixed into targets.
 //   GET  /api/v1/schools/{school}/targets[?upn=&subject=&as_of=&history=yes]
@@ -11,12 +11,12 @@
 #include "http/routes/tracking_scope.hpp"
 
 #include "plugin_host/target_plugins.hpp"
-#include "services/predictions.hpp"
-#include "services/target_validation.hpp"
-#include "services/targets.hpp"
-#include "services/targets_json.hpp"
-#include "services/tracking_records_json.hpp"
-#include "services/trajectories.hpp"
+#include "services/targets/predictions.hpp"
+#include "services/targets/target_validation.hpp"
+#include "services/targets/targets.hpp"
+#include "services/targets/targets_json.hpp"
+#include "services/meetings/tracking_records_json.hpp"
+#include "services/targets/trajectories.hpp"
 
 namespace waymark::http {
 namespace {

@@ -11,7 +11,7 @@
 #include "http/routes/school_scope.hpp"
 
 #include "domain/calendar.hpp"
-#include "services/meeting_answers.hpp"
+#include "services/meetings/meeting_answers.hpp"
 
 #include <functional>
 #include <optional>

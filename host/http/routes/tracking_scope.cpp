@@ -1,7 +1,7 @@
 #include "http/routes/tracking_scope.hpp"
 
-#include "services/class_grid.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/tracking/class_grid.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <charconv>
 #include <functional>

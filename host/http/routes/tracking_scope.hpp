@@ -8,9 +8,9 @@
 #include "http/json_body.hpp"
 #include "http/routes/school_scope.hpp"
 
-#include "services/assessments.hpp"
-#include "services/judgements.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/tracking/assessments.hpp"
+#include "services/tracking/judgements.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-// Users, for administrators (services/users.hpp): an administrator sees and manages the users of
+// Users, for administrators (services/access/users.hpp): an administrator sees and manages the users of
 // their own school (and the authority users granted it); a generated password and the TOTP secret
 // are in the answer that made them, and nowhere else.
 //   GET  /api/v1/users
@@ -8,9 +8,9 @@
 #include "http/api.hpp"
 #include "http/routes/school_scope.hpp"
 
-#include "services/sessions.hpp"
-#include "services/users.hpp"
-#include "services/users_json.hpp"
+#include "services/access/sessions.hpp"
+#include "services/access/users.hpp"
+#include "services/access/users_json.hpp"
 
 #include <algorithm>
 

@@ -1,0 +1,31 @@
+// Bulk import of targets from CSV (`waymark targets import FILE.csv`): a header row naming UPN,
+// subject, horizon and grade (any order and case), optionally scheme. Every row is checked and
+// every problem listed with its line; any problem, or a day outside the school's target window,
+// means nothing is stored.
+#pragma once
+
+#include "csv/pupil_csv.hpp"
+#include "services/targets/targets.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace waymark::services {
+
+struct target_import_result {
+    std::vector<target_record> recorded;
+    std::vector<connectors::csv::upload_problem> problems;  // empty when the targets were stored
+
+    bool ok() const { return problems.empty(); }
+};
+
+target_import_result import_target_csv(store::database &db, const store::school &school, const scheme_library &schemes,
+                                       const std::filesystem::path &file, const recorder &by,
+                                       const plugins::validator *validator = nullptr);
+// The same for CSV text already in memory (an API request's body).
+target_import_result import_target_csv_text(store::database &db, const store::school &school, const scheme_library &schemes,
+                                            const std::string &text, const recorder &by,
+                                            const plugins::validator *validator = nullptr);
+
+}  // namespace waymark::services

@@ -1,0 +1,32 @@
+// Bulk import of an assessment's cells from CSV (`waymark import judgements FILE.csv --assessment
+// NAME`): a header row naming UPN, subject and value (any order and case), optionally kind
+// (judgement, test, formative, phonics; judgement when absent or blank) and against (the NC year a
+// judgement is made against). Every row is checked and every problem listed with its line; any
+// problem means nothing is recorded. Read through connectors/csv/csv_table (libcsv).
+#pragma once
+
+#include "csv/pupil_csv.hpp"
+#include "services/tracking/judgements.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace waymark::services {
+
+struct judgement_import_result {
+    std::size_t recorded = 0;
+    std::vector<connectors::csv::upload_problem> problems;  // empty when the cells were recorded
+
+    bool ok() const { return problems.empty(); }
+};
+
+judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,
+                                             const scheme_library &schemes, const std::filesystem::path &file,
+                                             const recorder &by, const after_judgements *then = nullptr);
+// The same for CSV text already in memory (an API request's body).
+judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
+                                                  const scheme_library &schemes, const std::string &text, const recorder &by,
+                                                  const after_judgements *then = nullptr);
+
+}  // namespace waymark::services
