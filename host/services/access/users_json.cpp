@@ -1,30 +1,14 @@
 #include "services/access/users_json.hpp"
 
-#include <Poco/JSON/Array.h>
+#include "services/record_json.hpp"
 
 namespace waymark::services {
 
-namespace {
-
-Poco::JSON::Array string_array(const std::vector<std::string> &values) {
-    Poco::JSON::Array array;
-    for (const auto &value : values) array.add(value);
-    return array;
-}
-
-}  // namespace
-
 Poco::JSON::Object user_json(const user &account) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("username", account.username);
-    json.set("display_name", account.display_name);
-    json.set("role", std::string(domain::role_name(account.role)));
-    json.set("school", account.school.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(account.school));
-    json.set("classes", string_array(account.classes));
-    json.set("schools", string_array(account.schools));
-    json.set("disabled", account.disabled);
-    json.set("created_at", account.created_at);
-    return json;
+    return json_object({{"username", account.username}, {"display_name", account.display_name},
+                        {"role", std::string(domain::role_name(account.role))}, {"school", text_or_null(account.school)},
+                        {"classes", json_array(account.classes)}, {"schools", json_array(account.schools)},
+                        {"disabled", account.disabled}, {"created_at", account.created_at}});
 }
 
 Poco::JSON::Object new_user_json(const user_credentials &made) {
@@ -36,15 +20,8 @@ Poco::JSON::Object new_user_json(const user_credentials &made) {
 }
 
 Poco::JSON::Object audit_entry_json(const audit_entry &entry) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("at", entry.at);
-    json.set("user", entry.user);
-    json.set("address", entry.address);
-    json.set("method", entry.method);
-    json.set("path", entry.path);
-    json.set("status", entry.status);
-    json.set("summary", entry.summary);
-    return json;
+    return json_object({{"at", entry.at}, {"user", entry.user}, {"address", entry.address}, {"method", entry.method},
+                        {"path", entry.path}, {"status", entry.status}, {"summary", entry.summary}});
 }
 
 }  // namespace waymark::services

@@ -3,23 +3,12 @@
 namespace waymark::services {
 namespace {
 
-Poco::Dynamic::Var day_or_null(const std::optional<domain::date> &day) {
-    return day ? Poco::Dynamic::Var(domain::format_iso_date(*day)) : Poco::Dynamic::Var();
-}
-
-Poco::Dynamic::Var text_or_null(const std::string &text) { return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text); }
-
 Poco::JSON::Object standards_json(const core_standards &standards) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("reading", standards.reading);
-    json.set("writing", standards.writing);
-    json.set("maths", standards.maths);
-    return json;
+    return json_object({{"reading", standards.reading}, {"writing", standards.writing}, {"maths", standards.maths}});
 }
 
 Poco::JSON::Object answer_json(const meeting_answer &answer) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("template_id", answer.template_id ? Poco::Dynamic::Var(*answer.template_id) : Poco::Dynamic::Var());
+    auto json = json_object({{"template_id", or_null(answer.template_id)}});
     if (!answer.subject.empty()) json.set("subject", answer.subject);
     json.set("question", answer.question);
     json.set("notes", answer.notes);
@@ -27,91 +16,58 @@ Poco::JSON::Object answer_json(const meeting_answer &answer) {
     return json;
 }
 
-void set_recorded(Poco::JSON::Object &json, const std::string &by, const std::string &at) {
+Poco::JSON::Object recorded(Poco::JSON::Object json, const std::string &by, const std::string &at) {
     json.set("recorded_by", by);
     json.set("recorded_at", at);
+    return json;
 }
 
 }  // namespace
 
 Poco::JSON::Object intervention_json(const intervention &record) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("id", record.id);
-    json.set("upn", record.upn);
-    json.set("pupil", record.pupil_name);
-    json.set("school", record.school);
-    json.set("academic_year", domain::format_academic_year(record.year));
-    json.set("assessment", text_or_null(record.assessment));
-    json.set("subject", text_or_null(record.subject));
-    json.set("description", record.description);
-    json.set("started_on", day_or_null(record.started_on));
-    json.set("ended_on", day_or_null(record.ended_on));
-    json.set("cost_pence", record.cost_pence ? Poco::Dynamic::Var(*record.cost_pence) : Poco::Dynamic::Var());
-    set_recorded(json, record.recorded_by, record.recorded_at);
-    return json;
+    return recorded(json_object({{"id", record.id}, {"upn", record.upn}, {"pupil", record.pupil_name},
+                                 {"school", record.school}, {"academic_year", domain::format_academic_year(record.year)},
+                                 {"assessment", text_or_null(record.assessment)}, {"subject", text_or_null(record.subject)},
+                                 {"description", record.description}, {"started_on", day_or_null(record.started_on)},
+                                 {"ended_on", day_or_null(record.ended_on)}, {"cost_pence", or_null(record.cost_pence)}}),
+                    record.recorded_by, record.recorded_at);
 }
 
 Poco::JSON::Object template_json(const discussion_template &record) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("id", record.id);
-    json.set("type", std::string(meeting_type_name(record.type)));
-    json.set("question", record.question);
-    json.set("sort_order", record.sort_order);
-    json.set("live_from", domain::format_iso_date(record.live_from));
-    json.set("live_to", day_or_null(record.live_to));
-    return json;
+    return json_object({{"id", record.id}, {"type", std::string(meeting_type_name(record.type))},
+                        {"question", record.question}, {"sort_order", record.sort_order},
+                        {"live_from", domain::format_iso_date(record.live_from)}, {"live_to", day_or_null(record.live_to)}});
 }
 
 Poco::JSON::Object pupil_meeting_json(const pupil_meeting &record) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("id", record.id);
-    json.set("upn", record.upn);
-    json.set("pupil", record.pupil_name);
-    json.set("teacher", record.teacher);
-    json.set("held_on", domain::format_iso_date(record.held_on));
-    json.set("assessment", text_or_null(record.assessment));
-    json.set("previous_assessment", text_or_null(record.previous_assessment));
-    Poco::JSON::Object standards(Poco::JSON_PRESERVE_KEY_ORDER);
-    standards.set("previous", standards_json(record.previous));
-    standards.set("current", standards_json(record.current));
-    json.set("standards", standards);
-    json.set("answers", json_array(record.answers, answer_json));
-    set_recorded(json, record.recorded_by, record.recorded_at);
-    return json;
+    const auto standards =
+        json_object({{"previous", standards_json(record.previous)}, {"current", standards_json(record.current)}});
+    return recorded(json_object({{"id", record.id}, {"upn", record.upn}, {"pupil", record.pupil_name},
+                                 {"teacher", record.teacher}, {"held_on", domain::format_iso_date(record.held_on)},
+                                 {"assessment", text_or_null(record.assessment)},
+                                 {"previous_assessment", text_or_null(record.previous_assessment)},
+                                 {"standards", standards}, {"answers", json_array(record.answers, answer_json)}}),
+                    record.recorded_by, record.recorded_at);
 }
 
 Poco::JSON::Object cohort_meeting_json(const cohort_meeting &record) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("id", record.id);
-    json.set("year_group", record.year_group);
-    json.set("class", text_or_null(record.class_name));
-    json.set("assessment", record.assessment);
-    json.set("previous_assessment", text_or_null(record.previous_assessment));
-    json.set("teacher", record.teacher);
-    json.set("held_on", domain::format_iso_date(record.held_on));
-    json.set("pupils", record.pupils);
-    json.set("outcomes", json_array(record.outcomes, [](const band_outcome &outcome) {
-                 Poco::JSON::Object row(Poco::JSON_PRESERVE_KEY_ORDER);
-                 row.set("subject", outcome.subject);
-                 row.set("band", outcome.band);
-                 row.set("percent", outcome.percent_now);
-                 row.set("previous_percent",
-                         outcome.percent_previous ? Poco::Dynamic::Var(*outcome.percent_previous) : Poco::Dynamic::Var());
-                 return row;
-             }));
-    json.set("answers", json_array(record.answers, answer_json));
-    json.set("barriers", json_array(record.barriers, [](const pupil_barrier &barrier) {
-                 Poco::JSON::Object row(Poco::JSON_PRESERVE_KEY_ORDER);
-                 row.set("upn", barrier.upn);
-                 row.set("pupil", barrier.pupil_name);
-                 row.set("barrier", barrier.barrier);
-                 row.set("next_steps", barrier.next_steps);
-                 return row;
-             }));
-    json.set("targeted_support", record.targeted_support);
-    json.set("specific_groups", record.specific_groups);
-    set_recorded(json, record.recorded_by, record.recorded_at);
-    return json;
+    const auto outcomes = json_array(record.outcomes, [](const band_outcome &outcome) {
+        return json_object({{"subject", outcome.subject}, {"band", outcome.band}, {"percent", outcome.percent_now},
+                            {"previous_percent", or_null(outcome.percent_previous)}});
+    });
+    const auto barriers = json_array(record.barriers, [](const pupil_barrier &barrier) {
+        return json_object({{"upn", barrier.upn}, {"pupil", barrier.pupil_name}, {"barrier", barrier.barrier},
+                            {"next_steps", barrier.next_steps}});
+    });
+    return recorded(json_object({{"id", record.id}, {"year_group", record.year_group},
+                                 {"class", text_or_null(record.class_name)}, {"assessment", record.assessment},
+                                 {"previous_assessment", text_or_null(record.previous_assessment)},
+                                 {"teacher", record.teacher}, {"held_on", domain::format_iso_date(record.held_on)},
+                                 {"pupils", record.pupils}, {"outcomes", outcomes},
+                                 {"answers", json_array(record.answers, answer_json)}, {"barriers", barriers},
+                                 {"targeted_support", record.targeted_support},
+                                 {"specific_groups", record.specific_groups}}),
+                    record.recorded_by, record.recorded_at);
 }
 
 }  // namespace waymark::services

@@ -7,8 +7,7 @@
 #include "services/meetings/interventions.hpp"
 #include "services/meetings/pupil_meetings.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include "services/record_json.hpp"  // json_array, for the lists of these
 
 namespace waymark::services {
 
@@ -24,13 +23,5 @@ Poco::JSON::Object pupil_meeting_json(const pupil_meeting &record);
 //  outcomes: [{subject, band, percent, previous_percent}], answers: [...], barriers: [{upn, pupil,
 //  barrier, next_steps}], targeted_support, specific_groups, recorded_by, recorded_at}
 Poco::JSON::Object cohort_meeting_json(const cohort_meeting &record);
-
-// Each element of `records` through `to_json`, as an array.
-template <class Record, class ToJson>
-Poco::JSON::Array json_array(const std::vector<Record> &records, ToJson &&to_json) {
-    Poco::JSON::Array array;
-    for (const auto &record : records) array.add(to_json(record));
-    return array;
-}
 
 }  // namespace waymark::services

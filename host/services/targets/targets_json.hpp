@@ -7,7 +7,7 @@
 #include "services/targets/targets.hpp"
 #include "services/targets/trajectories.hpp"
 
-#include <Poco/JSON/Object.h>
+#include "services/record_json.hpp"  // json_array, for the lists of these
 
 namespace waymark::services {
 

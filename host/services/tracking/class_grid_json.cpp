@@ -1,5 +1,7 @@
 #include "services/tracking/class_grid_json.hpp"
 
+#include "services/record_json.hpp"
+
 #include <waymark/plugin.h>
 
 #include <Poco/JSON/Array.h>
@@ -9,10 +11,6 @@
 
 namespace waymark::services {
 namespace {
-
-Poco::Dynamic::Var optional_text(const std::optional<std::string> &text) {
-    return text ? Poco::Dynamic::Var(*text) : Poco::Dynamic::Var();
-}
 
 // Nested values are shared pointers: a Var holding an Object by value copies it whole at every level
 // it is set into, which was half of a class grid's time through the API.
@@ -29,7 +27,7 @@ Poco::JSON::Object::Ptr judgement_json(const grid_judgement &cell) {
     json->set("code", cell.code);
     json->set("label", cell.label);
     const std::string band = band_word(cell.band);
-    json->set("band", band.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(band));
+    json->set("band", text_or_null(band));
     json->set("on_track", cell.on_track);
     json->set("colour", colour_hex(cell.colour));
     json->set("colour_overridden", cell.colour_overridden);
@@ -53,11 +51,9 @@ Poco::JSON::Object::Ptr characteristics_json(const domain::pupil &pupil) {
     return json;
 }
 
-Poco::Dynamic::Var text_or_null(const std::string &text) { return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text); }
-
 Poco::JSON::Object::Ptr statutory_json(const grid_statutory &held) {
     auto json = ordered_object();
-    json->set("gld", held.gld ? Poco::Dynamic::Var(*held.gld) : Poco::Dynamic::Var());
+    json->set("gld", or_null(held.gld));
     Poco::JSON::Array::Ptr phonics = new Poco::JSON::Array;
     for (const auto &check : held.phonics) {
         auto taken = ordered_object();
@@ -118,9 +114,7 @@ Poco::JSON::Object assessment_json(const assessment &which) {
     json.set("date", domain::format_iso_date(which.assessed_on));
     json.set("academic_year", domain::format_academic_year(which.year));
     json.set("term", std::string(domain::term_name(which.term)));
-    Poco::JSON::Array years;
-    for (const int year : which.year_groups) years.add(year);
-    json.set("year_groups", years);
+    json.set("year_groups", json_array(which.year_groups));
     Poco::JSON::Array subjects;
     for (const auto &s : which.subjects) {
         Poco::JSON::Object subject(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -131,8 +125,8 @@ Poco::JSON::Object assessment_json(const assessment &which) {
         subjects.add(subject);
     }
     json.set("subjects", subjects);
-    json.set("formative_title", optional_text(which.formative_title));
-    json.set("test_scores_title", optional_text(which.test_scores_title));
+    json.set("formative_title", or_null(which.formative_title));
+    json.set("test_scores_title", or_null(which.test_scores_title));
     json.set("phonics", which.phonics);
     return json;
 }
@@ -140,7 +134,7 @@ Poco::JSON::Object assessment_json(const assessment &which) {
 Poco::JSON::Object class_grid_json(const class_grid &grid) {
     Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
     json.set("assessment", assessment_json(grid.which));
-    json.set("as_of", grid.as_of.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(grid.as_of));
+    json.set("as_of", text_or_null(grid.as_of));
     Poco::JSON::Array::Ptr pupils = new Poco::JSON::Array;
     for (const auto &row : grid.rows) {
         auto pupil = ordered_object();
@@ -154,7 +148,7 @@ Poco::JSON::Object class_grid_json(const class_grid &grid) {
         pupil->set("judgements", judgements);
         pupil->set("test_scores", text_map(row.test_scores));
         pupil->set("formative", text_map(row.formative));
-        pupil->set("phonics", optional_text(row.phonics));
+        pupil->set("phonics", or_null(row.phonics));
         auto record_ids = ordered_object();
         for (const auto &[cell, id] : row.record_ids) {
             const std::string kind(cell_kind_name(cell.first));

@@ -1,37 +1,25 @@
 #include "services/tracking/collection_health_json.hpp"
 
-#include <Poco/JSON/Array.h>
+#include "services/record_json.hpp"
 
 namespace waymark::services {
+namespace {
+
+Poco::JSON::Object gap_json(const collection_gap &gap) {
+    const auto missing = json_array(gap.missing, [](const auto &pupil) {
+        return json_object({{"upn", pupil.upn}, {"surname", pupil.surname}, {"forename", pupil.forename}});
+    });
+    return json_object({{"class", gap.class_name}, {"subject", gap.subject}, {"pupils", gap.pupils},
+                        {"missing", gap.missing.size()}, {"pupils_missing", missing}});
+}
+
+}  // namespace
 
 Poco::JSON::Object collection_health_json(const collection_health &health) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("assessment", health.assessment);
-    json.set("assessment_id", health.assessment_id);
-    json.set("pupils", health.pupils);
-    json.set("excluded_pupils", health.excluded_pupils);
-    json.set("expected", health.expected);
-    json.set("missing", health.missing);
-    Poco::JSON::Array gaps;
-    for (const auto &gap : health.gaps) {
-        Poco::JSON::Object row(Poco::JSON_PRESERVE_KEY_ORDER);
-        row.set("class", gap.class_name);
-        row.set("subject", gap.subject);
-        row.set("pupils", gap.pupils);
-        row.set("missing", gap.missing.size());
-        Poco::JSON::Array pupils;
-        for (const auto &pupil : gap.missing) {
-            Poco::JSON::Object named(Poco::JSON_PRESERVE_KEY_ORDER);
-            named.set("upn", pupil.upn);
-            named.set("surname", pupil.surname);
-            named.set("forename", pupil.forename);
-            pupils.add(named);
-        }
-        row.set("pupils_missing", pupils);
-        gaps.add(row);
-    }
-    json.set("gaps", gaps);
-    return json;
+    return json_object({{"assessment", health.assessment}, {"assessment_id", health.assessment_id},
+                        {"pupils", health.pupils}, {"excluded_pupils", health.excluded_pupils},
+                        {"expected", health.expected}, {"missing", health.missing},
+                        {"gaps", json_array(health.gaps, gap_json)}});
 }
 
 }  // namespace waymark::services

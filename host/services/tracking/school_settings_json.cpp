@@ -1,52 +1,33 @@
 #include "services/tracking/school_settings_json.hpp"
 
+#include "services/record_json.hpp"
+
 #include <algorithm>
 
 namespace waymark::services {
 
+// These objects have always been written in key order (Poco's default), which the API's clients see.
 Poco::JSON::Object class_json(const school_class &each) {
-    Poco::JSON::Object out;
-    out.set("name", each.name);
-    out.set("pupils", each.pupils);
-    return out;
+    return json_object({{"name", each.name}, {"pupils", each.pupils}});
 }
 
-Poco::JSON::Array classes_json(const std::vector<school_class> &classes) {
-    Poco::JSON::Array list;
-    for (const auto &each : classes) list.add(class_json(each));
-    return list;
-}
+Poco::JSON::Array classes_json(const std::vector<school_class> &classes) { return json_array(classes, class_json); }
 
 Poco::JSON::Object custom_flags_json(const std::array<std::string, 6> &names) {
-    Poco::JSON::Array list;
-    for (const auto &name : names) list.add(name);
-    Poco::JSON::Object out;
-    out.set("names", list);
-    return out;
+    return json_object({{"names", json_array(names)}});
 }
 
 Poco::JSON::Object subjects_json(soci::session &session, const std::vector<subject_scheme> &subjects) {
-    Poco::JSON::Array list;
-    for (const auto &subject : subjects) {
-        Poco::JSON::Object one;
-        one.set("code", subject.code);
-        one.set("name", subject.name);
-        one.set("scheme", subject.scheme_id);
-        list.add(one);
-    }
+    const auto tracked = json_array(subjects, [](const subject_scheme &subject) {
+        return json_object({{"code", subject.code}, {"name", subject.name}, {"scheme", subject.scheme_id}});
+    });
     Poco::JSON::Array others;
     const auto names = subject_names(session);
     for (const auto &code : assessable_subjects(session)) {
         if (std::any_of(subjects.begin(), subjects.end(), [&](const auto &s) { return s.code == code; })) continue;
-        Poco::JSON::Object one;
-        one.set("code", code);
-        one.set("name", names.find(code)->second);
-        others.add(one);
+        others.add(json_object({{"code", code}, {"name", names.find(code)->second}}));
     }
-    Poco::JSON::Object out;
-    out.set("subjects", list);
-    out.set("others", others);
-    return out;
+    return json_object({{"others", others}, {"subjects", tracked}});
 }
 
 std::string custom_flags_summary(const std::array<std::string, 6> &names) {
