@@ -90,8 +90,7 @@ int run_assessments(const invocation &args, io streams) {
         table.add_row({a.name, domain::format_iso_date(a.assessed_on),
                        std::string(domain::term_name(a.term)) + ' ' + domain::format_academic_year(a.year),
                        year_groups_text(a.year_groups), std::to_string(a.subjects.size())});
-    if (table.empty()) streams.out << session.school().name << " has no assessments yet.\n";
-    else table.print(streams.out, "");
+    table.print_or(streams.out, session.school().name + " has no assessments yet.", "");
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "audited_change.hpp"
+#include "print_json.hpp"
 #include "command.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
@@ -14,8 +15,7 @@ void print_classes(std::ostream &out, const std::vector<services::school_class> 
     if (json) return print_json(out, services::classes_json(classes));
     text_table table({"Class", "Pupils"});
     for (const auto &each : classes) table.add_row({each.name, std::to_string(each.pupils)});
-    if (table.empty()) out << "No classes yet; the MIS sync brings them, or add one with waymark classes add NAME.\n";
-    else table.print(out);
+    table.print_or(out, "No classes yet; the MIS sync brings them, or add one with waymark classes add NAME.");
 }
 
 int run_classes(const invocation &args, io streams) {

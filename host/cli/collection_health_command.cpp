@@ -1,4 +1,6 @@
 #include "command.hpp"
+#include "print_json.hpp"
+#include "services/record_json.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
@@ -49,14 +51,10 @@ int run_collection_health(const invocation &args, io streams) {
     }
     if (args.has_switch("json")) {
         // One assessment prints its object (as the API returns it); a term, an array of them.
-        if (args.option("term")) {
-            Poco::JSON::Array all;
-            for (const auto &health : checked) all.add(services::collection_health_json(health));
-            all.stringify(streams.out, 2);
-        } else {
-            services::collection_health_json(checked.front()).stringify(streams.out, 2);
-        }
-        streams.out << '\n';
+        if (args.option("term"))
+            print_json(streams.out, services::json_array(checked, services::collection_health_json));
+        else
+            print_json(streams.out, services::collection_health_json(checked.front()));
         return 0;
     }
     for (const auto &health : checked) print_health(health, streams.out);

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
@@ -55,8 +56,7 @@ int run_grid(const invocation &args, io streams) {
                                                 selection_of(args), as_of_instant(args),
                                                 json ? services::grid_contents::cells_and_pupil_details : services::grid_contents::cells);
     if (json) {
-        services::class_grid_json(grid).stringify(streams.out, 2);
-        streams.out << '\n';
+        print_json(streams.out, services::class_grid_json(grid));
     } else {
         print_grid(grid, streams.out);
     }

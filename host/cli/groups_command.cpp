@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "pupil_list.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
@@ -19,14 +20,12 @@ std::vector<std::string> upns_after(const invocation &args, std::size_t first) {
 
 void print_groups(std::ostream &out, const std::vector<services::pupil_group> &groups, bool json) {
     if (json) {
-        services::group_list_json(groups).stringify(out, 2);
-        out << '\n';
+        print_json(out, services::group_list_json(groups));
         return;
     }
     text_table table({"Group", "Pupils", "Created by", "Created at"});
     for (const auto &group : groups) table.add_row({group.name, std::to_string(group.members), group.created_by, group.created_at});
-    if (table.empty()) out << "No groups yet; make one with waymark groups create NAME.\n";
-    else table.print(out);
+    table.print_or(out, "No groups yet; make one with waymark groups create NAME.");
 }
 
 int run_groups(const invocation &args, io streams) {

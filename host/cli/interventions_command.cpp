@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
@@ -37,8 +38,7 @@ void print_interventions(std::ostream &out, const std::vector<services::interven
                        day_text(r.started_on), day_text(r.ended_on), r.cost_pence ? services::format_pounds(*r.cost_pence) : "",
                        r.school});
     }
-    if (table.empty()) out << "No interventions yet; add one with waymark interventions add UPN ...\n";
-    else table.print(out);
+    table.print_or(out, "No interventions yet; add one with waymark interventions add UPN ...");
 }
 
 int run_interventions(const invocation &args, io streams) {

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
@@ -15,8 +16,7 @@ namespace {
 void print_answers(std::ostream &out, const std::vector<services::meeting_answer> &answers) {
     text_table table({"Area", "Question", "Notes", "Agreed next steps"});
     for (const auto &a : answers) table.add_row({a.subject, a.question, a.notes, a.next_steps});
-    if (table.empty()) out << "No discussion-area questions were live that day.\n";
-    else table.print(out);
+    table.print_or(out, "No discussion-area questions were live that day.");
 }
 
 void show_pupil_meeting(std::ostream &out, const services::pupil_meeting &m) {
@@ -64,8 +64,7 @@ void run_pupil(const invocation &args, io streams, tracking_session &session, co
         if (json) return print_json(streams.out, services::json_array(meetings, services::pupil_meeting_json));
         text_table table({"Id", "Teacher", "Date", "Assessment"});
         for (const auto &m : meetings) table.add_row({std::to_string(m.id), m.teacher, domain::format_iso_date(m.held_on), m.assessment});
-        if (table.empty()) streams.out << "No progress meetings for this pupil at " << school.name << ".\n";
-        else table.print(streams.out);
+        table.print_or(streams.out, "No progress meetings for this pupil at " + school.name + ".");
     } else if (action == "show") {
         const auto meeting = services::find_pupil_meeting(session.database().session(), school, record_id(args, 2, "The meeting's id"));
         if (json) print_json(streams.out, services::pupil_meeting_json(meeting));
@@ -104,8 +103,7 @@ void run_cohort(const invocation &args, io streams, tracking_session &session, c
             table.add_row({std::to_string(m.id), std::to_string(m.year_group), m.class_name, m.assessment, m.teacher,
                            domain::format_iso_date(m.held_on)});
         }
-        if (table.empty()) streams.out << "No cohort progress meetings at " << school.name << ".\n";
-        else table.print(streams.out);
+        table.print_or(streams.out, "No cohort progress meetings at " + school.name + ".");
     } else if (action == "show") {
         const auto meeting = services::find_cohort_meeting(session.database().session(), school, record_id(args, 2, "The meeting's id"));
         if (json) print_json(streams.out, services::cohort_meeting_json(meeting));

@@ -1,4 +1,5 @@
 #include "plugin_report.hpp"
+#include "print_json.hpp"
 
 #include "text_table.hpp"
 
@@ -34,8 +35,7 @@ void print_plugins(const plugins::registry &registry, std::ostream &out) {
 }
 
 void print_plugins_json(const plugins::registry &registry, std::ostream &out) {
-    plugins::plugins_json(registry).stringify(out, 2);
-    out << '\n';
+    print_json(out, plugins::plugins_json(registry));
 }
 
 void print_load_report(const plugins::load_report &report, std::ostream &out) {

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
@@ -37,8 +38,7 @@ int run_predict(const invocation &args, io streams) {
                        percent(p.percent_expected), percent(p.percent_higher), std::to_string(p.based_on),
                        std::string(services::history_scope_name(p.scope)), p.note});
     }
-    if (table.empty()) streams.out << "No predictions: no KS2 pupil has a KS1 judgement with points in that subject.\n";
-    else table.print(streams.out);
+    table.print_or(streams.out, "No predictions: no KS2 pupil has a KS1 judgement with points in that subject.");
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "pupil_list.hpp"
+#include "print_json.hpp"
 
 #include "text_table.hpp"
 
@@ -21,8 +22,7 @@ void print_pupils(std::ostream &out, const std::vector<services::filtered_pupil>
     int excluded = 0;
     for (const auto &pupil : pupils) excluded += pupil.included ? 0 : 1;
     if (json) {
-        services::pupil_list_json(pupils, filter, excluded).stringify(out, 2);
-        out << '\n';
+        print_json(out, services::pupil_list_json(pupils, filter, excluded));
         return;
     }
     text_table table({"UPN", "Surname", "Forename", "Year", "Class", "In data"});

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "pupil_list.hpp"
 #include "tracking_session.hpp"
 
@@ -107,8 +108,7 @@ int change_record(const std::string &action, const invocation &args, io streams,
                              pupil_line(done.pupil) + ".";
     audit(200, said);
     if (args.has_switch("json")) {
-        services::pupil_record_json(school, done.pupil).stringify(streams.out, 2);
-        streams.out << '\n';
+        print_json(streams.out, services::pupil_record_json(school, done.pupil));
     } else
         streams.out << said << '\n';
     return 0;

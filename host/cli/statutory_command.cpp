@@ -1,4 +1,6 @@
 #include "command.hpp"
+#include "print_json.hpp"
+#include "services/record_json.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
 
@@ -137,8 +139,7 @@ int run_statutory(const invocation &args, io streams) {
         const int group = *text == "R" ? 0 : whole_number_option(*text, "year", 0, 6);
         const auto view = services::statutory_data(session.database().session(), school, group, year);
         if (json) {
-            services::statutory_view_json(view).stringify(streams.out, 2);
-            streams.out << '\n';
+            print_json(streams.out, services::statutory_view_json(view));
         } else {
             print_view(streams.out, view);
         }
@@ -163,10 +164,7 @@ int run_statutory(const invocation &args, io streams) {
     } else {
         const auto all = services::submissions_of(session.database().session(), school);
         if (json) {
-            Poco::JSON::Array rows;
-            for (const auto &made : all) rows.add(services::submission_json(made));
-            rows.stringify(streams.out, 2);
-            streams.out << '\n';
+            print_json(streams.out, services::json_array(all, services::submission_json));
             return 0;
         }
         text_table table({"Submission", "Year", "Submitted by", "Submitted at", "Pupils", "Unlocked by", "Unlocked at", "Reason"});
@@ -174,8 +172,7 @@ int run_statutory(const invocation &args, io streams) {
             table.add_row({std::string(services::submission_kind_name(made.kind)), domain::format_academic_year(made.year),
                            made.submitted_by, made.submitted_at, std::to_string(made.pupils), made.unlocked_by.value_or(""),
                            made.unlocked_at.value_or(""), made.unlock_reason.value_or("")});
-        if (table.empty()) streams.out << "Nothing has been submitted yet.\n";
-        else table.print(streams.out);
+        table.print_or(streams.out, "Nothing has been submitted yet.");
     }
     return 0;
 }

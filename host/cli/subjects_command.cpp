@@ -1,4 +1,5 @@
 #include "audited_change.hpp"
+#include "print_json.hpp"
 #include "command.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"

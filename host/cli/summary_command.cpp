@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "pupil_list.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
@@ -76,8 +77,7 @@ int run_summary(const invocation &args, io streams) {
         throw usage_error(error.what());
     }
     if (args.has_switch("json")) {
-        services::summary_json(summary).stringify(streams.out, 2);
-        streams.out << '\n';
+        print_json(streams.out, services::summary_json(summary));
     } else {
         print_summary(summary, streams.out);
     }

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
@@ -28,16 +29,14 @@ void print_targets(std::ostream &out, const std::vector<services::target_record>
         table.add_row({t.target.upn, t.target.subject, std::string(services::target_horizon_name(t.target.horizon)),
                        year_text(t.academic_year), t.cleared ? "(cleared)" : t.grade_code, t.scheme_id, t.set_by, t.set_at});
     }
-    if (table.empty()) out << "No targets; set one with waymark targets set UPN SUBJECT GRADE.\n";
-    else table.print(out);
+    table.print_or(out, "No targets; set one with waymark targets set UPN SUBJECT GRADE.");
 }
 
 void print_flags(std::ostream &out, const std::vector<services::target_flag_record> &flags, bool json) {
     if (json) return print_json(out, services::json_array(flags, services::target_flag_json));
     text_table table({"UPN", "Subject", "Target", "Severity", "Flag", "What to do"});
     for (const auto &f : flags) table.add_row({f.upn, f.subject, f.grade_code, f.severity_name(), f.code, f.sentence});
-    if (table.empty()) out << "No target is flagged.\n";
-    else table.print(out);
+    table.print_or(out, "No target is flagged.");
 }
 
 void print_trajectories(std::ostream &out, const std::vector<services::pupil_trajectory> &lines, bool json) {

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "text_table.hpp"
 #include "tracking_records_options.hpp"
 #include "tracking_session.hpp"
@@ -27,8 +28,7 @@ void print_templates(std::ostream &out, const std::vector<services::discussion_t
         table.add_row({std::to_string(t.id), std::string(services::meeting_type_name(t.type)), std::to_string(t.sort_order),
                        t.question, domain::format_iso_date(t.live_from), day_text(t.live_to)});
     }
-    if (table.empty()) out << "No discussion-area questions; add one with waymark templates add --type pupil ...\n";
-    else table.print(out);
+    table.print_or(out, "No discussion-area questions; add one with waymark templates add --type pupil ...");
 }
 
 int run_templates(const invocation &args, io streams) {

@@ -17,6 +17,11 @@ void text_table::add_row(std::vector<std::string> cells) {
     rows_.push_back(std::move(cells));
 }
 
+void text_table::print_or(std::ostream &out, std::string_view when_empty, std::string_view indent) const {
+    if (empty()) out << when_empty << '\n';
+    else print(out, indent);
+}
+
 void text_table::print(std::ostream &out, std::string_view indent) const {
     std::vector<std::size_t> widths(headings_.size());
     for (std::size_t column = 0; column < headings_.size(); ++column) {

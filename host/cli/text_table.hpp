@@ -19,6 +19,8 @@ public:
     // Columns are as wide as their widest cell, counted in characters (UTF-8 aware), two spaces
     // apart; the last column is not padded.
     void print(std::ostream &out, std::string_view indent = "  ") const;
+    // The table, or the line saying why there is nothing to list (what a command prints for no rows).
+    void print_or(std::ostream &out, std::string_view when_empty, std::string_view indent = "  ") const;
 
 private:
     std::vector<std::string> headings_;

@@ -60,16 +60,6 @@ meeting_words meeting_words_from(const invocation &args, std::size_t first) {
     return words;
 }
 
-void print_json(std::ostream &out, const Poco::JSON::Object &json) {
-    json.stringify(out, 2);
-    out << '\n';
-}
-
-void print_json(std::ostream &out, const Poco::JSON::Array &json) {
-    json.stringify(out, 2);
-    out << '\n';
-}
-
 std::string day_text(const std::optional<domain::date> &day) { return day ? domain::format_iso_date(*day) : ""; }
 
 }  // namespace waymark::cli

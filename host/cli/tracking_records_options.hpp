@@ -36,9 +36,6 @@ struct meeting_words {
 };
 meeting_words meeting_words_from(const invocation &args, std::size_t first);
 
-void print_json(std::ostream &out, const Poco::JSON::Object &json);
-void print_json(std::ostream &out, const Poco::JSON::Array &json);
-
 // "" for none, else the date as YYYY-MM-DD.
 std::string day_text(const std::optional<domain::date> &day);
 

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "print_json.hpp"
 #include "open_database.hpp"
 #include "text_table.hpp"
 #include "tracking_session.hpp"
@@ -72,8 +73,7 @@ void print_credentials(std::ostream &out, const services::user_credentials &made
 void list_users(store::database &database, const invocation &args, std::ostream &out) {
     const auto users = services::list_users(database.session(), args.option("school"));
     if (args.has_switch("json")) {
-        services::json_array(users, services::user_json).stringify(out, 2);
-        out << '\n';
+        print_json(out, services::json_array(users, services::user_json));
         return;
     }
     text_table table({"User", "Name", "Role", "School", "Classes or schools", "Disabled"});
@@ -81,22 +81,19 @@ void list_users(store::database &database, const invocation &args, std::ostream 
         table.add_row({account.username, account.display_name, std::string(domain::role_name(account.role)), account.school,
                        joined(account.role == user_role::authority ? account.schools : account.classes),
                        account.disabled ? "yes" : ""});
-    if (table.empty()) out << "No users yet; add one with waymark users add NAME --role ROLE.\n";
-    else table.print(out);
+    table.print_or(out, "No users yet; add one with waymark users add NAME --role ROLE.");
 }
 
 void print_audit(store::database &database, const invocation &args, std::ostream &out) {
     const auto entries = services::read_audit(database.session(), {args.option("from"), args.option("to"), args.option("user")});
     if (args.has_switch("json")) {
-        services::json_array(entries, services::audit_entry_json).stringify(out, 2);
-        out << '\n';
+        print_json(out, services::json_array(entries, services::audit_entry_json));
         return;
     }
     text_table table({"At", "User", "From", "What", "On", "Status", "Summary"});
     for (const auto &entry : entries)
         table.add_row({entry.at, entry.user, entry.address, entry.method, entry.path, std::to_string(entry.status), entry.summary});
-    if (table.empty()) out << "The audit log has no entries for that.\n";
-    else table.print(out);
+    table.print_or(out, "The audit log has no entries for that.");
 }
 
 // The options each action takes; the others of the command are refused for it (users add --from).
@@ -133,8 +130,7 @@ int run_users(const invocation &args, io streams) {
         });
         audited(database, "users add", name, 200, "added " + name + " (" + std::string(domain::role_name(details.role)) + ")");
         if (args.has_switch("json")) {
-            services::new_user_json(made).stringify(streams.out, 2);
-            streams.out << '\n';
+            print_json(streams.out, services::new_user_json(made));
         } else {
             print_credentials(streams.out, made);
         }

@@ -29,6 +29,17 @@ TEST(text_table, pads_short_rows_and_trims_trailing_space) {
     EXPECT_FALSE(table.empty());
 }
 
+TEST(text_table, print_or_says_why_nothing_is_listed_only_when_there_are_no_rows) {
+    text_table table({"name"});
+    std::ostringstream none;
+    table.print_or(none, "No pupils yet.");
+    EXPECT_EQ(none.str(), "No pupils yet.\n");
+    table.add_row({"Amy"});
+    std::ostringstream some;
+    table.print_or(some, "No pupils yet.", "");
+    EXPECT_EQ(some.str(), "name\nAmy\n");
+}
+
 TEST(display_width, counts_code_points) {
     EXPECT_EQ(waymark::cli::display_width("Łukasz"), 6u);
     EXPECT_EQ(waymark::cli::display_width(""), 0u);
