@@ -56,12 +56,7 @@ void add_cohort_meetings_routes(router &routes, const api_services &api) {
                    (spec.class_name ? " class " + *spec.class_name : std::string()) + " under " + spec.assessment + ", held " +
                    domain::format_iso_date(spec.held_on));
     });
-    routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
-        const long long id = record_id_in_path(asked, "cohort progress meeting");
-        reply.json(services::cohort_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
-            return services::find_cohort_meeting(database.session(), school, id);
-        })));
-    });
+    add_read_route(routes, one_path, "cohort progress meeting", api, services::find_cohort_meeting, services::cohort_meeting_json);
     routes.add("PUT", one_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "cohort progress meeting");
         const json_object body = asked.json_body();

@@ -52,12 +52,7 @@ void add_discussion_templates_routes(router &routes, const api_services &api) {
         asked.note("added the discussion-area question \"" + spec.question + "\" (" + std::to_string(made.id) + ")");
         reply.json(services::template_json(made), status::HTTP_CREATED);
     });
-    routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
-        const long long id = record_id_in_path(asked, "discussion-area template");
-        reply.json(services::template_json(in_school(api, asked, [&](auto &database, const auto &school) {
-            return services::find_template(database.session(), school, id);
-        })));
-    });
+    add_read_route(routes, one_path, "discussion-area template", api, services::find_template, services::template_json);
     routes.add("PUT", one_path, permission::write_tracking, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "discussion-area template");
         const json_object body = asked.json_body();

@@ -49,12 +49,7 @@ void add_interventions_routes(router &routes, const api_services &api) {
                    added.upn + ")");
         reply.json(services::intervention_json(added), status::HTTP_CREATED);
     });
-    routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
-        const long long id = record_id_in_path(asked, "intervention");
-        reply.json(services::intervention_json(in_school(api, asked, [&](auto &database, const auto &school) {
-            return services::find_intervention(database.session(), school, id);
-        })));
-    });
+    add_read_route(routes, one_path, "intervention", api, services::find_intervention, services::intervention_json);
     routes.add("PUT", one_path, permission::write_judgements, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "intervention");
         const auto spec = intervention_in(asked.json_body());

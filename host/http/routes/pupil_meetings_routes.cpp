@@ -33,12 +33,7 @@ void add_pupil_meetings_routes(router &routes, const api_services &api) {
                    domain::format_iso_date(added.held_on) + " by " + added.teacher);
         reply.json(services::pupil_meeting_json(added), status::HTTP_CREATED);
     });
-    routes.add("GET", one_path, permission::read_school, [&api](const request &asked, response &reply) {
-        const long long id = record_id_in_path(asked, "pupil progress meeting");
-        reply.json(services::pupil_meeting_json(in_school(api, asked, [&](auto &database, const auto &school) {
-            return services::find_pupil_meeting(database.session(), school, id);
-        })));
-    });
+    add_read_route(routes, one_path, "pupil progress meeting", api, services::find_pupil_meeting, services::pupil_meeting_json);
     routes.add("PUT", one_path, permission::write_judgements, [&api](const request &asked, response &reply) {
         const long long id = record_id_in_path(asked, "pupil progress meeting");
         const json_object body = asked.json_body();

@@ -61,6 +61,20 @@ auto in_school(const api_services &api, const request &asked, Call &&call) {
     return refusals_as_api_errors([&] { return call(*database, school); });
 }
 
+// GET `path` (ending in {id}): the record `what` names ("intervention"), found by
+// find(session, school, id) and written by to_json; 404 for an id the school does not have.
+template <class Find, class ToJson>
+void add_read_route(router &routes, const std::string &path, std::string what, const api_services &api, Find find,
+                    ToJson to_json) {
+    routes.add("GET", path, permission::read_school,
+               [&api, what = std::move(what), find, to_json](const request &asked, response &reply) {
+                   const long long id = record_id_in_path(asked, what);
+                   reply.json(to_json(in_school(api, asked, [&](auto &database, const auto &school) {
+                       return find(database.session(), school, id);
+                   })));
+               });
+}
+
 // DELETE `path` (ending in {id}): remove(database, school, id) deletes the record `what` names
 // ("intervention"); 200 {"deleted": id}, 404 for an id the school does not have. A record of one
 // pupil gives `pupil_of` (its UPN), so a teacher deletes only their classes' pupils' records.
