@@ -5,6 +5,7 @@
 #pragma once
 
 #include "csv/pupil_csv.hpp"
+#include "services/transfer/csv_upload.hpp"
 #include "services/targets/targets.hpp"
 
 #include <filesystem>
@@ -13,11 +14,8 @@
 
 namespace waymark::services {
 
-struct target_import_result {
+struct target_import_result : upload_outcome {
     std::vector<target_record> recorded;
-    std::vector<connectors::csv::upload_problem> problems;  // empty when the targets were stored
-
-    bool ok() const { return problems.empty(); }
 };
 
 target_import_result import_target_csv(store::database &db, const store::school &school, const scheme_library &schemes,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "csv/pupil_csv.hpp"
+#include "services/transfer/csv_upload.hpp"
 #include "services/tracking/judgements.hpp"
 
 #include <filesystem>
@@ -14,11 +15,8 @@
 
 namespace waymark::services {
 
-struct judgement_import_result {
+struct judgement_import_result : upload_outcome {
     std::size_t recorded = 0;
-    std::vector<connectors::csv::upload_problem> problems;  // empty when the cells were recorded
-
-    bool ok() const { return problems.empty(); }
 };
 
 judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,

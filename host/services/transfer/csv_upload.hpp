@@ -17,6 +17,14 @@
 
 namespace waymark::services {
 
+// What a CSV import found wrong, each problem with its line; an import that lists any wrote nothing.
+// Each import's result adds what it wrote.
+struct upload_outcome {
+    std::vector<connectors::csv::upload_problem> problems;
+
+    bool ok() const { return problems.empty(); }
+};
+
 // The file's text, or nothing with a problem saying it cannot be read.
 std::optional<std::string> read_upload_file(const std::filesystem::path &file,
                                             std::vector<connectors::csv::upload_problem> &problems);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "csv/pupil_csv.hpp"
+#include "services/transfer/csv_upload.hpp"
 #include "store/database.hpp"
 #include "store/schools.hpp"
 
@@ -12,11 +13,8 @@
 
 namespace waymark::services {
 
-struct pupil_import_result {
+struct pupil_import_result : upload_outcome {
     std::size_t added = 0;
-    std::vector<connectors::csv::upload_problem> problems;  // empty when the pupils were added
-
-    bool ok() const { return problems.empty(); }
 };
 
 // The school's own postcode stands in for a pupil's written as UNKNOWN.
