@@ -29,6 +29,7 @@ extern const command collection_health_command;
 extern const command targets_command;
 extern const command predict_command;
 extern const command users_command;
+extern const command schools_command;
 extern const command classes_command;
 extern const command subjects_command;
 extern const command custom_filters_command;
@@ -52,6 +53,7 @@ std::span<const command> all_commands() {
         pupils_command,
         report_command,
         rollover_command,
+        schools_command,
         serve_command,
         statutory_command,
         summary_command,

@@ -57,7 +57,7 @@ int run_interventions(const invocation &args, io streams) {
                             json);
     } else if (action == "end") {
         const long long id = record_id(args, 1, "The intervention's id");
-        const auto ended = services::end_intervention(session.database(), school, id, date_option(args, "on").value_or(today()));
+        const auto ended = services::end_intervention(session.database(), school, id, date_option(args, "on").value_or(domain::today_utc()));
         if (json) print_json(streams.out, services::intervention_json(ended));
         else streams.out << "Intervention " << id << " ends on " << day_text(ended.ended_on) << ".\n";
     } else if (action == "delete") {

@@ -14,7 +14,7 @@ store::database open_database(const invocation &args) {
 
 domain::date as_of_option(const invocation &args) {
     const auto text = args.option("as-of");
-    if (!text) return domain::date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    if (!text) return domain::today_utc();
     const auto day = domain::parse_iso_date(*text);
     if (!day) throw usage_error("--as-of takes a date as YYYY-MM-DD, not '" + *text + "'");
     return *day;

@@ -36,8 +36,6 @@ domain::date required_date_option(const invocation &args, std::string_view name)
     return *date_option(args, name);
 }
 
-domain::date today() { return domain::date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}; }
-
 meeting_words meeting_words_from(const invocation &args, std::size_t first) {
     meeting_words words;
     for (std::size_t i = first; i < args.positional().size(); ++i) {

@@ -24,8 +24,6 @@ long long record_id(const invocation &args, std::size_t index, std::string_view 
 // --NAME YYYY-MM-DD, or nothing when not given; a usage_error for anything else.
 std::optional<domain::date> date_option(const invocation &args, std::string_view name);
 domain::date required_date_option(const invocation &args, std::string_view name);
-// Today in UTC, the default day of a change made now.
-domain::date today();
 
 // Meeting words after the fixed positionals: an answer is TEMPLATE_ID[@SUBJECT]=NOTES[|NEXT STEPS]
 // (the id from waymark templates list), a barrier UPN=BARRIER[|NEXT STEPS]; a UPN starts with a letter

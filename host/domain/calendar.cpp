@@ -73,6 +73,8 @@ std::string format_uk_date(date day_value) {
 date academic_year::first_day() const { return year{start_year} / std::chrono::September / 1; }
 date academic_year::last_day() const { return year{start_year + 1} / std::chrono::August / 31; }
 
+date today_utc() { return date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}; }
+
 academic_year academic_year_of(date day_value) {
     const int y = year_number(day_value);
     return {month_number(day_value) >= 9 ? y : y - 1};

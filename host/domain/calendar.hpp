@@ -33,6 +33,8 @@ struct academic_year {
 };
 
 academic_year academic_year_of(date day);
+// Today in UTC, the day the host counts in.
+date today_utc();
 // "2025/2026" (the second year must follow the first); also accepts "2025-26" and "2025/26".
 std::optional<academic_year> parse_academic_year(std::string_view text);
 std::string format_academic_year(academic_year year);

@@ -16,16 +16,6 @@ store::school school_in_path(soci::session &session, const request &asked) {
     throw not_found(std::nullopt, no_such_school(laestab));
 }
 
-Poco::JSON::Object school_json(const store::school &which) {
-    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
-    json.set("school", store::laestab(which));
-    json.set("name", which.name);
-    json.set("urn", which.urn);
-    json.set("postcode", which.postcode);
-    json.set("current_year", domain::format_academic_year(which.current_year));
-    return json;
-}
-
 namespace {
 
 void refuse_outside(const std::optional<std::string> &sentence) {

@@ -16,8 +16,6 @@ namespace waymark::http {
 // The school the path's {school} names; 404 not_found naming it and where to find the list otherwise.
 store::school school_in_path(soci::session &session, const request &asked);
 
-Poco::JSON::Object school_json(const store::school &which);
-
 // A teacher changes only pupils of their classes: 403 forbidden naming the class of the first pupil
 // (by UPN or by wm_pupils id) outside them. Any other principal passes.
 void check_teaches(soci::session &session, const store::school &school, const request &asked,
