@@ -1,8 +1,11 @@
-// Where the test plugins of tests/sdk/fixtures are built, and a scratch folder per test.
+// Where the test plugins of tests/sdk/fixtures are built, the built-in plugins loaded for a test, and a
+// scratch folder per test.
 #pragma once
 
 #include "plugin_host/logger.hpp"
+#include "plugin_host/registry.hpp"
 
+#include <gtest/gtest.h>
 #include <waymark/plugin.h>
 
 #include <exception>
@@ -35,6 +38,16 @@ struct captured_log {
     waymark::plugins::logger log{text, WAYMARK_LOG_DEBUG};
 
     bool contains(const std::string &part) const { return text.str().find(part) != std::string::npos; }
+};
+
+// The built-in plugins of bin/plugins loaded, before each test, into a registry of its own that
+// logs into `captured`.
+class built_in_plugins_test : public ::testing::Test {
+protected:
+    void SetUp() override { plugins.load_folder(WAYMARK_PLUGIN_DIR); }
+
+    captured_log captured;
+    waymark::plugins::registry plugins{captured.log};
 };
 
 // A fresh, empty folder, removed when the object goes.

@@ -27,6 +27,11 @@ protected:
         return {};
     }
 
+    // The host's sentence refusing `file` for `reason`.
+    static std::string refused(const std::filesystem::path &file, const std::string &reason) {
+        return "The plugin file '" + file.string() + "' was refused: " + reason;
+    }
+
     waymark::testing::captured_log captured;
 };
 
@@ -54,22 +59,20 @@ TEST_F(library_test, loads_a_plugin_built_with_the_cpp_wrapper) {
 
 TEST_F(library_test, refuses_a_missing_file) {
     scratch_folder dir;
-    EXPECT_EQ(refusal_of(dir / "gone.so"),
-              "The plugin file '" + (dir / "gone.so").string() + "' was refused: the file does not exist.");
+    EXPECT_EQ(refusal_of(dir / "gone.so"), refused(dir / "gone.so", "the file does not exist."));
 }
 
 TEST_F(library_test, refuses_a_file_that_is_not_a_library) {
     scratch_folder dir;
     std::ofstream(dir / "readme.so") << "not a library\n";
-    EXPECT_EQ(refusal_of(dir / "readme.so"), "The plugin file '" + (dir / "readme.so").string() +
-                                                 "' was refused: it is not a shared library (it has no ELF header).");
+    EXPECT_EQ(refusal_of(dir / "readme.so"),
+              refused(dir / "readme.so", "it is not a shared library (it has no ELF header)."));
 }
 
 TEST_F(library_test, refuses_another_sdk_major_version_naming_both_versions) {
     const auto file = fixture_plugin("fixture_major_two");
-    EXPECT_EQ(refusal_of(file), "The plugin file '" + file.string() +
-                                    "' was refused: it was built with Waymark SDK 2.0.0, but this host uses SDK "
-                                    "1.0.0 and accepts only plugins built with SDK 1.x.");
+    EXPECT_EQ(refusal_of(file), refused(file, "it was built with Waymark SDK 2.0.0, but this host uses SDK 1.0.0 and "
+                                              "accepts only plugins built with SDK 1.x."));
     // It was refused before anything of it ran.
     EXPECT_FALSE(captured.contains("C test scheme ready"));
 }
@@ -84,9 +87,8 @@ TEST_F(library_test, refuses_a_factory_without_create_and_still_runs_deinit) {
 
 TEST_F(library_test, shows_the_plugins_own_message_when_init_fails) {
     const auto file = fixture_plugin("fixture_init_fails");
-    EXPECT_EQ(refusal_of(file), "The plugin file '" + file.string() +
-                                    "' was refused: its init failed (invalid input): The licence file "
-                                    "/etc/acme/licence.key is missing.");
+    EXPECT_EQ(refusal_of(file),
+              refused(file, "its init failed (invalid input): The licence file /etc/acme/licence.key is missing."));
     // A failed init is not followed by deinit.
     EXPECT_FALSE(captured.contains("deinit"));
 }

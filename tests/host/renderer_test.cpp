@@ -27,13 +27,7 @@ std::string fixture_document() {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-class renderer_test : public ::testing::Test {
-protected:
-    void SetUp() override { plugins.load_folder(WAYMARK_PLUGIN_DIR); }
-
-    waymark::testing::captured_log captured;
-    registry plugins{captured.log};
-};
+class renderer_test : public waymark::testing::built_in_plugins_test {};
 
 TEST_F(renderer_test, finds_each_built_in_format_whatever_its_case) {
     for (const char *format : {"pdf", "XLSX", "Csv"}) {

@@ -23,14 +23,9 @@ using waymark::plugins::registry;
 using waymark::testing::message_of;
 using waymark::testing::fixture_plugin;
 
-class target_plugins_test : public ::testing::Test {
+class target_plugins_test : public waymark::testing::built_in_plugins_test {
 protected:
-    void SetUp() override { plugins.load_folder(WAYMARK_PLUGIN_DIR); }
-
     void load_replacements() { ASSERT_TRUE(plugins.load_file(fixture_plugin("fixture_replacement_targets")).loaded); }
-
-    waymark::testing::captured_log captured;
-    registry plugins{captured.log};
 };
 
 TEST_F(target_plugins_test, finds_the_built_in_plugin_of_each_kind) {

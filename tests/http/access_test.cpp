@@ -50,6 +50,19 @@ protected:
 
     std::atomic<int> reached{0};
     std::ostringstream failures;
+
+    // The counted GET /api/v1/judgements under `policy`, served, and a client of it.
+    struct counted_judgements {
+        counted_judgements(access_test &test, const access_policy &policy) : routes(policy, test.failures) {
+            test.add_counted(routes, "GET", "/api/v1/judgements", permission::read_school);
+        }
+        router routes;
+    };
+    struct judgements_server : counted_judgements {
+        using counted_judgements::counted_judgements;
+        running_server server{routes};
+        api_client client{server.port()};
+    };
 };
 
 TEST_F(access_test, a_denying_policy_gives_403_and_never_reaches_the_handler) {
@@ -72,10 +85,8 @@ TEST_F(access_test, a_denying_policy_gives_403_and_never_reaches_the_handler) {
 
 TEST_F(access_test, nobody_identified_gives_401_and_never_reaches_the_handler) {
     readers_only policy;
-    router routes(policy, failures);
-    add_counted(routes, "GET", "/api/v1/judgements", permission::read_school);
-    running_server server(routes);
-    api_client client(server.port());
+    judgements_server served(*this, policy);
+    api_client &client = served.client;
     EXPECT_EQ(status_with_host(client, "/api/v1/judgements", ""), 401);
     EXPECT_EQ(reached.load(), 0);
 }
@@ -91,11 +102,9 @@ TEST_F(access_test, the_local_user_holds_every_permission) {
 // visitor's browser with its own name in Host; on loopback only loopback names are served.
 TEST_F(access_test, on_loopback_the_local_user_policy_serves_loopback_host_names_only) {
     const local_user_policy policy({"ann", "Ann"}, true);
-    router routes(policy, failures);
-    add_counted(routes, "GET", "/api/v1/judgements", permission::read_school);
-    running_server server(routes);
-    api_client client(server.port());
-    const std::string port = ":" + std::to_string(server.port());
+    judgements_server served(*this, policy);
+    api_client &client = served.client;
+    const std::string port = ":" + std::to_string(served.server.port());
     const std::string path = "/api/v1/judgements";
     EXPECT_EQ(status_with_host(client, path, "127.0.0.1" + port), 200);
     EXPECT_EQ(status_with_host(client, path, "localhost" + port), 200);
@@ -106,10 +115,8 @@ TEST_F(access_test, on_loopback_the_local_user_policy_serves_loopback_host_names
 
 TEST_F(access_test, bound_elsewhere_the_local_user_policy_serves_any_host_name) {
     const local_user_policy policy({"ann", "Ann"}, false);
-    router routes(policy, failures);
-    add_counted(routes, "GET", "/api/v1/judgements", permission::read_school);
-    running_server server(routes);
-    api_client client(server.port());
+    judgements_server served(*this, policy);
+    api_client &client = served.client;
     EXPECT_EQ(status_with_host(client, "/api/v1/judgements", "school-server.example"), 200);
 }
 

@@ -2,6 +2,7 @@
 // that keeps its connection open between requests, as a browser or script would.
 #pragma once
 
+#include "http/access.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 
@@ -10,6 +11,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
 
 #include <map>
 #include <sstream>
@@ -99,6 +101,14 @@ public:
 
 private:
     Poco::Net::HTTPClientSession session_;
+};
+
+// Routes of a test's own handlers under the local user's policy (every permission, loopback names).
+class local_routes_test : public ::testing::Test {
+protected:
+    http::local_user_policy policy{http::principal{"tester", "Tester"}, true};
+    std::ostringstream failures;
+    http::router routes{policy, failures};
 };
 
 }  // namespace waymark::testing

@@ -1,6 +1,6 @@
 // GET /schools/{school}/assessments/{assessment}/collection-health: the classes and subjects with
 // judgements missing and the pupils to chase; unknown ids 404.
-#include "tracked_api.hpp"
+#include "tracked_school.hpp"
 
 namespace {
 

@@ -17,7 +17,7 @@ using waymark::testing::api_client;
 using waymark::testing::ephemeral_port;
 using waymark::testing::running_server;
 
-class server_test : public ::testing::Test {
+class server_test : public waymark::testing::local_routes_test {
 protected:
     server_test() {
         // Answers with the client's port: the same port on two requests means the same connection.
@@ -28,10 +28,6 @@ protected:
             reply.json(body);
         });
     }
-
-    local_user_policy policy{principal{"tester", "Tester"}, true};
-    std::ostringstream failures;
-    router routes{policy, failures};
 };
 
 TEST_F(server_test, port_zero_binds_a_free_port_and_reports_it) {

@@ -22,7 +22,7 @@ using waymark::testing::api_client;
 using waymark::testing::ephemeral_port;
 using waymark::testing::running_server;
 
-class static_files_test : public ::testing::Test {
+class static_files_test : public waymark::testing::local_routes_test {
 protected:
     static_files_test() {
         routes.add("GET", "/api/v1/health", permission::read_school, [](const request &, response &reply) {
@@ -39,9 +39,6 @@ protected:
         return *connection;
     }
 
-    local_user_policy policy{principal{"tester", "Tester"}, true};
-    std::ostringstream failures;
-    router routes{policy, failures};
     const static_files built_in;
     std::unique_ptr<running_server> server;
     std::unique_ptr<api_client> connection;

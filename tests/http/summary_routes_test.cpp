@@ -1,6 +1,6 @@
 // GET /schools/{school}/assessments/{assessment}/summary: the seed's four-pupil worked example, the
 // excluded count, filters and as_of from the query, and a 4xx naming the parameter for each mistake.
-#include "tracked_api.hpp"
+#include "tracked_school.hpp"
 
 #include "services/pupils/pupil_inclusion.hpp"
 

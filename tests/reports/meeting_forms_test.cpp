@@ -19,10 +19,7 @@ using services::meeting_type;
 class meeting_forms_test : public meeting_test {
 protected:
     void SetUp() override {
-        meeting_test::SetUp();
-        if (IsSkipped()) return;
-        add_year4(1, 3, "4A");
-        add_autumn_and_spring();
+        if (!set_up_4a_and_both_assessments(3)) return;
         judge(autumn_, "reading", {{1, "B"}, {2, "T"}});
         judge(spring_, "reading", {{1, "T"}, {2, "OT"}, {3, "OT"}});
         well_ = add_question(meeting_type::pupil, "What is going well?", 1);

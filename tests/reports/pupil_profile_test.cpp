@@ -20,10 +20,7 @@ using domain::statutory_kind;
 class pupil_profile_test : public meeting_test {
 protected:
     void SetUp() override {
-        meeting_test::SetUp();
-        if (IsSkipped()) return;
-        add_year4(1, 3, "4A");
-        add_autumn_and_spring();
+        if (!set_up_4a_and_both_assessments(3)) return;
         judge_at(autumn_, {{1, "reading", "B"}, {2, "reading", "OT"}}, "2025-12-08T09:00:00Z");
         judge_at(spring_, {{1, "reading", "T"}, {2, "reading", "OT"}, {1, "maths", "OT"}}, "2026-02-11T09:00:00Z");
     }

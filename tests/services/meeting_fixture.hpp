@@ -23,6 +23,16 @@ protected:
         spring_ = create(spring_spec("Spring 1"));
     }
 
+    // tracking_test's set-up, then Year 4 pupils 1 to `pupils` in 4A and both assessments: where the
+    // meeting tests and the reports on meetings begin. False when the database is skipped.
+    bool set_up_4a_and_both_assessments(int pupils) {
+        tracking_test::SetUp();
+        if (IsSkipped()) return false;
+        add_year4(1, pupils, "4A");
+        add_autumn_and_spring();
+        return true;
+    }
+
     // Records (UPN serial, teacher's input) judgements of one subject.
     void judge(const services::assessment &which, const std::string &subject,
                const std::vector<std::pair<int, std::string>> &values) {

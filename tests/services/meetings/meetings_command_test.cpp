@@ -14,10 +14,7 @@ using testing::single_spaced;
 class meetings_command_test : public testing::meeting_test {
 protected:
     void SetUp() override {
-        meeting_test::SetUp();
-        if (IsSkipped()) return;
-        add_year4(1, 2, "4A");
-        add_autumn_and_spring();
+        if (!set_up_4a_and_both_assessments(2)) return;
         judge(autumn_, "reading", {{1, "towards"}});
         judge(spring_, "reading", {{1, "on track"}, {2, "below"}});
         add_question(meeting_type::pupil, "What are the barriers?", 1);

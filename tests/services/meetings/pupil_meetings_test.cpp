@@ -15,10 +15,7 @@ using services::meeting_type;
 class pupil_meetings_test : public testing::meeting_test {
 protected:
     void SetUp() override {
-        meeting_test::SetUp();
-        if (IsSkipped()) return;
-        add_year4(1, 2, "4A");
-        add_autumn_and_spring();
+        if (!set_up_4a_and_both_assessments(2)) return;
         judge(autumn_, "reading", {{1, "towards"}});
         judge(autumn_, "maths", {{1, "below"}});
         judge(spring_, "reading", {{1, "on track"}});
