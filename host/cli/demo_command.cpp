@@ -4,8 +4,10 @@
 
 #include "demo/demo_mis.hpp"
 #include "domain/calendar.hpp"
+#include "domain/whole_number.hpp"
 
 #include <chrono>
+#include <limits>
 #include <ostream>
 
 namespace waymark::cli {
@@ -14,12 +16,8 @@ namespace {
 int parse_count(const invocation &args, std::string_view name, int fallback, int least) {
     const auto text = args.option(name);
     if (!text) return fallback;
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(*text, &used);
-        if (used == text->size() && value >= least) return value;
-    } catch (const std::exception &) {
-    }
+    if (const auto value = domain::parse_whole_number(*text, least, std::numeric_limits<int>::max()))
+        return static_cast<int>(*value);
     throw usage_error("--" + std::string(name) + " takes a whole number of at least " + std::to_string(least) + ", not '" + *text + "'");
 }
 

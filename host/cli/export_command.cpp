@@ -1,10 +1,12 @@
 #include "command.hpp"
 #include "open_database.hpp"
 
+#include "domain/whole_number.hpp"
 #include "services/transfer/ctf_transfer.hpp"
 #include "services/pupils/school_choice.hpp"
 
-#include <charconv>
+#include <cstdint>
+#include <optional>
 #include <ostream>
 
 namespace waymark::cli {
@@ -24,12 +26,9 @@ std::vector<std::string> comma_separated(const std::string &text) {
 int export_ctf(const invocation &args, io streams) {
     services::ctf_selection selection;
     if (const auto year = args.option("year")) {
-        int value = -1;
-        const auto [end, error] = std::from_chars(year->data(), year->data() + year->size(), value);
-        if (*year == "R") value = 0;
-        else if (error != std::errc{} || end != year->data() + year->size() || value < 0 || value > 11)
-            throw usage_error("--year takes a year group: R or 1 to 11, not '" + *year + "'.");
-        selection.nc_year = value;
+        const auto value = *year == "R" ? std::optional<std::int64_t>(0) : domain::parse_whole_number(*year, 0, 11);
+        if (!value) throw usage_error("--year takes a year group: R or 1 to 11, not '" + *year + "'.");
+        selection.nc_year = static_cast<int>(*value);
     }
     if (const auto upns = args.option("upn")) selection.upns = comma_separated(*upns);
     if (const auto destination = args.option("to")) {

@@ -1,5 +1,7 @@
 #include "command.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -15,7 +17,6 @@
 #include <Poco/Net/IPAddress.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -30,14 +31,12 @@ namespace {
 int whole_number_option(const invocation &args, std::string_view name, int fallback, int lowest, int highest) {
     const auto text = args.option(name);
     if (!text) return fallback;
-    int number = 0;
-    const char *end = text->data() + text->size();
-    const auto [stop, problem] = std::from_chars(text->data(), end, number);
-    if (text->empty() || problem != std::errc() || stop != end || number < lowest || number > highest) {
+    const auto number = domain::parse_whole_number(*text, lowest, highest);
+    if (!number) {
         throw usage_error("--" + std::string(name) + " takes a whole number from " + std::to_string(lowest) + " to " +
                           std::to_string(highest) + ", not '" + *text + "'");
     }
-    return number;
+    return static_cast<int>(*number);
 }
 
 // SIGINT and SIGTERM blocked in this thread and every thread it starts, so they wait for sigwait.

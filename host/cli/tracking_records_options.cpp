@@ -1,7 +1,8 @@
 #include "tracking_records_options.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include <cctype>
-#include <charconv>
 #include <chrono>
 #include <ostream>
 
@@ -10,11 +11,9 @@ namespace waymark::cli {
 namespace {
 
 long long id_from(const std::string &text, std::string_view what) {
-    long long id = 0;
-    const auto read = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (read.ec != std::errc{} || read.ptr != text.data() + text.size() || id <= 0)
-        throw usage_error(std::string(what) + " is a whole number, not '" + text + "'.");
-    return id;
+    const auto id = domain::parse_whole_number(text, 1);
+    if (!id) throw usage_error(std::string(what) + " is a whole number, not '" + text + "'.");
+    return *id;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include "pupil_list.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include "services/tracking/class_grid.hpp"
 #include "services/pupils/school_choice.hpp"
 #include "services/tracking/summary_statistics.hpp"
@@ -13,7 +15,6 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdlib>
 
 namespace waymark::cli {
@@ -72,12 +73,11 @@ services::pupil_selection selection_of(const invocation &args) {
 }
 
 int whole_number_option(const std::string &text, std::string_view option, int low, int high) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < low || value > high)
+    const auto value = domain::parse_whole_number(text, low, high);
+    if (!value)
         throw usage_error("--" + std::string(option) + " takes a whole number from " + std::to_string(low) + " to " +
                           std::to_string(high) + ", not '" + text + "'.");
-    return value;
+    return static_cast<int>(*value);
 }
 
 std::vector<std::string> comma_list(const std::string &text) {

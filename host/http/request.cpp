@@ -2,10 +2,11 @@
 
 #include "http/api_error.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include <Poco/Net/MediaType.h>
 
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
 
 namespace waymark::http {
@@ -47,10 +48,8 @@ std::string request::required_query(std::string_view name) const {
 std::optional<int64_t> request::query_integer(std::string_view name, int64_t lowest, int64_t highest) const {
     const auto text = query(name);
     if (!text) return std::nullopt;
-    int64_t number = 0;
-    const char *end = text->data() + text->size();
-    const auto [stop, problem] = std::from_chars(text->data(), end, number);
-    if (text->empty() || problem != std::errc() || stop != end || number < lowest || number > highest) {
+    const auto number = domain::parse_whole_number(*text, lowest, highest);
+    if (!number) {
         throw invalid(std::string(name), "The query parameter " + std::string(name) + " must be a whole number from " +
                                              std::to_string(lowest) + " to " + std::to_string(highest) + ", not '" +
                                              *text + "'.");

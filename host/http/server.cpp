@@ -1,21 +1,67 @@
 #include "http/server.hpp"
 
+#include "domain/whole_number.hpp"
+#include "http/response.hpp"
+
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Delegate.h>
+#include <Poco/SharedPtr.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
+#include <Poco/String.h>
 
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 namespace waymark::http {
 
 namespace {
+
+constexpr std::string_view not_a_length = "The request's Content-Length is not a number of bytes; nothing was read or saved.";
+
+// Why the request's body has no one length every reader agrees on, or nullopt when it has (RFC 9112
+// section 6.3). Behind a proxy that reads the length one way while this server reads it another, the
+// bytes one of them takes for the next request are the other's body: a request smuggled past the
+// proxy's checks. Only one Content-Length of digits, or Transfer-Encoding: chunked alone, is read.
+std::optional<std::string> unframed_body(const Poco::Net::HTTPServerRequest &request) {
+    std::vector<std::string> lengths;
+    std::vector<std::string> codings;
+    for (const auto &[name, value] : request) {
+        if (Poco::icompare(name, Poco::Net::HTTPMessage::CONTENT_LENGTH) == 0) lengths.push_back(value);
+        if (Poco::icompare(name, Poco::Net::HTTPMessage::TRANSFER_ENCODING) == 0) codings.push_back(value);
+    }
+    const std::string unread = "; nothing was read or saved.";
+    if (!lengths.empty() && !codings.empty())
+        return "The request has both Content-Length and Transfer-Encoding, so its body has no one length" + unread;
+    if (lengths.size() > 1) return "The request has " + std::to_string(lengths.size()) + " Content-Length headers where one is allowed" + unread;
+    // Content-Length is digits only (1*DIGIT): the sign parse_whole_number allows is refused here.
+    if (lengths.size() == 1 && (lengths[0].starts_with('-') || !domain::parse_whole_number(lengths[0], 0)))
+        return std::string(not_a_length);
+    if (codings.size() > 1 || (codings.size() == 1 && Poco::icompare(codings[0], Poco::Net::HTTPMessage::CHUNKED_TRANSFER_ENCODING) != 0))
+        return "The only Transfer-Encoding the server reads is chunked, given once" + unread;
+    return std::nullopt;
+}
 
 // The API's paths go to the router, every other path to the web page's files (when served).
 class routed_handler final : public Poco::Net::HTTPRequestHandler {
 public:
     routed_handler(const router &routes, const static_files *pages) : routes_(routes), pages_(pages) {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &reply) override {
+        if (const auto problem = unframed_body(request)) {
+            // Where this body ends, and so where a next request would start, is unknown: close.
+            reply.setKeepAlive(false);
+            response(reply).error(bad_request(*problem));
+            return;
+        }
         if (pages_ != nullptr && static_files::serves(path_of(request.getURI()))) {
             pages_->handle(request, reply);
         } else {
@@ -40,10 +86,97 @@ public:
     Poco::Net::HTTPRequestHandler *createRequestHandler(const Poco::Net::HTTPServerRequest &) override {
         return new routed_handler(routes_, pages_);
     }
+    // The event Poco keeps for its own HTTPServer, which answered_connection stands in for.
+    Poco::BasicEvent<const bool> &stopped() { return serverStopped; }
 
 private:
     const router &routes_;
     const static_files *pages_;
+};
+
+// Poco reads Content-Length as a number while it parses the headers, so one that is not a number
+// throws before any handler runs, and Poco's HTTPServerConnection closes the connection without an
+// answer (the socket is gone by the time the exception leaves it). This is its loop, with that
+// parse answered by a 400 like every other ambiguous length.
+class answered_connection final : public Poco::Net::TCPServerConnection {
+public:
+    answered_connection(const Poco::Net::StreamSocket &socket, Poco::Net::HTTPServerParams::Ptr params,
+                        Poco::SharedPtr<routed_factory> handlers)
+        : TCPServerConnection(socket), params_(std::move(params)), handlers_(std::move(handlers)) {
+        handlers_->stopped() += Poco::delegate(this, &answered_connection::server_stopped);
+    }
+    ~answered_connection() override { handlers_->stopped() -= Poco::delegate(this, &answered_connection::server_stopped); }
+    answered_connection(const answered_connection &) = delete;
+    answered_connection &operator=(const answered_connection &) = delete;
+
+    void run() override {
+        Poco::Net::HTTPServerSession session(socket(), params_);
+        while (!stopped_ && session.hasMoreRequests()) {
+            try {
+                const std::lock_guard lock(serving_);
+                if (stopped_) break;
+                Poco::Net::HTTPServerResponseImpl reply(session);
+                std::optional<Poco::Net::HTTPServerRequestImpl> request;
+                try {
+                    request.emplace(reply, session, params_);
+                } catch (const Poco::SyntaxException &) {
+                    reply.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+                    reply.setKeepAlive(false);
+                    reply.set("Server", params_->getSoftwareVersion());
+                    response(reply).error(bad_request(std::string(not_a_length)));
+                    break;
+                }
+                reply.setDate(Poco::Timestamp());
+                reply.setVersion(request->getVersion());
+                reply.setKeepAlive(params_->getKeepAlive() && request->getKeepAlive() && session.canKeepAlive());
+                reply.set("Server", params_->getSoftwareVersion());
+                const std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(handlers_->createRequestHandler(*request));
+                if (request->getExpectContinue()) reply.sendContinue();
+                handler->handleRequest(*request, reply);  // catches its own failures (router::handle, static_files)
+                session.setKeepAlive(params_->getKeepAlive() && reply.getKeepAlive() && session.canKeepAlive());
+            } catch (const Poco::Net::NoMessageException &) {
+                break;  // the client closed an idle connection
+            } catch (const Poco::Net::MessageException &) {
+                Poco::Net::HTTPServerResponseImpl reply(session);  // a request line or header Poco cannot read
+                reply.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+                reply.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+                reply.setKeepAlive(false);
+                reply.send();
+                break;
+            }
+        }
+    }
+
+private:
+    // Stopping closes the connection once the request in progress, if any, is answered.
+    void server_stopped(const bool &abort_current) {
+        stopped_ = true;
+        std::unique_lock lock(serving_, std::defer_lock);
+        if (!abort_current) lock.lock();
+        try {
+            socket().shutdown();
+        } catch (...) {
+            // already closed by the client
+        }
+    }
+
+    Poco::Net::HTTPServerParams::Ptr params_;
+    Poco::SharedPtr<routed_factory> handlers_;
+    std::atomic<bool> stopped_{false};
+    std::mutex serving_;
+};
+
+class answered_connections final : public Poco::Net::TCPServerConnectionFactory {
+public:
+    answered_connections(Poco::Net::HTTPServerParams::Ptr params, Poco::SharedPtr<routed_factory> handlers)
+        : params_(std::move(params)), handlers_(std::move(handlers)) {}
+    Poco::Net::TCPServerConnection *createConnection(const Poco::Net::StreamSocket &socket) override {
+        return new answered_connection(socket, params_, handlers_);
+    }
+
+private:
+    Poco::Net::HTTPServerParams::Ptr params_;
+    Poco::SharedPtr<routed_factory> handlers_;
 };
 
 Poco::Net::ServerSocket listen_on(const server_options &options) {
@@ -66,14 +199,16 @@ server::server(const router &routes, const server_options &options, const static
     : host_(options.bind_address), threads_(2, options.worker_threads) {
     Poco::Net::ServerSocket socket = listen_on(options);
     port_ = socket.address().port();
-    auto params = new Poco::Net::HTTPServerParams;  // reference-counted; the server owns it
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options.worker_threads);
     params->setMaxQueued(options.queued_connections);
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(0);  // no limit: a client may reuse one connection for ever
     params->setKeepAliveTimeout(Poco::Timespan(options.keep_alive_seconds, 0));
     params->setSoftwareVersion("Waymark/" WAYMARK_VERSION);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new routed_factory(routes, pages), threads_, socket, params);
+    Poco::SharedPtr<routed_factory> handlers = new routed_factory(routes, pages);
+    handlers_ = handlers;
+    server_ = std::make_unique<Poco::Net::TCPServer>(new answered_connections(params, handlers), threads_, socket, params);
 }
 
 server::~server() { stop(); }
@@ -86,7 +221,8 @@ void server::start() {
 void server::stop() {
     if (!running_) return;
     running_ = false;
-    server_->stopAll(false);
+    server_->stop();
+    static_cast<routed_factory &>(*handlers_).stopped().notify(this, false);  // idle keep-alive connections close
     threads_.joinAll();
 }
 

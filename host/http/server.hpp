@@ -5,7 +5,8 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 #include <cstdint>
@@ -46,7 +47,8 @@ private:
     std::string host_;
     uint16_t port_ = 0;
     Poco::ThreadPool threads_;
-    std::unique_ptr<Poco::Net::HTTPServer> server_;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;  // told when the server stops, to close idle connections
+    std::unique_ptr<Poco::Net::TCPServer> server_;
     bool running_ = false;
 };
 

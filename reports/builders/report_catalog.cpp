@@ -9,11 +9,11 @@
 #include "reports/builders/trends_report.hpp"
 #include "reports/builders/venn_report.hpp"
 
+#include "domain/whole_number.hpp"
 #include "plugin_host/plugin_error.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 
 namespace waymark::reports {
@@ -78,11 +78,9 @@ document profile_of(const report_request &asked) {
 }
 
 long long whole_number(const std::string &text, std::string_view option, long long highest) {
-    long long value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value < 0 || value > highest)
-        throw services::filter_error("--" + std::string(option) + " takes a whole number, not \"" + text + "\".");
-    return value;
+    const auto value = domain::parse_whole_number(text, 0, highest);
+    if (!value) throw services::filter_error("--" + std::string(option) + " takes a whole number, not \"" + text + "\".");
+    return *value;
 }
 
 // --meeting ID prints a saved meeting; otherwise a blank form for --upn (pupil) or --year [--class] (cohort).

@@ -5,6 +5,8 @@
 // from, to, ...) name assessments by id; upn, meeting, year name pupils, meetings and year groups.
 #include "http/routes/tracking_scope.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include "plugin_host/plugin_error.hpp"
 #include "plugin_host/renderer.hpp"
 #include "reports/builders/report_catalog.hpp"
@@ -13,7 +15,6 @@
 #include "services/tracking/tracking_records.hpp"
 #include "store/database.hpp"
 
-#include <charconv>
 #include <optional>
 #include <sstream>
 
@@ -24,13 +25,12 @@ namespace {
 // id, 404 when the school has no such assessment.
 services::assessment assessment_with_id(soci::session &session, const store::school &school, const std::string &value,
                                         std::string_view option) {
-    long long id = 0;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), id);
-    if (error != std::errc() || end != value.data() + value.size() || id < 1)
+    const auto id = domain::parse_whole_number(value, 1);
+    if (!id)
         throw invalid(std::string(option), std::string(option) + " takes an assessment id, not \"" + value + "\"; GET " + api_base +
                                                "/schools/" + store::laestab(school) + "/assessments lists them.");
-    if (auto found = services::find_assessment_by_id(session, school.id, id)) return std::move(*found);
-    throw not_found("assessment", "There is no assessment " + std::to_string(id) + " at " + school.name + "; GET " + api_base +
+    if (auto found = services::find_assessment_by_id(session, school.id, *id)) return std::move(*found);
+    throw not_found("assessment", "There is no assessment " + std::to_string(*id) + " at " + school.name + "; GET " + api_base +
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
 }
 

@@ -1,19 +1,18 @@
 #include "http/routes/tracking_input.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include <Poco/JSON/Array.h>
 
-#include <charconv>
 #include <cstdint>
 
 namespace waymark::http {
 
 long long record_id_in_path(const request &asked, std::string_view what) {
     const std::string &text = asked.path_parameter("id");
-    long long id = 0;
-    const auto read = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (read.ec != std::errc{} || read.ptr != text.data() + text.size() || id <= 0)
-        throw not_found(std::nullopt, "There is no " + std::string(what) + " " + text + "; ids are whole numbers.");
-    return id;
+    const auto id = domain::parse_whole_number(text, 1);
+    if (!id) throw not_found(std::nullopt, "There is no " + std::string(what) + " " + text + "; ids are whole numbers.");
+    return *id;
 }
 
 std::optional<domain::date> optional_date(const json_object &body, std::string_view name) {

@@ -1,9 +1,10 @@
 #include "http/routes/tracking_scope.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include "services/tracking/class_grid.hpp"
 #include "services/pupils/pupil_filter.hpp"
 
-#include <charconv>
 #include <functional>
 
 namespace waymark::http {
@@ -14,10 +15,8 @@ services::recorder recorder_of(const request &asked) { return {asked.who().id, "
 
 services::assessment assessment_in_path(soci::session &session, const store::school &school, const request &asked) {
     const std::string &id_text = asked.path_parameter("assessment");
-    long long id = 0;
-    const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-    if (error == std::errc{} && end == id_text.data() + id_text.size()) {
-        if (auto found = services::find_assessment_by_id(session, school.id, id)) return std::move(*found);
+    if (const auto id = domain::parse_whole_number(id_text)) {
+        if (auto found = services::find_assessment_by_id(session, school.id, *id)) return std::move(*found);
     }
     throw not_found(std::nullopt, "There is no assessment " + id_text + " at " + school.name + "; GET " + api_base +
                                       "/schools/" + store::laestab(school) + "/assessments lists them with their ids.");
