@@ -5,8 +5,8 @@
 // stays in the database however many schools it holds.
 #pragma once
 
-#include "services/assessments.hpp"
-#include "services/pupil_filter.hpp"
+#include "services/tracking/assessments.hpp"
+#include "services/pupils/pupil_filter.hpp"
 
 #include <initializer_list>
 #include <optional>
