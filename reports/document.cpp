@@ -172,6 +172,11 @@ private:
             if (region.count < 0) throw document_error(region_path + ".count", "a count cannot be negative.");
             check_reference(region.pupils, region_path + ".pupils");
         }
+        if (v.unjudged) {
+            require_text(v.unjudged->label, path + ".unjudged.label");
+            if (v.unjudged->count < 0) throw document_error(path + ".unjudged.count", "a count cannot be negative.");
+            check_reference(v.unjudged->pupils, path + ".unjudged.pupils");
+        }
     }
     void check(const chart &c, const std::string &path) const {
         require_text(c.title, path + ".title");

@@ -15,6 +15,9 @@
 namespace waymark::reports {
 
 inline constexpr const char *schema_id = "waymark.report/1";
+// 1.1 added the Venn's `unjudged`. to_json() writes 1.1 only for a document that uses it, so a
+// renderer built before it still reads every other report.
+inline constexpr const char *schema_id_1_1 = "waymark.report/1.1";
 
 // A malformed document. what() is one sentence that starts with the JSON path of the problem.
 class document_error : public std::runtime_error {
@@ -111,11 +114,20 @@ struct venn_region {
     std::string pupils;
 };
 
+// Pupils the sets cannot place (no judgement in one of the subjects): counted beside the diagram,
+// not in "none", so "none" means judged in all three and in none of the sets.
+struct venn_unjudged {
+    std::string label;  // "No judgement in at least one subject"
+    int64_t count = 0;
+    std::string pupils;
+};
+
 struct venn {
     std::string title;
     std::vector<std::string> sets;  // exactly three labels
-    int64_t total = 0;              // pupils counted
+    int64_t total = 0;              // pupils in the regions
     std::vector<venn_region> regions;  // exactly eight, each membership once
+    std::optional<venn_unjudged> unjudged;  // schema 1.1
 };
 
 enum class chart_kind { line, bar };

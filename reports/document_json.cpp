@@ -105,7 +105,13 @@ json block_json(const venn &v) {
         if (!r.pupils.empty()) out["pupils"] = r.pupils;
         regions.push_back(std::move(out));
     }
-    return {{"title", v.title}, {"sets", v.sets}, {"total", v.total}, {"regions", regions}};
+    json out{{"title", v.title}, {"sets", v.sets}, {"total", v.total}, {"regions", regions}};
+    if (v.unjudged) {
+        json unjudged{{"label", v.unjudged->label}, {"count", v.unjudged->count}};
+        if (!v.unjudged->pupils.empty()) unjudged["pupils"] = v.unjudged->pupils;
+        out["unjudged"] = std::move(unjudged);
+    }
+    return out;
 }
 json block_json(const chart &c) {
     json series = json::array();
@@ -366,6 +372,11 @@ block read_venn(node &n) {
         r.finish();
         v.regions.push_back(std::move(region));
     });
+    if (n.has("unjudged")) {
+        node u = n.member("unjudged");
+        v.unjudged = venn_unjudged{u.member("label").text(), u.member("count").integer(), optional_text(u, "pupils")};
+        u.finish();
+    }
     return v;
 }
 block read_chart(node &n) {
@@ -448,10 +459,13 @@ block read_block(node &n) {
 
 document read_document(node &n) {
     node schema = n.member("schema");
-    if (schema.text() != schema_id) {
-        throw document_error(schema.path(), "this renderer reads \"" + std::string(schema_id) + "\", not \"" +
-                                                schema.text() + "\".");
+    const std::string version = schema.text();
+    if (version != schema_id && version != schema_id_1_1) {
+        throw document_error(schema.path(), "this renderer reads \"" + std::string(schema_id) + "\" and \"" +
+                                                schema_id_1_1 + "\", not \"" + version + "\".");
     }
+    // A 1.0 document has no 1.1 member; refusing one keeps the version a promise a renderer can trust.
+    const bool minor_1 = version == schema_id_1_1;
     document doc;
     doc.title = n.member("title").text();
     doc.school = n.member("school").text();
@@ -468,7 +482,14 @@ document read_document(node &n) {
         throw document_error(orientation_node.path(), "the page orientation is portrait or landscape, not '" + o + "'.");
     }
     doc.page_orientation = o == "portrait" ? orientation::portrait : orientation::landscape;
-    n.member("blocks").each([&](node &b) { doc.blocks.push_back(read_block(b)); });
+    n.member("blocks").each([&](node &b) {
+        doc.blocks.push_back(read_block(b));
+        const auto *v = std::get_if<venn>(&doc.blocks.back());
+        if (v && v->unjudged && !minor_1) {
+            throw document_error(b.path() + ".unjudged", "the Venn's unjudged pupils need the schema \"" +
+                                                             std::string(schema_id_1_1) + "\".");
+        }
+    });
     n.finish();
     return doc;
 }
@@ -483,7 +504,11 @@ std::string to_json(const document &doc) {
         out.update(std::visit([](const auto &typed) { return block_json(typed); }, b));
         blocks.push_back(std::move(out));
     }
-    const json out{{"schema", schema_id},
+    const bool uses_1_1 = std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const block &b) {
+        const auto *v = std::get_if<venn>(&b);
+        return v && v->unjudged;
+    });
+    const json out{{"schema", uses_1_1 ? schema_id_1_1 : schema_id},
                    {"title", doc.title},
                    {"school", doc.school},
                    {"kind", doc.kind},

@@ -149,10 +149,14 @@ grid as_grid(const venn &v) {
                                          alignment::right, false},
                                grid_cell{percent_text(r.percent), r.percent, std::nullopt, "", 1, alignment::right, false}});
     }
-    g.footer_rows.push_back({row_label("Pupils counted"),
-                             grid_cell{std::to_string(v.total), static_cast<double>(v.total), std::nullopt, "", 1,
-                                       alignment::right, false},
-                             grid_cell{}});
+    const auto count_row = [](const std::string &label, int64_t count, const std::string &pupils) {
+        return grid_row{row_label(label),
+                        grid_cell{std::to_string(count), static_cast<double>(count), std::nullopt, pupils, 1, alignment::right, false},
+                        grid_cell{}};
+    };
+    g.footer_rows.push_back(count_row("Pupils counted", v.total, ""));
+    // Beneath the total, not among the regions: these pupils are not part of it.
+    if (v.unjudged) g.footer_rows.push_back(count_row(v.unjudged->label, v.unjudged->count, v.unjudged->pupils));
     return g;
 }
 

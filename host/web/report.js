@@ -129,6 +129,12 @@ function draw_venn(block, figure) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'On track in' }), el('th', { scope: 'col', text: 'Pupils' }))),
     el('tbody', {}, block.regions.map((r) => el('tr', {}, el('th', { scope: 'row', text: describe(r.in) }),
       el('td', {}, figure(`${r.count} (${percent(r.percent)})`, r.pupils, describe(r.in)))))));
+  // Beneath the regions, not among them: these pupils are not in the total (waymark.report/1.1).
+  if (block.unjudged) {
+    const apart = block.unjudged;
+    table.append(el('tfoot', {}, el('tr', {}, el('th', { scope: 'row', text: apart.label }),
+      el('td', { class: 'venn-unjudged' }, figure(String(apart.count), apart.pupils, apart.label)))));
+  }
   return el('div', { class: 'venn-block' }, picture, table);
 }
 

@@ -56,6 +56,11 @@ std::string number(double value) {
 
 std::string list_anchor(const std::string &id) { return "list-" + id; }
 
+// Markup that opens pupil list `id`, or the markup alone when there is no list.
+std::string linked_to_list(const std::string &markup, const std::string &id) {
+    return id.empty() ? markup : "<a href=\"#" + html_escaped(list_anchor(id)) + "\">" + markup + "</a>";
+}
+
 class page {
 public:
     explicit page(const reports::document &doc) : doc_(doc) {}
@@ -198,7 +203,7 @@ private:
                     (reports::needs_light_text(c.cell_band->colour_rgb) ? ";color:#FFFFFF" : "") + "\"";
         out_ += open + ">";
         const std::string text = html_escaped(c.text);
-        out_ += c.pupils.empty() ? text : "<a href=\"#" + html_escaped(list_anchor(c.pupils)) + "\">" + text + "</a>";
+        out_ += linked_to_list(text, c.pupils);
         // The band's code beside the figure, so a greyscale print still says which band it is.
         if (c.cell_band && c.text.find(c.cell_band->code) == std::string::npos &&
             (c.cell_band->label.empty() || c.text.find(c.cell_band->label) == std::string::npos))
@@ -238,10 +243,12 @@ private:
             std::string label = std::to_string(region.count);
             if (in.empty()) label = "None: " + label;
             std::string text = "<text x=\"" + number(at.x) + "\" y=\"" + number(at.y + 5) + "\" text-anchor=\"middle\">" + html_escaped(label) + "</text>";
-            if (!region.pupils.empty()) text = "<a href=\"#" + html_escaped(list_anchor(region.pupils)) + "\">" + text + "</a>";
-            out_ += text;
+            out_ += linked_to_list(text, region.pupils);
         }
-        out_ += "</svg><figcaption>" + html_escaped(v.title) + " (" + std::to_string(v.total) + " pupils)</figcaption></figure>";
+        out_ += "</svg><figcaption>" + html_escaped(v.title) + " (" + std::to_string(v.total) + " pupils)";
+        if (v.unjudged)
+            out_ += "<br/>" + linked_to_list(html_escaped(v.unjudged->label + ": " + std::to_string(v.unjudged->count)), v.unjudged->pupils);
+        out_ += "</figcaption></figure>";
     }
 
     void chart_drawing(const reports::chart &c) {

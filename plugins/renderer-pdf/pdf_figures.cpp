@@ -110,6 +110,11 @@ void draw_venn(pdf_flow &flow, const reports::venn &v) {
         if (!none->pupils.empty()) flow.link_to_list(flow.left(), flow.y(), flow.width(), 14.0f, none->pupils);
     }
     flow.paragraph(summary, text_style{9.0f, false, ink});
+    // A line of its own, with its own link, so nobody reads these pupils as part of the total above.
+    if (v.unjudged) {
+        if (!v.unjudged->pupils.empty()) flow.link_to_list(flow.left(), flow.y(), flow.width(), 14.0f, v.unjudged->pupils);
+        flow.paragraph(v.unjudged->label + ": " + std::to_string(v.unjudged->count) + ".", text_style{9.0f, true, ink});
+    }
     flow.advance(8.0f);
 }
 

@@ -46,8 +46,10 @@ TEST_F(reports_routes, the_venn_document_for_one_class) {
     const auto document = reply.json();
     EXPECT_EQ(document->getValue<std::string>("kind"), "venn");
     const auto venn = document->getArray("blocks")->getObject(0);
-    EXPECT_EQ(venn->getValue<int>("total"), 3);
+    // Pupil02 (no maths) and Pupil03 (nothing) are counted apart, not among the regions.
+    EXPECT_EQ(venn->getValue<int>("total"), 1);
     EXPECT_EQ(venn->getArray("regions")->getObject(0)->getValue<int>("count"), 1) << "Pupil01 is on track in all three";
+    EXPECT_EQ(venn->getObject("unjudged")->getValue<int>("count"), 2);
 }
 
 TEST_F(reports_routes, the_full_report_as_csv) {

@@ -78,6 +78,9 @@ TEST_F(csv_renderer_test, every_table_comes_after_its_title_with_spans_as_empty_
     const auto venn = at("On track or deeper in reading, writing and maths");
     EXPECT_THAT(*(venn + 1), ElementsAre("Pupils in", "Pupils", "%"));
     EXPECT_EQ((*(venn + 2))[0], "All three");
+    // The eight regions, then the total they add up to, then the pupils kept apart from it.
+    EXPECT_THAT(*(venn + 10), ElementsAre("Pupils counted", "90", ""));
+    EXPECT_THAT(*(venn + 11), ElementsAre("No judgement in at least one subject", "2", ""));
 }
 
 TEST_F(csv_renderer_test, quotes_commas_and_quotes_and_disarms_formulas) {

@@ -80,6 +80,12 @@ TEST_F(html_renderer_test, draws_the_venn_as_three_circles_and_charts_as_svg) {
     EXPECT_GE(attributes(*page, "svg", "viewBox").size(), 2u) << "the Venn and the chart";
 }
 
+TEST_F(html_renderer_test, the_venn_counts_its_pupils_without_a_judgement_apart_and_links_them) {
+    const std::string html = render("html", fixture_document("full_report.json"));
+    EXPECT_THAT(html, HasSubstr("(90 pupils)<br/><a href=\"#list-venn-unjudged\">No judgement in at least one subject: 2</a>"));
+    EXPECT_THAT(html, HasSubstr("id=\"list-venn-unjudged\""));
+}
+
 TEST_F(html_renderer_test, text_never_becomes_markup) {
     std::string document = fixture_document("full_report.json");
     const std::string school = "Brontë Street Primary School";

@@ -145,8 +145,15 @@ TEST_F(pdf_renderer_test, figures_with_pupils_link_to_their_list_in_the_appendix
     const std::string text = read_text_file(expanded);
     std::size_t links = 0;
     for (auto at = text.find("/Subtype /Link"); at != std::string::npos; at = text.find("/Subtype /Link", at + 1)) ++links;
-    // 12 summary cells, 1 matrix cell, 7 Venn regions and "none of the three".
-    EXPECT_EQ(links, 21u);
+    // 12 summary cells, 1 matrix cell, 7 Venn regions, "none of the three" and the pupils without a judgement.
+    EXPECT_EQ(links, 22u);
+}
+
+TEST_F(pdf_renderer_test, the_venn_states_its_pupils_without_a_judgement_on_a_line_of_their_own) {
+    const auto pdf = rendered("full_report.json", "pdf_venn_unjudged");
+    const std::string all = run_command("pdftotext -layout '" + pdf.string() + "' -").output;
+    EXPECT_THAT(all, ::testing::ContainsRegex("Pupils counted: 90\\. +In none of the three: 1 \\(1\\.1%\\)\\.\n"
+                                              "No judgement in at least one subject: 2\\."));
 }
 
 TEST_F(pdf_renderer_test, a_missing_font_is_named_with_the_package_that_provides_it) {

@@ -95,6 +95,7 @@ TEST_F(xlsx_renderer_test, keeps_names_and_the_report_description) {
     EXPECT_THAT(strings, Contains("O'NEILL, Siobhán"));
     EXPECT_THAT(strings, Contains("Pupils on roll in Year 4 by band of their latest judgement in each subject"));
     EXPECT_THAT(strings, Contains("Year 4; Summer term 2026; All classes; All pupil characteristics"));
+    EXPECT_THAT(strings, Contains("No judgement in at least one subject")) << "the Venn's sheet counts them apart";
 }
 
 TEST_F(xlsx_renderer_test, band_cells_have_their_colour_as_a_solid_fill) {

@@ -82,7 +82,43 @@ TEST(document_json, not_json_names_line_and_column) {
 
 TEST(document_json, another_schema_is_refused) {
     EXPECT_EQ(refusal(edited("waymark.report/1", "waymark.report/2")),
-              "The report document is not valid at $.schema: this renderer reads \"waymark.report/1\", not \"waymark.report/2\".");
+              "The report document is not valid at $.schema: this renderer reads \"waymark.report/1\" and "
+              "\"waymark.report/1.1\", not \"waymark.report/2\".");
+}
+
+// The sample with its Venn's pupils without a judgement counted apart (schema 1.1).
+r::document with_unjudged() {
+    r::document doc = sample_document();
+    for (auto &b : doc.blocks)
+        if (auto *v = std::get_if<r::venn>(&b)) v->unjudged = r::venn_unjudged{"No judgement in at least one subject", 1, "reading-below"};
+    return doc;
+}
+
+TEST(document_json, the_venns_unjudged_pupils_round_trip_as_schema_1_1) {
+    const std::string json = r::to_json(with_unjudged());
+    EXPECT_THAT(json, HasSubstr("\"schema\":\"waymark.report/1.1\""));
+    EXPECT_THAT(json, HasSubstr("\"unjudged\":{\"label\":\"No judgement in at least one subject\",\"count\":1,\"pupils\":\"reading-below\"}"));
+    const r::document back = r::parse_document(json);
+    EXPECT_EQ(r::to_json(back), json);
+    const auto &v = std::get<r::venn>(back.blocks[5]);
+    ASSERT_TRUE(v.unjudged.has_value());
+    EXPECT_EQ(v.unjudged->count, 1);
+    EXPECT_EQ(v.unjudged->pupils, "reading-below");
+}
+
+TEST(document_json, a_1_0_document_stays_1_0_and_may_not_use_the_1_1_member) {
+    EXPECT_THAT(r::to_json(sample_document()), HasSubstr("\"schema\":\"waymark.report/1\""));
+    std::string json = r::to_json(with_unjudged());
+    json.replace(json.find("waymark.report/1.1"), 18, "waymark.report/1");
+    EXPECT_EQ(refusal(json), "The report document is not valid at $.blocks[5].unjudged: the Venn's unjudged pupils need the "
+                             "schema \"waymark.report/1.1\".");
+}
+
+TEST(document_json, the_unjudged_count_is_checked_like_a_region) {
+    std::string json = r::to_json(with_unjudged());
+    const std::string from = "\"count\":1,\"pupils\":\"reading-below\"}";
+    json.replace(json.find(from), from.size(), "\"count\":-1,\"pupils\":\"nobody\"}");
+    EXPECT_THAT(refusal(json), HasSubstr("at $.blocks[5].unjudged.count: a count cannot be negative."));
 }
 
 TEST(document_json, a_missing_member_is_named_with_its_parent) {

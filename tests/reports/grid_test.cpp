@@ -55,6 +55,17 @@ TEST(grid, venn_regions_are_named_in_words) {
     EXPECT_EQ(r::region_name(v, r::venn_region{{false, true, false}, 0, 0, ""}), "Writing only");
     EXPECT_EQ(g.body_rows[7][0].text, "None of the three");
     EXPECT_THAT(texts(g.footer_rows[0]), ::testing::ElementsAre("Pupils counted", "2", ""));
+    EXPECT_EQ(g.footer_rows.size(), 1u) << "a 1.0 Venn has no pupils counted apart";
+}
+
+TEST(grid, a_venns_pupils_without_a_judgement_follow_the_total_not_the_regions) {
+    auto v = std::get<r::venn>(sample_document().blocks[5]);
+    v.unjudged = r::venn_unjudged{"No judgement in at least one subject", 3, "reading-below"};
+    const r::grid g = r::as_grid(v);
+    ASSERT_EQ(g.body_rows.size(), 8u);
+    ASSERT_EQ(g.footer_rows.size(), 2u);
+    EXPECT_THAT(texts(g.footer_rows[1]), ::testing::ElementsAre("No judgement in at least one subject", "3", ""));
+    EXPECT_EQ(g.footer_rows[1][1].pupils, "reading-below");
 }
 
 TEST(grid, chart_data_has_a_row_per_category_and_blanks_for_missing_values) {

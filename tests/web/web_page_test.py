@@ -546,6 +546,8 @@ class screen_tests(page_test):
     def test_the_venn_is_drawn_as_svg(self):
         self.check_screen('#/reports?report=venn&assessment=%d&year=4' % self.assessment['id'], 'report-venn', 'svg.venn')
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, 'svg.venn circle')), 3)
+        apart = self.browser.find_element(By.CSS_SELECTOR, '.venn-block tfoot').text
+        self.assertRegex(apart, r'No judgement in at least one subject\s+\d+', 'unjudged pupils are counted apart from the regions')
 
     def test_the_summary_table_and_the_trends_chart_draw_on_screen(self):
         self.check_screen('#/reports?report=summary&assessment=%d&year=4' % self.assessment['id'], 'report-summary', 'section.report table')
