@@ -46,7 +46,7 @@ std::string one_page_report() {
         t.rows.push_back({text_cell(subject), r::cell{"12 (20%)", 12.0, below, "", 1},
                           r::cell{"48 (80%)", 48.0, on_track, "", 1}, text_cell("60")});
     }
-    r::venn v{"On track in reading, writing and maths", {"Reading", "Writing", "Maths"}, 60, {}};
+    r::venn v{"On track in reading, writing and maths", {"Reading", "Writing", "Maths"}, 60, {}, {}};
     for (int mask = 7; mask >= 0; --mask) {
         v.regions.push_back({{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0}, 60 / 8, 12.5, ""});
     }
