@@ -18,8 +18,8 @@ protected:
     std::string pupils_csv() {
         std::filesystem::create_directories(folder());
         const auto path = folder() / "pupils.csv";
-        std::ofstream(path) << "UPN,Surname,Forename,DOB,Gender,Postcode,Ethnic code\n"
-                               "A123456789012,Bell,Amy,01/02/2017,F,UNKNOWN,WBRI\n";
+        std::ofstream(path) << "UPN,Surname,Forename,DOB,Gender,Postcode,FSM,Ethnic code,EAL,SEN,LA reference\n"
+                               "A123456789012,Bell,Amy,01/02/2017,F,UNKNOWN,,WBRI,,,\n";
         return path.string();
     }
 };
@@ -52,7 +52,7 @@ TEST_F(schools_command_test, a_refusal_names_what_to_correct_adds_nothing_and_is
     EXPECT_EQ(again.status, 2);
     EXPECT_THAT(again.err, HasSubstr("already holds school 8012000 (Brookside Primary)"));
     const auto json = run_cli(words({"schools", "list", "--json"}));
-    EXPECT_THAT(json.out, HasSubstr("\"name\" : \"Brookside Primary\""));
+    EXPECT_THAT(json.out, HasSubstr("\"name\": \"Brookside Primary\""));
     EXPECT_THAT(json.out, ::testing::Not(HasSubstr("Elsewhere")));
 
     const auto audit = run_cli(words({"users", "audit"}));

@@ -28,6 +28,7 @@ enum class access {
 const std::map<std::string, access> expected_access = {
     {"GET /api/v1/health", access::anyone},
     {"GET /api/v1/plugins", access::administrators},
+    {"POST /api/v1/schools", access::administrators},
     {"GET /api/v1/schemes", access::readers},
     {"GET /api/v1/schemes/{id}/grades", access::readers},
     {"POST /api/v1/schemes/{id}/parse", access::readers},
