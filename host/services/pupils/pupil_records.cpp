@@ -1,5 +1,7 @@
 #include "services/pupils/pupil_records.hpp"
 
+#include "services/record_json.hpp"
+
 #include "domain/codes.hpp"
 #include "domain/pupil_fields.hpp"
 #include "domain/upn.hpp"
@@ -335,50 +337,30 @@ store::stored_pupil return_to_roll(store::database &db, const store::school &sch
 }
 
 Poco::JSON::Object pupil_record_json(const store::school &school, const domain::pupil &p) {
-    Poco::JSON::Object record(Poco::JSON_PRESERVE_KEY_ORDER);
-    const auto day = [](const std::optional<domain::date> &d) -> Poco::Dynamic::Var {
-        if (!d) return Poco::Dynamic::Var();
-        return domain::format_iso_date(*d);
-    };
-    record.set("upn", p.upn);
-    record.set("former_upn", p.former_upn);
-    record.set("surname", p.surname);
-    record.set("forename", p.forename);
-    record.set("date_of_birth", domain::format_iso_date(p.date_of_birth));
-    record.set("gender", std::string(1, p.gender));
-    record.set("postcode", p.postcode);
-    record.set("ethnicity", p.ethnicity);
-    record.set("first_language", p.first_language);
-    record.set("eal", p.eal);
-    record.set("fsm", p.fsm);
-    record.set("ever6_fsm", p.ever6_fsm);
-    record.set("pupil_premium", p.pupil_premium);
-    record.set("looked_after", p.looked_after);
-    record.set("previously_looked_after", p.previously_looked_after);
-    record.set("sen", std::string(1, p.sen));
-    record.set("alternative_assessment", p.alternative_assessment);
-    record.set("class", p.class_name);
-    record.set("year_override", p.year_override ? Poco::Dynamic::Var(*p.year_override) : Poco::Dynamic::Var());
-    record.set("date_joined", day(p.date_joined));
-    record.set("la_reference", p.la_reference);
+    auto record = json_object(
+        {{"upn", p.upn}, {"former_upn", p.former_upn}, {"surname", p.surname}, {"forename", p.forename},
+         {"date_of_birth", domain::format_iso_date(p.date_of_birth)}, {"gender", std::string(1, p.gender)},
+         {"postcode", p.postcode}, {"ethnicity", p.ethnicity}, {"first_language", p.first_language}, {"eal", p.eal},
+         {"fsm", p.fsm}, {"ever6_fsm", p.ever6_fsm}, {"pupil_premium", p.pupil_premium},
+         {"looked_after", p.looked_after}, {"previously_looked_after", p.previously_looked_after},
+         {"sen", std::string(1, p.sen)}, {"alternative_assessment", p.alternative_assessment},
+         {"class", p.class_name}, {"year_override", or_null(p.year_override)},
+         {"date_joined", day_or_null(p.date_joined)}, {"la_reference", p.la_reference}});
     for (std::size_t i = 0; i < p.custom_flags.size(); ++i) record.set("custom_flag_" + std::to_string(i + 1), p.custom_flags[i]);
     record.set("include_in_data", p.include_in_data);
     record.set("nc_year", domain::nc_year(p.date_of_birth, school.current_year, p.year_override));
-    record.set("date_left", day(p.date_left));
+    record.set("date_left", day_or_null(p.date_left));
     record.set("archived", p.archived);
     return record;
 }
 
 Poco::JSON::Object pupil_form_json(soci::session &session, const store::school &school) {
-    Poco::JSON::Object form(Poco::JSON_PRESERVE_KEY_ORDER);
-    Poco::JSON::Array flags, owned, fields;
-    for (const auto &name : store::custom_flag_names(session, school.id)) flags.add(name);
-    for (const auto name : mis_owned_fields()) owned.add(std::string(name));
-    for (const auto name : pupil_field_names()) fields.add(std::string(name));
-    form.set("fields", fields);
-    form.set("custom_flag_names", flags);
-    form.set("mis_owned_fields", owned);
-    return form;
+    std::vector<std::string> owned, fields;
+    for (const auto name : mis_owned_fields()) owned.emplace_back(name);
+    for (const auto name : pupil_field_names()) fields.emplace_back(name);
+    return json_object({{"fields", json_array(fields)},
+                        {"custom_flag_names", json_array(store::custom_flag_names(session, school.id))},
+                        {"mis_owned_fields", json_array(owned)}});
 }
 
 }  // namespace waymark::services
