@@ -18,7 +18,7 @@ bool is_global_option(std::string_view word) {
 }
 
 void print_overview(std::ostream &out) {
-    out << "usage: waymark [--db CONNECTION] [--data-dir DIR] COMMAND [ARGS]\n\n"
+    out << "usage: waymark [--db CONNECTION] [--data-dir DIR] [--config FILE] COMMAND [ARGS]\n\n"
            "Waymark tracks pupils' attainment on the school's own MIS database.\n\n"
            "Commands:\n";
     std::size_t widest = 0;
@@ -28,9 +28,10 @@ void print_overview(std::ostream &out) {
     }
     out << "\nGlobal options (before or after the command):\n"
            "  --db CONNECTION   an ODBC connection string or DSN (default: the embedded SQLite file)\n"
-           "  --data-dir DIR    where the embedded database and settings live (default: $WAYMARK_DATA_DIR\n"
-           "                    or ./waymark-data)\n"
-           "  --config FILE     the settings file (default: DIR/waymark.ini)\n"
+           "  --data-dir DIR    where the embedded database and settings live (default: $WAYMARK_DATA_DIR,\n"
+           "                    else the settings file's [data] folder, else ./waymark-data)\n"
+           "  --config FILE     the settings file (default: $WAYMARK_CONFIG, else DIR/waymark.ini, else,\n"
+           "                    when no data folder is named, the installed /etc/waymark/waymark.ini)\n"
            "\nEnvironment: WAYMARK_PLUGIN_PATH adds plugin folders (colon-separated) to the one beside\n"
            "the executable. `waymark help COMMAND` describes one command; an option the command does not\n"
            "take is refused before anything is changed.\n";

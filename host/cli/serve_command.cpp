@@ -28,13 +28,28 @@ namespace waymark::cli {
 
 namespace {
 
-int whole_number_option(const invocation &args, std::string_view name, int fallback, int lowest, int highest) {
-    const auto text = args.option(name);
-    if (!text) return fallback;
-    const auto number = domain::parse_whole_number(*text, lowest, highest);
+// A server setting: its --flag, else its key in the settings file's [server] section (port,
+// idle_minutes...); `where` names the one it came from in a refusal.
+struct server_setting {
+    std::string value;
+    std::string where;
+};
+
+std::optional<server_setting> setting_of(const invocation &args, const store::settings &settings, std::string_view flag) {
+    if (auto given = args.option(flag)) return server_setting{*given, "--" + std::string(flag)};
+    std::string key(flag);
+    std::replace(key.begin(), key.end(), '-', '_');
+    const auto found = settings.server.find(key);
+    if (found == settings.server.end()) return std::nullopt;
+    return server_setting{found->second, "`" + key + "` in the [server] section of " + settings.file->string()};
+}
+
+int whole_number_setting(const std::optional<server_setting> &setting, int fallback, int lowest, int highest) {
+    if (!setting) return fallback;
+    const auto number = domain::parse_whole_number(setting->value, lowest, highest);
     if (!number) {
-        throw usage_error("--" + std::string(name) + " takes a whole number from " + std::to_string(lowest) + " to " +
-                          std::to_string(highest) + ", not '" + *text + "'");
+        throw usage_error(setting->where + " takes a whole number from " + std::to_string(lowest) + " to " +
+                          std::to_string(highest) + ", not '" + setting->value + "'");
     }
     return static_cast<int>(*number);
 }
@@ -64,36 +79,125 @@ private:
 };
 
 // --trusted-proxy 10.0.0.2,10.0.0.3: the reverse proxies whose X-Forwarded-For names the client.
-std::vector<std::string> trusted_proxies(const invocation &args) {
+std::vector<std::string> trusted_proxies(const std::optional<server_setting> &setting) {
     std::vector<std::string> proxies;
-    const std::string given = args.option_or("trusted-proxy", "");
+    if (!setting) return proxies;
+    const std::string &given = setting->value;
     for (std::size_t at = 0; at < given.size();) {
         const std::size_t end = std::min(given.find(',', at), given.size());
         const std::string address = given.substr(at, end - at);
         Poco::Net::IPAddress parsed;
         if (!Poco::Net::IPAddress::tryParse(address, parsed))
-            throw usage_error("--trusted-proxy takes the IP addresses of reverse proxies, separated by commas; '" + address +
-                              "' is not one.");
+            throw usage_error(setting->where + " takes the IP addresses of reverse proxies, separated by commas; '" +
+                              address + "' is not one.");
         proxies.push_back(parsed.toString());
         at = end + 1;
     }
     return proxies;
 }
 
-int run_serve(const invocation &args, io streams) {
-    const termination_signals signals;  // before any thread starts, so every one inherits the mask
+// How `waymark serve` runs, from its flags and the settings file, each value checked.
+struct serve_configuration {
     http::server_options options;
-    options.bind_address = args.option_or("bind", options.bind_address);
-    options.port = static_cast<uint16_t>(whole_number_option(args, "port", options.port, 0, 65535));
-    options.worker_threads = whole_number_option(args, "threads", options.worker_threads, 2, 1024);
-    const auto web_root = args.option("web-root");
-    if (web_root && !std::filesystem::is_regular_file(std::filesystem::path(*web_root) / "index.html")) {
-        throw usage_error("--web-root names the folder of the web page's files (host/web), which holds index.html; '" +
-                          *web_root + "' does not");
-    }
+    std::chrono::minutes idle_limit{60};
+    std::vector<std::string> proxies;
+    std::optional<std::string> web_root;
+};
 
+serve_configuration read_configuration(const invocation &args, const store::settings &settings) {
+    serve_configuration config;
+    auto &options = config.options;
+    if (const auto bind = setting_of(args, settings, "bind")) {
+        Poco::Net::IPAddress parsed;
+        if (!Poco::Net::IPAddress::tryParse(bind->value, parsed))
+            throw usage_error(bind->where + " takes an IP address to listen on (127.0.0.1, 0.0.0.0, ::1), not '" +
+                              bind->value + "'.");
+        options.bind_address = bind->value;
+    }
+    options.port = static_cast<uint16_t>(whole_number_setting(setting_of(args, settings, "port"), options.port, 0, 65535));
+    options.worker_threads =
+        whole_number_setting(setting_of(args, settings, "threads"), options.worker_threads, 2, 1024);
+    config.idle_limit = std::chrono::minutes(whole_number_setting(setting_of(args, settings, "idle-minutes"), 60, 1, 24 * 60));
+    config.proxies = trusted_proxies(setting_of(args, settings, "trusted-proxy"));
+    config.web_root = args.option("web-root");
+    if (config.web_root && !std::filesystem::is_regular_file(std::filesystem::path(*config.web_root) / "index.html")) {
+        throw usage_error("--web-root names the folder of the web page's files (host/web), which holds index.html; '" +
+                          *config.web_root + "' does not");
+    }
+    return config;
+}
+
+// --check-config: every problem the settings have, one line each, without serving or changing anything.
+int check_configuration(const invocation &args, io streams) {
     const store::settings settings =
         store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
+    const std::string file = settings.file ? settings.file->string() : std::string("(no settings file; defaults)");
+    int problems = 0;
+    const auto problem = [&](const std::string &sentence) {
+        streams.out << "  problem: " << sentence << "\n";
+        ++problems;
+    };
+    streams.out << "Settings: " << file << "\n";
+    for (const auto &key : settings.unknown_keys) {
+        problem("`" + key + "` is not a setting Waymark reads (misspelt, or in the wrong section?); see README, "
+                "'The database and the settings file'.");
+    }
+    try {
+        const auto config = read_configuration(args, settings);
+        streams.out << "  serves: http://" << config.options.bind_address << ":" << config.options.port << "/ with "
+                    << config.options.worker_threads << " threads, sessions idle after " << config.idle_limit.count()
+                    << " minutes, " << config.proxies.size() << " trusted proxies\n";
+    } catch (const usage_error &e) {
+        problem(e.what());
+    }
+    streams.out << "  data folder: " << settings.data_dir.string() << "\n";
+    try {
+        const bool embedded = settings.connection == store::embedded_connection(settings.data_dir);
+        if (embedded && !std::filesystem::exists(settings.data_dir / "waymark.db")) {
+            streams.out << "  database: the embedded file " << (settings.data_dir / "waymark.db").string()
+                        << " does not exist yet; the first `waymark serve` or `waymark migrate` makes it\n";
+        } else {
+            store::database db = store::connect(settings);
+            const int version = store::schema_version(db);
+            streams.out << "  database: " << store::dialect_name(db.kind()) << ", Waymark schema version " << version
+                        << " (this waymark's is " << store::latest_schema_version() << ")\n";
+            if (version > store::latest_schema_version()) {
+                problem("the database's schema is newer than this waymark; upgrade the package before serving it.");
+            }
+        }
+    } catch (const std::exception &e) {
+        problem(std::string("the database cannot be opened: ") + e.what());
+    }
+    plugins::logger quiet(streams.err, WAYMARK_LOG_ERROR);
+    plugins::registry registry(quiet);
+    registry.load_default_folders();
+    std::size_t loaded = 0;
+    for (const auto &report : registry.reports()) {
+        if (report.loaded) {
+            ++loaded;
+        } else {
+            problem(report.message);
+        }
+    }
+    streams.out << "  plugins: " << loaded << " files loaded\n";
+    streams.out << (problems == 0 ? "The settings are usable.\n"
+                                  : std::to_string(problems) + (problems == 1 ? " problem" : " problems") +
+                                        " to fix before `waymark serve` starts cleanly.\n");
+    return problems == 0 ? 0 : 1;
+}
+
+int run_serve(const invocation &args, io streams) {
+    if (args.has_switch("check-config")) return check_configuration(args, streams);
+    const termination_signals signals;  // before any thread starts, so every one inherits the mask
+    const store::settings settings =
+        store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
+    const serve_configuration config = read_configuration(args, settings);
+    const http::server_options &options = config.options;
+    const auto &web_root = config.web_root;
+    for (const auto &key : settings.unknown_keys) {
+        streams.err << "waymark serve: `" << key << "` in " << settings.file->string()
+                    << " is not a setting Waymark reads; it is ignored (`waymark serve --check-config` lists them).\n";
+    }
     http::database_pool databases(store::open(settings), static_cast<std::size_t>(options.worker_threads));
 
     plugins::logger log(streams.err, WAYMARK_LOG_ERROR);
@@ -104,11 +208,11 @@ int run_serve(const invocation &args, io streams) {
     const services::target_revalidation revalidation(registry, library);
 
     services::sign_in_rules rules;
-    rules.idle_limit = std::chrono::minutes(whole_number_option(args, "idle-minutes", 60, 1, 24 * 60));
+    rules.idle_limit = config.idle_limit;
     rules.warn_before = std::min(rules.warn_before, rules.idle_limit / 2);
     // Everyone signs in, on loopback too: the local-user policy is for tests that build the server
     // in-process, never for a running server.
-    const http::session_policy policy(databases, rules, services::now_instant, trusted_proxies(args));
+    const http::session_policy policy(databases, rules, services::now_instant, config.proxies);
     http::router routes(policy, streams.err);
     const http::api_services services{registry, schemes, &databases, &policy, &revalidation};
     http::add_api_routes(routes, services);
@@ -133,7 +237,8 @@ int run_serve(const invocation &args, io streams) {
 
 extern const command serve_command{
     "serve",
-    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--trusted-proxy ADDRESS,...] [--web-root DIR]",
+    "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--trusted-proxy ADDRESS,...] [--web-root DIR]"
+    " | serve --check-config",
     "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
     "JSON API described in host/http/API.md. The server listens on 127.0.0.1 (this machine only) unless\n"
@@ -151,8 +256,18 @@ extern const command serve_command{
     "The web page teachers and leaders use (README, 'The web page') is served at / from files compiled\n"
     "into this program: open the printed address in a browser. --web-root DIR serves the page's files\n"
     "from DIR instead (the source folder host/web), read afresh on every request, so an edit to the page\n"
-    "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.",
-    {},
+    "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.\n"
+    "\n"
+    "Each flag but --web-root can instead be set in the settings file's [server] section, where a flag\n"
+    "given on the command line wins: bind, port, threads, idle_minutes, trusted_proxy (the installed\n"
+    "service reads /etc/waymark/waymark.ini). `waymark serve --check-config` reads the settings as\n"
+    "serve would and lists every problem, one line each (a key Waymark does not read, a value out of\n"
+    "range, a database that cannot be opened or is newer than this waymark, a refused plugin), then\n"
+    "exits 0 when there are none and 1 otherwise, serving nothing and changing nothing.\n"
+    "\n"
+    "SIGTERM (systemctl stop) and Ctrl-C stop it gracefully: it stops accepting connections, answers\n"
+    "the requests in progress, then exits 0.",
+    {"check-config"},
     {"bind", "web-root", "port", "threads", "idle-minutes", "trusted-proxy"},
     run_serve};
 

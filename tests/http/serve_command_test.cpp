@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,9 +30,25 @@ protected:
 
     // `waymark serve --port PORT` on its own data folder, its output (both streams) in `output`.
     Poco::ProcessHandle launch(const std::string &port, std::vector<std::string> more = {}) {
-        std::vector<std::string> words{"serve", "--port", port, "--data-dir", folder.string()};
-        words.insert(words.end(), more.begin(), more.end());
+        more.insert(more.begin(), {"--port", port});
+        return serve(more);
+    }
+    // `waymark serve WORDS... --data-dir <folder>`.
+    Poco::ProcessHandle serve(std::vector<std::string> words) {
+        words.insert(words.begin(), "serve");
+        words.insert(words.end(), {"--data-dir", folder.string()});
         return Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", words, nullptr, &output, &output);
+    }
+    std::filesystem::path write_settings(const std::string &text) {
+        std::filesystem::create_directories(folder);
+        const auto file = folder / "waymark.ini";
+        std::ofstream(file) << text;
+        return file;
+    }
+    std::string rest_of_output() {
+        std::ostringstream rest;
+        rest << printed.rdbuf();
+        return rest.str();
     }
     std::string next_line() {
         std::string line;
@@ -77,6 +95,51 @@ TEST_F(serve_command, a_bad_port_is_a_usage_error) {
     Poco::ProcessHandle process = launch("80000");
     EXPECT_EQ(next_line(), "waymark serve: --port takes a whole number from 0 to 65535, not '80000'");
     EXPECT_EQ(process.wait(), 2);
+}
+
+TEST_F(serve_command, the_settings_files_server_section_is_read_and_its_bad_value_named) {
+    const auto file = write_settings("[server]\nport = 80000\n");
+    Poco::ProcessHandle process = serve({});
+    EXPECT_EQ(next_line(), "waymark serve: `port` in the [server] section of " + file.string() +
+                               " takes a whole number from 0 to 65535, not '80000'");
+    EXPECT_EQ(process.wait(), 2);
+}
+
+TEST_F(serve_command, a_flag_wins_over_the_settings_file) {
+    write_settings("[server]\nport = 80000\nbind = ::1\n");
+    Poco::ProcessHandle process = launch("0", {"--bind", "127.0.0.1"});
+    EXPECT_NE(next_line().find("http://127.0.0.1:"), std::string::npos);
+    ::kill(process.id(), SIGTERM);
+    EXPECT_EQ(process.wait(), 0);
+}
+
+TEST_F(serve_command, check_config_lists_every_problem_and_exits_1) {
+    const auto file = write_settings("[server]\nprot = 8080\nthreads = 1\n[database]\nconnection = DSN=waymark_absent\n");
+    Poco::ProcessHandle process = serve({"--check-config"});
+    EXPECT_EQ(process.wait(), 1);
+    const std::string printed_text = rest_of_output();
+    EXPECT_NE(printed_text.find("Settings: " + file.string()), std::string::npos) << printed_text;
+    EXPECT_NE(printed_text.find("problem: `server.prot` is not a setting Waymark reads"), std::string::npos)
+        << printed_text;
+    EXPECT_NE(printed_text.find("problem: `threads` in the [server] section of " + file.string() +
+                                " takes a whole number from 2 to 1024, not '1'"),
+              std::string::npos)
+        << printed_text;
+    EXPECT_NE(printed_text.find("problem: the database cannot be opened: "), std::string::npos) << printed_text;
+    EXPECT_NE(printed_text.find("3 problems to fix before `waymark serve` starts cleanly."), std::string::npos)
+        << printed_text;
+}
+
+TEST_F(serve_command, check_config_of_usable_settings_exits_0_and_makes_no_database) {
+    write_settings("[server]\nport = 8123\nidle_minutes = 30\n");
+    Poco::ProcessHandle process = serve({"--check-config"});
+    EXPECT_EQ(process.wait(), 0);
+    const std::string printed_text = rest_of_output();
+    EXPECT_NE(printed_text.find("serves: http://127.0.0.1:8123/ with 64 threads, sessions idle after 30 minutes"),
+              std::string::npos)
+        << printed_text;
+    EXPECT_NE(printed_text.find("The settings are usable."), std::string::npos) << printed_text;
+    EXPECT_FALSE(std::filesystem::exists(folder / "waymark.db"));
 }
 
 TEST_F(serve_command, a_web_root_without_the_page_is_a_usage_error) {

@@ -17,8 +17,12 @@ protected:
         folder_ = std::filesystem::temp_directory_path() / waymark::testing::unique_test_name();
         std::filesystem::create_directories(folder_);
         ::unsetenv("WAYMARK_DATA_DIR");
+        ::unsetenv("WAYMARK_CONFIG");
     }
-    void TearDown() override { std::filesystem::remove_all(folder_); }
+    void TearDown() override {
+        ::unsetenv("WAYMARK_CONFIG");
+        std::filesystem::remove_all(folder_);
+    }
 
     std::filesystem::path write_ini(const std::string &name, const std::string &text) {
         const auto path = folder_ / name;
@@ -86,6 +90,39 @@ TEST_F(settings_test, a_missing_config_file_is_named) {
         EXPECT_NE(std::string(e.what()).find("absent.ini given with --config does not exist"), std::string::npos)
             << e.what();
     }
+}
+
+TEST_F(settings_test, waymark_config_names_the_file_when_no_flag_does) {
+    const auto named = write_ini("named.ini", "[database]\nconnection = DSN=from_environment\n");
+    ::setenv("WAYMARK_CONFIG", named.c_str(), 1);
+    const auto resolved = resolve_settings(std::nullopt, folder_.string(), std::nullopt);
+    EXPECT_EQ(resolved.connection, "DSN=from_environment");
+    EXPECT_EQ(resolved.file, named);
+    ::setenv("WAYMARK_CONFIG", (folder_ / "absent.ini").c_str(), 1);
+    EXPECT_THROW(resolve_settings(std::nullopt, folder_.string(), std::nullopt), settings_error);
+}
+
+TEST_F(settings_test, the_system_file_applies_only_when_no_data_folder_is_named_and_can_name_one) {
+    const auto system_file = write_ini("system.ini", "[data]\nfolder = " + (folder_ / "var").string() + "\n");
+    const auto installed = resolve_settings(std::nullopt, std::nullopt, std::nullopt, system_file);
+    EXPECT_EQ(installed.file, system_file);
+    EXPECT_EQ(installed.data_dir, folder_ / "var");
+    EXPECT_EQ(installed.connection, waymark::store::embedded_connection(folder_ / "var"));
+
+    const auto named = resolve_settings(std::nullopt, (folder_ / "own").string(), std::nullopt, system_file);
+    EXPECT_EQ(named.file, std::nullopt);
+    EXPECT_EQ(named.data_dir, folder_ / "own");
+}
+
+TEST_F(settings_test, the_server_section_is_kept_for_serve_and_unknown_keys_are_listed) {
+    write_ini("waymark.ini", "[server]\nport = 8443\ntrusted_proxy = 127.0.0.1\nprot = 1\n"
+                             "[database]\nconection = DSN=typo\n[plugin org.example.x]\ncolour = red\n");
+    const auto resolved = resolve_settings(std::nullopt, folder_.string(), std::nullopt);
+    EXPECT_EQ(resolved.server.at("port"), "8443");
+    EXPECT_EQ(resolved.server.at("trusted_proxy"), "127.0.0.1");
+    EXPECT_EQ(resolved.server.size(), 2U);
+    EXPECT_EQ(resolved.unknown_keys,
+              (std::vector<std::string>{"database.conection", "plugin org.example.x.colour", "server.prot"}));
 }
 
 }  // namespace
