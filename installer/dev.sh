@@ -2,7 +2,11 @@
 # The two set-up commands of the README, on a fresh Debian 12 machine with nothing but git:
 #   installer/dev.sh run    install what is missing, build, run the main job on the embedded demo school
 #                           and serve its web page until Ctrl-C
-#   installer/dev.sh test   install what is missing, build, and pass every test (what .ci/run calls)
+#   installer/dev.sh test   install what is missing, build, and pass every test (what .ci/run calls),
+#                           the Debian packages' install test among them
+#   installer/dev.sh package
+#                           build the Debian packages waymark and waymark-sdk-dev (Release, prefix /usr)
+#                           into build/release/packages
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -15,11 +19,12 @@ build_packages=(
     g++ cmake ninja-build pkg-config git
     libpoco-dev libsoci-dev unixodbc unixodbc-dev libsqliteodbc odbc-postgresql tdsodbc
     libboost-dev libhpdf-dev libxlsxwriter-dev libsodium-dev libcsv-dev fonts-dejavu-core python3-fonttools
-    nlohmann-json3-dev
+    nlohmann-json3-dev help2man
 )
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
     python3-selenium chromium-driver firefox-esr libfirefox-marionette-perl wrk curl
+    lintian nginx openssl
 )
 
 as_root() {
@@ -60,6 +65,12 @@ run_main_job() {
     exec "$build_dir/bin/waymark" serve
 }
 
+# The .deb files of a build tree, in <build>/packages.
+make_packages() {
+    (cd "$1" && cpack -G DEB -B "$1/packages" >/dev/null)
+    ls "$1"/packages/*.deb
+}
+
 run_tests() {
     # A throwaway PostgreSQL on loopback, so every store test runs on both databases.
     local pg_dir
@@ -71,6 +82,9 @@ run_tests() {
     export WAYMARK_TEST_POSTGRES
     export WAYMARK_TEST_REQUIRE_POSTGRES=1
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 600
+    # Then the packages, installed on this machine as a school's technician would, and purged again.
+    make_packages "$build_dir"
+    as_root "$repo/installer/package-test.sh" "$build_dir/packages"
 }
 
 case "${1:-}" in
@@ -90,10 +104,17 @@ case "${1:-}" in
     build)
         build
         ;;
+    package)
+        install_missing "${build_packages[@]}"
+        cmake --preset release -S "$repo" -DCMAKE_INSTALL_PREFIX=/usr
+        cmake --build "$repo/build/release" --parallel "$(nproc)"
+        make_packages "$repo/build/release"
+        ;;
     *)
-        echo "usage: installer/dev.sh run|test|deps|build" >&2
+        echo "usage: installer/dev.sh run|test|package|deps|build" >&2
         echo "  run   install what is missing, build, and run the main job on the embedded demo school" >&2
         echo "  test  install what is missing, build, and run every test (needs root or sudo)" >&2
+        echo "  package  build the Debian packages waymark and waymark-sdk-dev into build/release/packages" >&2
         exit 2
         ;;
 esac

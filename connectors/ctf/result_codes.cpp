@@ -115,8 +115,12 @@ std::optional<std::pair<result_key, std::string>> result_codes::to_ctf(const dom
 
 std::filesystem::path default_result_codes_file() {
     if (const char *configured = std::getenv("WAYMARK_CTF_RESULT_CODES"); configured && *configured) return configured;
-    const std::filesystem::path installed = WAYMARK_CTF_RESULT_CODES_INSTALLED;
-    if (std::filesystem::exists(installed)) return installed;
+    // Installed beside the executable (<prefix>/bin/waymark, <prefix>/share/waymark/ctf), wherever the
+    // prefix is, as the plugins are found (lib/waymark/plugins).
+    std::error_code no_executable;
+    const auto executable = std::filesystem::read_symlink("/proc/self/exe", no_executable);
+    const auto installed = executable.parent_path().parent_path() / "share" / "waymark" / "ctf" / "result_codes.csv";
+    if (!no_executable && std::filesystem::exists(installed)) return installed;
     return WAYMARK_CTF_RESULT_CODES_SOURCE;
 }
 

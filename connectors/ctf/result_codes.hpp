@@ -60,7 +60,8 @@ private:
     std::vector<std::pair<result_key, result_meaning>> rows_;
 };
 
-// The table the host uses: $WAYMARK_CTF_RESULT_CODES when set, else the installed copy, else the
+// The table the host uses: $WAYMARK_CTF_RESULT_CODES when set, else the copy installed
+// with the executable (<prefix>/share/waymark/ctf), else the
 // copy in the source tree (a development build).
 std::filesystem::path default_result_codes_file();
 
