@@ -333,12 +333,24 @@ void refuse_cells_changed_since_seen(std::span<const cell_change> changes, const
     if (!changed.empty()) throw cells_changed_meanwhile(std::move(changed));
 }
 
+// Writes to one assessment's cells take turns, from before they read the cells' latest records until
+// they commit. Otherwise, on a server database (read committed), two saves reading at once both follow
+// the same latest record: the second is refused by the supersedes index as a server error, or, for a
+// cell that was empty, both are kept as its first record and one teacher's judgement is silently
+// hidden (the concurrent-editors test shows both). Updating the assessment's row makes the second
+// wait for the first to commit, and its reads then see what the first wrote. SQLite's writers take
+// turns already; there it only takes the file's write lock a statement sooner.
+void take_turn_at(soci::session &session, const assessment &which) {
+    session << "UPDATE wm_assessments SET name = name WHERE id = :id", soci::use(which.id, "id");
+}
+
 // Checks and appends changes of pupils already looked up, keeping each cell's colour override when the
 // change names no colour.
 std::vector<cell_record> record_checked(soci::session &session, const assessment &which, const scheme_library &schemes,
                                         std::span<const cell_change> changes,
                                         const std::map<std::string, selected_pupil, std::less<>> &pupils, const recorder &by,
                                         const after_judgements *then) {
+    take_turn_at(session, which);
     auto records = checked(which, schemes, changes, pupils);
     const auto latest = latest_of_cells(session, which, records);
     refuse_cells_changed_since_seen(changes, records, latest);
@@ -391,6 +403,7 @@ cell_record clear_cell(store::database &db, const store::school &school, const a
                        const recorder &by, const after_judgements *then) {
     return db.transaction("clearing a cell of assessment '" + which.name + "'", [&](soci::session &session) {
         const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
+        take_turn_at(session, which);
         cell_record r = latest_of(session, which, pupil.id, cell);
         r.value.clear();
         r.cleared = true;
@@ -406,6 +419,7 @@ cell_record set_cell_colour(store::database &db, const store::school &school, co
     if (colour && *colour > 0xFFFFFF) throw tracking_error("A colour is 0xRRGGBB (" + where(cell) + ").");
     return db.transaction("colouring a cell of assessment '" + which.name + "'", [&](soci::session &session) {
         const auto pupil = pupils_by_upn(session, school, which, {cell.upn}).at(cell.upn);
+        take_turn_at(session, which);
         cell_record r = latest_of(session, which, pupil.id, cell);
         r.colour = colour;
         return append_one(session, which, pupil.id, std::move(r), by, then);
