@@ -8,6 +8,8 @@ extern const command version_command;
 extern const command plugins_command;
 extern const command main_command;
 extern const command migrate_command;
+extern const command backup_command;
+extern const command restore_command;
 extern const command rollover_command;
 extern const command demo_command;
 extern const command sync_command;
@@ -38,6 +40,7 @@ std::span<const command> all_commands() {
     static const command table[] = {
         main_command,
         assessments_command,
+        backup_command,
         collection_health_command,
         demo_command,
         export_command,
@@ -52,6 +55,7 @@ std::span<const command> all_commands() {
         predict_command,
         pupils_command,
         report_command,
+        restore_command,
         rollover_command,
         schools_command,
         serve_command,

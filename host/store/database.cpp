@@ -17,25 +17,6 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-// The value of KEY=value in an ODBC connection string (braces removed), "" when absent.
-std::string attribute(std::string_view connection, std::string_view key) {
-    const std::string lower = lowercase(connection);
-    const std::string wanted = lowercase(key) + "=";
-    for (std::size_t start = 0; start < lower.size();) {
-        const std::size_t end = std::min(lower.find(';', start), lower.size());
-        std::string_view part(lower.data() + start, end - start);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-        if (part.starts_with(wanted)) {
-            const std::size_t value_at = start + (part.data() - (lower.data() + start)) + wanted.size();
-            std::string value(connection.substr(value_at, end - value_at));
-            if (value.size() >= 2 && value.front() == '{' && value.back() == '}') value = value.substr(1, value.size() - 2);
-            return value;
-        }
-        start = end + 1;
-    }
-    return {};
-}
-
 // A driver's message on one line (PostgreSQL's span several) without trailing blanks.
 std::string one_line(std::string_view text) {
     std::string out;
@@ -52,8 +33,8 @@ std::string one_line(std::string_view text) {
 }
 
 std::string driver_described(std::string_view connection) {
-    if (const auto driver = attribute(connection, "driver"); !driver.empty()) return "the ODBC driver '" + driver + "'";
-    if (const auto dsn = attribute(connection, "dsn"); !dsn.empty()) return "the ODBC data source '" + dsn + "'";
+    if (const auto driver = connection_attribute(connection, "driver"); !driver.empty()) return "the ODBC driver '" + driver + "'";
+    if (const auto dsn = connection_attribute(connection, "dsn"); !dsn.empty()) return "the ODBC data source '" + dsn + "'";
     return "the ODBC connection '" + redacted(connection) + "'";
 }
 
@@ -121,6 +102,24 @@ std::string_view dialect_name(dialect kind) {
 
 database_error::database_error(const std::string &sentence, std::string sqlstate)
     : std::runtime_error(sentence), sqlstate_(std::move(sqlstate)) {}
+
+std::string connection_attribute(std::string_view connection, std::string_view key) {
+    const std::string lower = lowercase(connection);
+    const std::string wanted = lowercase(key) + "=";
+    for (std::size_t start = 0; start < lower.size();) {
+        const std::size_t end = std::min(lower.find(';', start), lower.size());
+        std::string_view part(lower.data() + start, end - start);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        if (part.starts_with(wanted)) {
+            const std::size_t value_at = start + (part.data() - (lower.data() + start)) + wanted.size();
+            std::string value(connection.substr(value_at, end - value_at));
+            if (value.size() >= 2 && value.front() == '{' && value.back() == '}') value = value.substr(1, value.size() - 2);
+            return value;
+        }
+        start = end + 1;
+    }
+    return {};
+}
 
 std::string redacted(std::string_view connection) {
     std::string out;

@@ -31,6 +31,9 @@ private:
     std::string sqlstate_;
 };
 
+// The value of KEY=value in an ODBC connection string (key in any case, braces removed), "" when absent.
+std::string connection_attribute(std::string_view connection, std::string_view key);
+
 // The connection string with any password replaced by "***", fit for messages and logs.
 std::string redacted(std::string_view connection);
 

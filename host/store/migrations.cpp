@@ -549,6 +549,10 @@ std::string for_dialect(std::string_view sql, dialect kind) {
     }
 }
 
+// The advisory-lock class (first key) of Waymark's migrations: "WM" in ASCII, apart from any other
+// application's locks on the same server.
+constexpr int migration_lock_class = 0x574D;
+
 void apply(soci::session &session, const migration &step, dialect kind) {
     const std::string sql = for_dialect(step.sql, kind);
     for (std::size_t at = 0; at < sql.size();) {
@@ -563,32 +567,77 @@ void apply(soci::session &session, const migration &step, dialect kind) {
         soci::use(step.version), soci::use(description), soci::use(applied_at);
 }
 
+// SQLite: the version table exists before any transaction reads it under the write lock below. Its
+// own transaction writes first when it creates the table (so it waits its turn like any writer) and
+// changes nothing when the table is there. The servers make it under their lock instead, as two
+// PostgreSQL sessions creating one table at once can fail.
+void ensure_version_table(database &db) {
+    if (db.kind() != dialect::sqlite) return;
+    db.transaction("making the schema version table",
+                   [&](soci::session &session) { session << create_version_table(dialect::sqlite); });
+}
+
+// Takes the database-wide migration lock for the rest of the transaction, then reads the recorded
+// version, so two processes starting at once on one database (two `waymark serve` after an
+// upgrade) apply each migration once: the second waits, then finds it applied.
+//   PostgreSQL: a transaction-scoped advisory lock, keyed by the schema Waymark's tables live in
+//     (each schema holds a Waymark database of its own).
+//   SQLite: a write that changes nothing, as the transaction's first statement, takes the file's
+//     write lock, waiting through the driver's busy timeout (sqliteodbc's Timeout, 100 s by default)
+//     while another process holds it. A read first would not do: a transaction that read and then
+//     wants to write fails at once when another wrote meanwhile.
+//   SQL Server: no lock (as before); the version is still read again inside the step's transaction.
+int locked_schema_version(soci::session &session, dialect kind) {
+    switch (kind) {
+        case dialect::postgresql: {
+            int held = 0;  // fetched, so the driver's cursor surely runs the lock function
+            session << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + std::to_string(migration_lock_class) +
+                           ", COALESCE(hashtext(current_schema()), 0))) AS locked",
+                soci::into(held);
+            session << create_version_table(kind);
+            break;
+        }
+        case dialect::sqlite: session << "UPDATE wm_schema_version SET version = version WHERE version < 0"; break;
+        case dialect::sqlserver: session << create_version_table(kind); break;
+    }
+    int version = 0;
+    soci::indicator none = soci::i_ok;
+    session << "SELECT MAX(version) FROM wm_schema_version", soci::into(version, none);
+    return none == soci::i_null ? 0 : version;
+}
+
+void refuse_newer_than_this_build(int version) {
+    const int latest = migrations.back().version;
+    if (version <= latest) return;
+    throw database_error("This database's Waymark schema is version " + std::to_string(version) +
+                         " but this waymark knows versions up to " + std::to_string(latest) +
+                         " only; upgrade waymark before using this database (nothing was changed).");
+}
+
 }  // namespace
 
 int latest_schema_version() { return migrations.back().version; }
 
 int schema_version(database &db) {
-    return db.transaction("reading the schema version", [&](soci::session &session) {
-        session << create_version_table(db.kind());
-        int version = 0;
-        soci::indicator none = soci::i_ok;
-        session << "SELECT MAX(version) FROM wm_schema_version", soci::into(version, none);
-        return none == soci::i_null ? 0 : version;
-    });
+    ensure_version_table(db);
+    return db.transaction("reading the schema version",
+                          [&](soci::session &session) { return locked_schema_version(session, db.kind()); });
 }
 
 migration_report migrate(database &db) {
     migration_report report;
     report.from = schema_version(db);
-    if (report.from > latest_schema_version()) {
-        throw database_error("This database's Waymark schema is version " + std::to_string(report.from) +
-                             " but this waymark knows versions up to " + std::to_string(latest_schema_version()) +
-                             " only; upgrade waymark before using this database (nothing was changed).");
-    }
+    refuse_newer_than_this_build(report.from);
     for (const migration &step : migrations) {
         if (step.version <= report.from) continue;
         db.transaction("applying schema migration " + std::to_string(step.version) + " (" + std::string(step.description) + ")",
-                       [&](soci::session &session) { apply(session, step, db.kind()); });
+                       [&](soci::session &session) {
+                           // Read again under the lock: another process may have applied this step (or
+                           // a newer waymark more) since the version was read above.
+                           const int now_at = locked_schema_version(session, db.kind());
+                           refuse_newer_than_this_build(now_at);
+                           if (now_at < step.version) apply(session, step, db.kind());
+                       });
     }
     report.to = latest_schema_version();
     return report;

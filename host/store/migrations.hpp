@@ -11,7 +11,8 @@ namespace waymark::store {
 // The newest schema this build knows.
 int latest_schema_version();
 
-// The version recorded in the database, 0 for a database Waymark has never touched.
+// The version recorded in the database, 0 for a database Waymark has never touched (which gets an
+// empty wm_schema_version), read under the migration lock migrate() takes.
 int schema_version(database &db);
 
 struct migration_report {
@@ -19,9 +20,11 @@ struct migration_report {
     int to = 0;    // the version now (== latest_schema_version())
 };
 
-// Applies every migration the database lacks, each in its own transaction. A database already at
-// the latest version is left alone; one newer than this build is refused with database_error naming
-// both versions.
+// Applies every migration the database lacks, each in its own transaction that first takes a
+// database-wide lock and reads the version again, so processes migrating one database at once apply
+// each step once (PostgreSQL and SQLite; SQL Server takes no lock). A database already at the latest
+// version is left alone; one newer than this build is refused with database_error naming both
+// versions, before anything is changed.
 migration_report migrate(database &db);
 
 // Opens the database the settings name, creating the data folder for the embedded SQLite file.

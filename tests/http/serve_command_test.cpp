@@ -2,6 +2,9 @@
 // with the configured database, and stops cleanly on SIGTERM.
 #include "api_client.hpp"
 
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <gtest/gtest.h>
@@ -140,6 +143,21 @@ TEST_F(serve_command, check_config_of_usable_settings_exits_0_and_makes_no_datab
         << printed_text;
     EXPECT_NE(printed_text.find("The settings are usable."), std::string::npos) << printed_text;
     EXPECT_FALSE(std::filesystem::exists(folder / "waymark.db"));
+}
+
+// A downgrade: the data folder's schema is newer than this waymark, so it does not start (and does
+// not touch the database).
+TEST_F(serve_command, refuses_a_database_newer_than_itself) {
+    {
+        auto database = waymark::store::open(waymark::store::resolve_settings(std::nullopt, folder.string(), std::nullopt));
+        database.session() << "INSERT INTO wm_schema_version (version, description, applied_at) "
+                              "VALUES (99, 'from a newer waymark', '2030-01-01T00:00:00Z')";
+    }
+    Poco::ProcessHandle process = launch("0");
+    EXPECT_EQ(next_line(), "waymark serve: This database's Waymark schema is version 99 but this waymark knows versions up "
+                           "to " + std::to_string(waymark::store::latest_schema_version()) +
+                           " only; upgrade waymark before using this database (nothing was changed).");
+    EXPECT_EQ(process.wait(), 1);
 }
 
 TEST_F(serve_command, a_web_root_without_the_page_is_a_usage_error) {

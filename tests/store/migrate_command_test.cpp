@@ -1,7 +1,10 @@
 #include "cli_runner.hpp"
 #include "database_fixture.hpp"
 
+#include <Poco/Process.h>
 #include <gmock/gmock.h>
+
+#include <vector>
 
 namespace {
 
@@ -26,6 +29,25 @@ TEST_P(migrate_command_test, a_newer_schema_is_refused_with_status_1) {
     const auto result = run_cli({"migrate", "--db", connection()});
     EXPECT_EQ(result.status, 1);
     EXPECT_THAT(result.err, HasSubstr("schema is version 99"));
+}
+
+// An upgrade starting two `waymark serve` at once (or an installer's migrate beside a server): real
+// processes, started together on one empty database, each finish and every migration is applied once.
+TEST_P(migrate_command_test, processes_migrating_at_once_apply_each_migration_once) {
+    constexpr int processes = 6;
+    std::vector<Poco::ProcessHandle> started;
+    for (int i = 0; i < processes; ++i) {
+        started.push_back(Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", {"migrate", "--db", connection()}));
+    }
+    for (auto &process : started) EXPECT_EQ(process.wait(), 0);
+    std::vector<int> versions(100);
+    std::vector<int> times(100);
+    db().session() << "SELECT version, CAST(COUNT(*) AS INTEGER) FROM wm_schema_version GROUP BY version ORDER BY version",
+        soci::into(versions), soci::into(times);
+    std::vector<int> every_version;
+    for (int v = 1; v <= waymark::store::latest_schema_version(); ++v) every_version.push_back(v);
+    EXPECT_EQ(versions, every_version);
+    EXPECT_THAT(times, ::testing::Each(1));
 }
 
 TEST(migrate_command_embedded_test, makes_the_embedded_file_in_the_data_folder) {
