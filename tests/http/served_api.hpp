@@ -99,6 +99,8 @@ protected:
             store::open(store::resolve_settings(std::nullopt, folder().string(), std::nullopt)), 2);
     }
     served_api_with_database() : served_api(embedded_database()) {}
+    // Over another database of the test's (a PostgreSQL schema, database_fixture.hpp), open and migrated.
+    explicit served_api_with_database(std::unique_ptr<http::database_pool> databases) : served_api(std::move(databases)) {}
     ~served_api_with_database() override {
         server.reset();
         pool.reset();

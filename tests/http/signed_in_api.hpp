@@ -32,10 +32,12 @@ struct browser {
 
 class signed_in_api : public served_api_with_database {
 protected:
-    signed_in_api()
-        // The test's connections come from loopback, trusted as a reverse proxy: a request with
-        // X-Forwarded-For is a browser behind it, one without is the proxy's own.
-        : sessions(*pool, services::sign_in_rules{}, [this] { return now; }, {"127.0.0.1"}),
+    // Over the embedded database, or `databases` (open and migrated) when given.
+    explicit signed_in_api(std::unique_ptr<http::database_pool> databases = nullptr)
+        : served_api_with_database(databases ? std::move(databases) : embedded_database()),
+          // The test's connections come from loopback, trusted as a reverse proxy: a request with
+          // X-Forwarded-For is a browser behind it, one without is the proxy's own.
+          sessions(*pool, services::sign_in_rules{}, [this] { return now; }, {"127.0.0.1"}),
           secured_routes(sessions, failures),
           secured_services{registry, schemes, pool.get(), &sessions} {
         http::add_api_routes(secured_routes, secured_services);

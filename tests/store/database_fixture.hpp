@@ -49,6 +49,44 @@ inline std::optional<std::string> test_postgres() {
     return connection;
 }
 
+// Skips the PostgreSQL case of a test when no server is named, or fails it when
+// WAYMARK_TEST_REQUIRE_POSTGRES=1 (CI): call from SetUp, which then returns.
+inline void skip_without_postgres() {
+    const char *required = std::getenv("WAYMARK_TEST_REQUIRE_POSTGRES");
+    if (required != nullptr && std::string(required) == "1") {
+        FAIL() << "WAYMARK_TEST_REQUIRE_POSTGRES=1 but WAYMARK_TEST_POSTGRES names no server; start one "
+                  "with installer/test-postgres.sh.";
+    }
+    GTEST_SKIP() << "No PostgreSQL server for tests: set WAYMARK_TEST_POSTGRES to a psqlODBC connection "
+                    "string (installer/test-postgres.sh connection DIR) to run this case on PostgreSQL.";
+}
+
+// A schema of its own on the PostgreSQL server `server` names (test_postgres()), dropped with
+// everything in it when the object goes; connection() reaches it.
+class scratch_schema {
+public:
+    explicit scratch_schema(const std::string &server)
+        : name_(unique_test_name()), connection_(server + "ConnSettings=SET search_path TO " + name_ + ";"), admin_(server) {
+        admin_.session() << "CREATE SCHEMA " + name_;
+    }
+    scratch_schema(const scratch_schema &) = delete;
+    scratch_schema &operator=(const scratch_schema &) = delete;
+    ~scratch_schema() {
+        try {
+            admin_.session() << "DROP SCHEMA " + name_ + " CASCADE";
+        } catch (const std::exception &left) {
+            ADD_FAILURE() << "The test schema " << name_ << " could not be dropped: " << left.what();
+        }
+    }
+    const std::string &connection() const { return connection_; }
+    store::database &admin() { return admin_; }
+
+private:
+    std::string name_;
+    std::string connection_;
+    store::database admin_;
+};
+
 class database_test : public ::testing::TestWithParam<backend> {
 protected:
     void SetUp() override {
@@ -60,24 +98,16 @@ protected:
         }
         const auto server = test_postgres();
         if (!server) {
-            const char *required = std::getenv("WAYMARK_TEST_REQUIRE_POSTGRES");
-            if (required != nullptr && std::string(required) == "1") {
-                FAIL() << "WAYMARK_TEST_REQUIRE_POSTGRES=1 but WAYMARK_TEST_POSTGRES names no server; start one "
-                          "with installer/test-postgres.sh.";
-            }
-            GTEST_SKIP() << "No PostgreSQL server for tests: set WAYMARK_TEST_POSTGRES to a psqlODBC connection "
-                            "string (installer/test-postgres.sh connection DIR) to run this case on PostgreSQL.";
+            skip_without_postgres();
+            return;
         }
-        schema_ = unique_test_name();
-        admin_.emplace(*server);
-        admin_->session() << "CREATE SCHEMA " + schema_;
-        connection_ = *server + "ConnSettings=SET search_path TO " + schema_ + ";";
+        schema_.emplace(*server);
+        connection_ = schema_->connection();
     }
 
     void TearDown() override {
         db_.reset();
-        if (admin_ && !schema_.empty()) admin_->session() << "DROP SCHEMA " + schema_ + " CASCADE";
-        admin_.reset();
+        schema_.reset();
         if (!folder_.empty()) {
             std::error_code ignored;
             std::filesystem::remove_all(folder_, ignored);
@@ -107,13 +137,12 @@ protected:
         return *db_;
     }
     // A second connection to the server outside this test's schema (PostgreSQL only).
-    store::database &admin() { return *admin_; }
+    store::database &admin() { return schema_->admin(); }
 
 private:
     std::filesystem::path folder_;
-    std::string schema_;
+    std::optional<scratch_schema> schema_;
     std::string connection_;
-    std::optional<store::database> admin_;
     std::optional<store::database> db_;
 };
 

@@ -43,6 +43,19 @@ services::user managed_user(soci::session &session, const request &asked) {
     return *found;
 }
 
+// Whether the user also opens a school the administrator does not: an authority user granted other
+// schools belongs to their administrators as much, so this one changes only the grant of their own.
+bool shared_with_other_schools(const principal &administrator, const services::user &account) {
+    const auto open = account.open_schools();
+    return std::any_of(open.begin(), open.end(), [&](const std::string &school) { return !administrator.may_open(school); });
+}
+
+api_error shared_user(const services::user &account) {
+    return {status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
+            account.username + " is granted schools you do not administer as well; you may change only their grant of your "
+                               "schools, and the server's operator the rest (`waymark users set`)."};
+}
+
 // What the administrator may hand out: schools they open themselves.
 void check_grants(const request &asked, const std::vector<std::string> &schools) {
     for (const auto &school : schools) {
@@ -110,7 +123,14 @@ void change_user(const api_services &api, const request &asked, response &reply)
     if (change.role && domain::belongs_to_one_school(*change.role) && !asked.who().school.empty()) change.school = asked.who().school;
     const auto changed = refusals_as_422([&] {
         const auto database = api.database();
-        managed_user(database->session(), asked);
+        const auto account = managed_user(database->session(), asked);
+        if (shared_with_other_schools(asked.who(), account)) {
+            if (change.display_name || change.role || change.classes || change.disabled) throw shared_user(account);
+            // The grants of other schools stay as they are.
+            if (change.schools)
+                for (const auto &school : account.schools)
+                    if (!asked.who().may_open(school)) change.schools->push_back(school);
+        }
         return services::change_user(*database, asked.path_parameter("username"), change);
     });
     asked.note("changed " + changed.username + " (" + std::string(domain::role_name(changed.role)) +
@@ -121,7 +141,8 @@ void change_user(const api_services &api, const request &asked, response &reply)
 void reset_password(const api_services &api, const request &asked, response &reply) {
     const std::string password = refusals_as_422([&] {
         const auto database = api.database();
-        managed_user(database->session(), asked);
+        const auto account = managed_user(database->session(), asked);
+        if (shared_with_other_schools(asked.who(), account)) throw shared_user(account);
         return services::reset_password(*database, asked.path_parameter("username"));
     });
     asked.note("reset the password of " + asked.path_parameter("username"));
