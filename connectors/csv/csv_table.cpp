@@ -45,12 +45,15 @@ void check_utf8(std::string_view line_text, std::size_t line) {
 }
 
 // What libcsv's callbacks build. libcsv reports every unquoted line break (CSV_REPALL_NL), blank
-// lines included, so the line a row starts on is the one after the last reported break.
+// lines included, so the line a row starts on follows from the last reported break: the next line
+// after a line feed, the same line after a carriage return (the line feed of a CRLF is reported as a
+// break of its own; a lone CR, which old Mac files use, does not start a new line of the file, so a
+// line named in a message is always one the file has).
 struct reader_state {
     std::vector<csv_row> rows;
     std::vector<std::string> cells;
     std::size_t current_line = 1;     // the physical line being fed to the parser
-    std::size_t last_break_line = 0;  // the line of the last row end libcsv reported
+    std::size_t next_row_line = 1;    // the line the next row starts on
 };
 
 void on_cell(void *data, std::size_t size, void *context) {
@@ -58,11 +61,11 @@ void on_cell(void *data, std::size_t size, void *context) {
     state.cells.emplace_back(data ? static_cast<const char *>(data) : "", data ? size : 0);
 }
 
-void on_row_end(int, void *context) {
+void on_row_end(int terminator, void *context) {
     auto &state = *static_cast<reader_state *>(context);
-    if (!state.cells.empty()) state.rows.push_back({state.last_break_line + 1, std::move(state.cells)});
+    if (!state.cells.empty()) state.rows.push_back({state.next_row_line, std::move(state.cells)});
     state.cells.clear();
-    state.last_break_line = state.current_line;
+    state.next_row_line = terminator == '\r' ? state.current_line : state.current_line + 1;
 }
 
 struct parser_deleter {
@@ -101,7 +104,7 @@ std::vector<csv_row> read_csv(std::string_view text) {
     }
     if (!text.empty() && text.back() == '\n') --state.current_line;
     if (csv_fini(parser.get(), on_cell, on_row_end, &state) != 0)
-        throw csv_format_error(state.last_break_line + 1, 1,
+        throw csv_format_error(state.next_row_line, 1,
                                "a quoted cell in the row starting here is never closed (a \" is missing)");
     return std::move(state.rows);
 }

@@ -41,6 +41,17 @@ TEST(read_csv, crlf_blank_lines_and_no_final_newline) {
     EXPECT_THAT(rows[2].cells, ElementsAre("3", "4"));
 }
 
+// Found by tests/fuzz (fuzz_pupil_csv): a lone carriage return ended a row and the next row was put
+// on a line after it, so a message could name a line the file does not have.
+TEST(read_csv, a_lone_carriage_return_keeps_the_rows_on_the_files_lines) {
+    const auto rows = read_csv("a,b\n1,2\r3,4\n5,6");
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[1].line, 2u);
+    EXPECT_EQ(rows[2].line, 2u);
+    EXPECT_THAT(rows[2].cells, ElementsAre("3", "4"));
+    EXPECT_EQ(rows[3].line, 3u);
+}
+
 TEST(read_csv, byte_order_mark_is_dropped_and_utf8_kept) {
     const auto rows = read_csv("\xEF\xBB\xBFSurname\nZoë Łukasz-Brontë\n");
     ASSERT_EQ(rows.size(), 2u);
