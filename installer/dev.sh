@@ -24,7 +24,7 @@ build_packages=(
 test_packages=(
     libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf sqlite3 postgresql chromium
     python3-selenium chromium-driver firefox-esr libfirefox-marionette-perl wrk curl
-    lintian nginx openssl
+    lintian nginx openssl clang libclang-rt-14-dev
 )
 
 as_root() {
@@ -82,6 +82,9 @@ run_tests() {
     export WAYMARK_TEST_POSTGRES
     export WAYMARK_TEST_REQUIRE_POSTGRES=1
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 600
+    # The fuzz targets (clang, libFuzzer): their committed corpora replayed, then 30 s each.
+    (cd "$repo" && cmake --preset fuzz >/dev/null && cmake --build --preset fuzz)
+    "$repo/tests/fuzz/replay.sh" "$repo/build/fuzz" 30
     # Then the packages, installed on this machine as a school's technician would, and purged again.
     make_packages "$build_dir"
     as_root "$repo/installer/package-test.sh" "$build_dir/packages"

@@ -2,6 +2,7 @@
 
 #include "domain/codes.hpp"
 #include "domain/postcode.hpp"
+#include "domain/pupil_fields.hpp"
 #include "domain/upn.hpp"
 
 #include <Poco/AutoPtr.h>
@@ -184,6 +185,10 @@ public:
         const std::string dob = text_of(element, "DOB");
         const auto date_of_birth = domain::parse_iso_date(dob);
         if (!date_of_birth) refuse("has a DOB \"" + dob + "\" that is not a date like 2019-03-05");
+        if (auto age_problem = domain::school_age_problem(*date_of_birth, header_.academic_year)) {
+            age_problem->pop_back();  // refuse() ends the sentence
+            refuse("has a DOB \"" + dob + "\" that" + *age_problem);
+        }
         pupil.date_of_birth = *date_of_birth;
         const std::string sex = text_of(element, "Sex");
         if (sex != "M" && sex != "F") refuse("has a Sex \"" + sex + "\" other than M or F");

@@ -30,7 +30,8 @@ bool has_uk_date_shape(std::string_view text) {
            is_digits(text.substr(second + 1), 4, 4);
 }
 
-// Nursery (N1, NC year -2) to Year 11 in the school's current year.
+}  // namespace
+
 field_problem school_age_problem(date date_of_birth, academic_year school_year) {
     const int year_group = nc_year(date_of_birth, school_year);
     const std::string in_year = " in " + format_academic_year(school_year);
@@ -39,8 +40,6 @@ field_problem school_age_problem(date date_of_birth, academic_year school_year) 
         return " puts the pupil in Year " + std::to_string(year_group) + in_year + ", past Year 11; check the year of birth.";
     return std::nullopt;
 }
-
-}  // namespace
 
 std::string upper_case(std::string_view text) {
     std::string result(text);

@@ -4,6 +4,7 @@
 
 #include "plugin_host/plugin_error.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 #include <nlohmann/json.hpp>
@@ -38,6 +39,15 @@ std::variant<syntax_problem, std::string> second_opinion(std::string_view text) 
         const auto colon = explanation.find(": ", column == std::string::npos ? 0 : column);
         if (colon != std::string::npos) explanation.erase(0, colon + 2);
         return syntax_problem{e.byte == 0 ? 0 : e.byte - 1, plugins::sanitized_utf8(explanation)};
+    } catch (const nlohmann::json::out_of_range &e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e99999'": placed at that number.
+        const std::string message = e.what();
+        const auto quote = message.find('\'');
+        const std::string number =
+            quote == std::string::npos ? std::string() : message.substr(quote + 1, message.size() - quote - 2);
+        const auto at = number.empty() ? std::string_view::npos : text.find(number);
+        return syntax_problem{at == std::string_view::npos ? 0 : at,
+                              "the number " + plugins::sanitized_utf8(number) + " is too large to read"};
     }
     switch (parsed.type()) {
         case nlohmann::json::value_t::string: return "a string";
@@ -232,6 +242,8 @@ json_object parse_json_object(std::string_view text) {
     try {
         parsed = Poco::JSON::Parser().parse(std::string(text));
     } catch (const Poco::JSON::JSONException &) {
+        throw malformed(text);
+    } catch (const Poco::SyntaxException &) {  // a number too long for Poco's converter
         throw malformed(text);
     }
     if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {

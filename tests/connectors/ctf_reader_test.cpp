@@ -139,6 +139,18 @@ TEST(read_ctf, pupils_are_named_by_position) {
                 HasSubstr("SENprovision \"X\""));
 }
 
+// Found by fuzz_ctf: a DOB of 9522 was accepted, and the writer could not give its year group.
+TEST(read_ctf, a_dob_outside_nursery_to_year_11_is_refused) {
+    std::string unborn = pupil_xml(test::sample_upn(1));
+    unborn.replace(unborn.find("2019-03-05"), 10, "9522-01-01");
+    EXPECT_THAT(refusal(with_pupils(unborn)),
+                HasSubstr("pupil 1 in CTFpupilData (Amy Smith) has a DOB \"9522-01-01\" that makes the pupil too young "
+                          "for Nursery in 2025/26; check the year of birth."));
+    std::string grown = pupil_xml(test::sample_upn(1));
+    grown.replace(grown.find("2019-03-05"), 10, "1990-03-05");
+    EXPECT_THAT(refusal(with_pupils(grown)), HasSubstr("past Year 11; check the year of birth."));
+}
+
 TEST(read_ctf, deep_nesting_is_refused_before_a_tree_is_built) {
     // 200,000 levels in 1.4 MB crashed the reader: Poco's DOM frees its tree recursively.
     const std::size_t levels = 200'000;
