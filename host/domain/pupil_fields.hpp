@@ -24,7 +24,7 @@ field_problem read_upn_field(std::string_view text, std::string &upn);
 // `label` names the field in the sentence ("Surname").
 field_problem read_name_field(std::string_view label, std::string_view text, std::string &name);
 // Why a pupil born on `date_of_birth` is outside Nursery (N1) to Year 11 in `school_year`, as the end
-// of a sentence about the date (" makes the pupil too young for Nursery in 2025/26; check ..."), or none.
+// of a sentence about the date (" makes the pupil too young for Nursery in 2025/2026; check ..."), or none.
 field_problem school_age_problem(date date_of_birth, academic_year school_year);
 // A date written dd/mm/yyyy (not blank).
 field_problem read_date_field(std::string_view text, date &day);

@@ -145,7 +145,7 @@ TEST(read_ctf, a_dob_outside_nursery_to_year_11_is_refused) {
     unborn.replace(unborn.find("2019-03-05"), 10, "9522-01-01");
     EXPECT_THAT(refusal(with_pupils(unborn)),
                 HasSubstr("pupil 1 in CTFpupilData (Amy Smith) has a DOB \"9522-01-01\" that makes the pupil too young "
-                          "for Nursery in 2025/26; check the year of birth."));
+                          "for Nursery in 2025/2026; check the year of birth."));
     std::string grown = pupil_xml(test::sample_upn(1));
     grown.replace(grown.find("2019-03-05"), 10, "1990-03-05");
     EXPECT_THAT(refusal(with_pupils(grown)), HasSubstr("past Year 11; check the year of birth."));
