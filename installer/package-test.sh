@@ -16,6 +16,12 @@
 set -euo pipefail
 
 packages=$(cd "$1" && pwd)
+# It installs, purges and removes /var/lib/waymark: never on a machine that runs Waymark for real.
+if dpkg -s waymark >/dev/null 2>&1 || [ -e /var/lib/waymark ]; then
+    echo "package test: this machine already has the waymark package or /var/lib/waymark, which the test" \
+        "would purge and delete; run it on a machine without them (CI does), or back up and purge first." >&2
+    exit 1
+fi
 work=$(mktemp -d /tmp/waymark-package-test.XXXXXX)
 chmod 755 "$work"
 server_pid=
@@ -43,7 +49,6 @@ lintian --fail-on error,warning "$host_deb" "$sdk_deb" ||
     fail "lintian reports the tags above; fix them or override each with its reason (installer/debian/lintian-overrides)"
 
 step "install"
-rm -rf /var/lib/waymark
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$host_deb" "$sdk_deb" >"$work/install.log" 2>&1 ||
     { cat "$work/install.log"; fail "apt-get install of the packages failed (above)"; }
 for installed in /usr/bin/waymark /lib/systemd/system/waymark.service /etc/waymark/waymark.ini \
