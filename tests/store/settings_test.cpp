@@ -40,12 +40,20 @@ TEST_F(settings_test, defaults_to_the_embedded_file_in_the_data_folder) {
 }
 
 TEST_F(settings_test, data_folder_comes_from_the_environment_then_the_working_folder) {
-    ::setenv("WAYMARK_DATA_DIR", folder_.c_str(), 1);
-    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt).data_dir, folder_);
+    // Neither an installed /etc/waymark/waymark.ini nor a waymark-data folder where ctest runs may
+    // decide the answer: the system file named here is absent and the working folder is our own.
+    const auto no_system_file = folder_ / "absent-system.ini";
+    const auto working_folder = std::filesystem::current_path();
+    std::filesystem::current_path(folder_);
+    ::setenv("WAYMARK_DATA_DIR", (folder_ / "from-environment").c_str(), 1);
+    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt, no_system_file).data_dir,
+              folder_ / "from-environment");
     ::unsetenv("WAYMARK_DATA_DIR");
-    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt).data_dir,
-              std::filesystem::current_path() / "waymark-data");
-    EXPECT_EQ(resolve_settings(std::nullopt, (folder_ / "other").string(), std::nullopt).data_dir, folder_ / "other");
+    EXPECT_EQ(resolve_settings(std::nullopt, std::nullopt, std::nullopt, no_system_file).data_dir,
+              folder_ / "waymark-data");
+    EXPECT_EQ(resolve_settings(std::nullopt, (folder_ / "other").string(), std::nullopt, no_system_file).data_dir,
+              folder_ / "other");
+    std::filesystem::current_path(working_folder);
 }
 
 TEST_F(settings_test, the_ini_in_the_data_folder_names_the_database) {

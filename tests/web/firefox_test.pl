@@ -107,7 +107,8 @@ subtest 'a teacher signs in with the password and then the six-digit code' => su
     $firefox->find_selector('input[name=code]')->type(current_code('teacher4'));
     $firefox->find(q{//button[normalize-space()='Sign in']})->click;
     wait_until('the signed-in page', q{!document.getElementById('nav').hidden});
-    wait_until('the home screen', q{document.querySelector('main h1')});
+    # The heading comes first; the cohorts follow from their own request.
+    wait_until('the home screen with its cohorts', q{/on track/i.test(document.querySelector('main').textContent)});
     like($firefox->find_selector('main')->text, qr/on track/i, 'home shows the cohorts on track');
     photograph('home');
 };
