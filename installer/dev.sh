@@ -87,7 +87,8 @@ run_tests() {
     "$repo/tests/fuzz/replay.sh" "$repo/build/fuzz" 30
     # Then the packages, installed on this machine as a school's technician would, and purged again.
     make_packages "$build_dir"
-    as_root "$repo/installer/package-test.sh" "$build_dir/packages"
+    as_root env WAYMARK_SCREENSHOTS="$build_dir/tests/web/screenshots" \
+        "$repo/installer/package-test.sh" "$build_dir/packages"
 }
 
 case "${1:-}" in

@@ -5,7 +5,8 @@
 #   2. apt-get install ./waymark_*.deb ./waymark-sdk-dev_*.deb;
 #   3. `waymark main` as the waymark user against the installed paths and /etc/waymark/waymark.ini;
 #   4. the unit's ExecStartPre and ExecStart lines run as its User; /api/v1/health; a teacher signs
-#      in through a real nginx on loopback with a self-signed certificate (HSTS, Secure cookie);
+#      in through a real nginx on loopback with a self-signed certificate (HSTS, Secure cookie),
+#      by the API and then in headless Chromium through the page (its screenshot kept);
 #      SIGTERM stops it with exit status 0;
 #   5. `systemd-analyze security` of the unit (its exposure score is printed);
 #   6. an upgrade keeps the edited settings file and migrates; a downgrade against a newer schema is
@@ -24,6 +25,9 @@ if dpkg -s waymark >/dev/null 2>&1 || [ -e /var/lib/waymark ]; then
 fi
 work=$(mktemp -d /tmp/waymark-package-test.XXXXXX)
 chmod 755 "$work"
+# Where the signed-in page's screenshot is kept for a person to look at (beside the web tests').
+screenshots=${WAYMARK_SCREENSHOTS:-$work}
+mkdir -p "$screenshots"
 server_pid=
 nginx_conf=
 cleanup() {
@@ -116,6 +120,12 @@ curl -sk -b "$work/cookies" -H 'Content-Type: application/json' -d "{\"code\": \
 grep -q '"role": *"teacher"' "$work/second.body" || fail "the teacher's second step did not sign in: $(cat "$work/second.body")"
 curl -sk -b "$work/cookies" "$https/api/v1/session" | grep -q '"username": *"techtest"' ||
     fail "the signed-in teacher's session is not answered through nginx"
+# Then as the teacher meets it: the page in a real browser, password and code typed in.
+as_waymark waymark users add browsertest --role teacher --classes Maple >"$work/browser-user.log"
+browser_password=$(sed -n 's/^  password: *//p' "$work/browser-user.log")
+"$(dirname "$0")/browser-sign-in.py" "$https" browsertest "$browser_password" "$screenshots/package-signed-in.png" \
+    -- runuser -u waymark -- sh -c 'cd /var/lib/waymark && waymark users code browsertest' ||
+    fail "a teacher could not sign in through the browser (above)"
 nginx -c "$nginx_conf" -s stop
 nginx_conf=
 
