@@ -6,6 +6,7 @@ namespace waymark::cli {
 
 extern const command version_command;
 extern const command plugins_command;
+extern const command plugin_worker_command;
 extern const command main_command;
 extern const command migrate_command;
 extern const command backup_command;
@@ -52,6 +53,7 @@ std::span<const command> all_commands() {
         meetings_command,
         migrate_command,
         plugins_command,
+        plugin_worker_command,
         predict_command,
         pupils_command,
         report_command,

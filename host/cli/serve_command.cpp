@@ -102,6 +102,7 @@ struct serve_configuration {
     std::chrono::minutes idle_limit{60};
     std::vector<std::string> proxies;
     std::optional<std::string> web_root;
+    plugins::worker_limits renderer_limits;
 };
 
 serve_configuration read_configuration(const invocation &args, const store::settings &settings) {
@@ -119,6 +120,11 @@ serve_configuration read_configuration(const invocation &args, const store::sett
         whole_number_setting(setting_of(args, settings, "threads"), options.worker_threads, 2, 1024);
     config.idle_limit = std::chrono::minutes(whole_number_setting(setting_of(args, settings, "idle-minutes"), 60, 1, 24 * 60));
     config.proxies = trusted_proxies(setting_of(args, settings, "trusted-proxy"));
+    auto &limits = config.renderer_limits;
+    limits.wall_time = limits.processor_time = std::chrono::seconds(
+        whole_number_setting(setting_of(args, settings, "plugin-seconds"), static_cast<int>(limits.wall_time.count()), 1, 3600));
+    limits.memory_megabytes = static_cast<std::size_t>(whole_number_setting(
+        setting_of(args, settings, "plugin-memory-mb"), static_cast<int>(limits.memory_megabytes), 64, 64 * 1024));
     config.web_root = args.option("web-root");
     if (config.web_root && !std::filesystem::is_regular_file(std::filesystem::path(*config.web_root) / "index.html")) {
         throw usage_error("--web-root names the folder of the web page's files (host/web), which holds index.html; '" +
@@ -214,7 +220,10 @@ int run_serve(const invocation &args, io streams) {
     // in-process, never for a running server.
     const http::session_policy policy(databases, rules, services::now_instant, config.proxies);
     http::router routes(policy, streams.err);
-    const http::api_services services{registry, schemes, &databases, &policy, &revalidation};
+    // Every report a renderer writes is rendered in a worker process, so a renderer that crashes,
+    // hangs or eats memory refuses that report and nothing else.
+    const plugins::plugin_worker renderer_worker(plugins::worker_executable(), config.renderer_limits);
+    const http::api_services services{registry, schemes, &databases, &policy, &revalidation, &renderer_worker};
     http::add_api_routes(routes, services);
 
     const http::static_files pages = web_root ? http::static_files(*web_root) : http::static_files();
@@ -238,6 +247,7 @@ int run_serve(const invocation &args, io streams) {
 extern const command serve_command{
     "serve",
     "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--trusted-proxy ADDRESS,...] [--web-root DIR]"
+    " [--plugin-seconds N] [--plugin-memory-mb N]"
     " | serve --check-config",
     "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
@@ -258,8 +268,14 @@ extern const command serve_command{
     "from DIR instead (the source folder host/web), read afresh on every request, so an edit to the page\n"
     "shows on the next reload without rebuilding. Everything under /api/ is the JSON API.\n"
     "\n"
+    "Reports are rendered (PDF, spreadsheet, CSV) in a worker process, one per report, so a renderer\n"
+    "plugin that crashes, loops or eats memory refuses that report with one sentence and the server\n"
+    "carries on: the worker is stopped after --plugin-seconds (default 60) and may use --plugin-memory-mb\n"
+    "of memory (default 1024).\n"
+    "\n"
     "Each flag but --web-root can instead be set in the settings file's [server] section, where a flag\n"
-    "given on the command line wins: bind, port, threads, idle_minutes, trusted_proxy (the installed\n"
+    "given on the command line wins: bind, port, threads, idle_minutes, trusted_proxy, plugin_seconds,\n"
+    "plugin_memory_mb (the installed\n"
     "service reads /etc/waymark/waymark.ini). `waymark serve --check-config` reads the settings as\n"
     "serve would and lists every problem, one line each (a key Waymark does not read, a value out of\n"
     "range, a database that cannot be opened or is newer than this waymark, a refused plugin), then\n"
@@ -268,7 +284,7 @@ extern const command serve_command{
     "SIGTERM (systemctl stop) and Ctrl-C stop it gracefully: it stops accepting connections, answers\n"
     "the requests in progress, then exits 0.",
     {"check-config"},
-    {"bind", "web-root", "port", "threads", "idle-minutes", "trusted-proxy"},
+    {"bind", "web-root", "port", "threads", "idle-minutes", "trusted-proxy", "plugin-seconds", "plugin-memory-mb"},
     run_serve};
 
 }  // namespace waymark::cli

@@ -6,6 +6,7 @@
 #include "http/database_pool.hpp"
 #include "http/router.hpp"
 
+#include "plugin_host/plugin_worker.hpp"
 #include "plugin_host/registry.hpp"
 #include "plugin_host/scheme_catalog.hpp"
 
@@ -30,6 +31,8 @@ struct api_services {
     const session_policy *sessions = nullptr;  // nullptr when the server signs nobody in (the local user)
     // What every save of judgements does next (the server's target revalidation); nullptr: nothing.
     const services::after_judgements *after_judgements = nullptr;
+    // Where renderers run (a worker process per report); nullptr: in this process.
+    const plugins::plugin_worker *renderer_worker = nullptr;
 
     // A connection for one request; 503 {error:"unavailable"} when the server has no database.
     database_pool::lease database() const;

@@ -55,7 +55,22 @@ void renderer::render(const reports::document &document, std::ostream &out) cons
     render_checked(reports::to_json(document), out);
 }
 
+void renderer::isolate(const plugin_worker &worker, std::string config) {
+    worker_ = &worker;
+    worker_config_ = std::move(config);
+}
+
+std::vector<std::string> render_worker_arguments(const std::filesystem::path &file, std::string_view id,
+                                                 std::string_view config) {
+    return {"render", file.string(), std::string(id), "--plugin-config", std::string(config)};
+}
+
 void renderer::render_checked(std::string_view document_json, std::ostream &out) const {
+    if (worker_ != nullptr) {
+        worker_->run(render_worker_arguments(plugin_.file(), plugin_.descriptor().id, worker_config_), document_json, out,
+                     plugin_.name_for_messages(), "rendering the report");
+        return;
+    }
     message_buffer error;
     const waymark_status status = table_.render(plugin_.raw(), document_json.data(), document_json.size(),
                                                 write_to_stream, &out, error.get());
@@ -96,12 +111,16 @@ void renderer::write_through_partial(const std::filesystem::path &file,
     }
 }
 
-renderer find_renderer(const registry &plugins, std::string_view format, std::string_view config) {
+renderer find_renderer(const registry &plugins, std::string_view format, std::string_view config,
+                       const plugin_worker *worker) {
     const std::string wanted = lower(format);
     std::string offered;
     for (const plugin_listing &listing : plugins.plugins_of_kind(WAYMARK_KIND_RENDERER)) {
         renderer candidate(plugins.create(listing.descriptor.id, config));
-        if (candidate.format() == wanted) return candidate;
+        if (candidate.format() == wanted) {
+            if (worker != nullptr) candidate.isolate(*worker, std::string(config));
+            return candidate;
+        }
         offered += (offered.empty() ? "" : ", ") + candidate.format();
     }
     throw plugin_error(WAYMARK_ERROR_NOT_FOUND, "No loaded renderer writes '" + std::string(format) + "'; " +

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "plugin_host/instance.hpp"
+#include "plugin_host/plugin_worker.hpp"
 #include "reports/document.hpp"
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace waymark::plugins {
 
@@ -28,6 +30,11 @@ public:
     const std::string &format() const { return format_; }              // "pdf"
     const std::string &media_type() const { return media_type_; }      // "application/pdf"
     const std::string &file_extension() const { return file_extension_; }  // ".pdf"
+
+    // From now on every render runs in `worker` (a child process with its own instance of this plugin,
+    // created with `config` as this one was), so a renderer that crashes, hangs or eats memory costs
+    // one refused report instead of the server. `worker` must outlive this renderer.
+    void isolate(const plugin_worker &worker, std::string config);
 
     // Writes the rendered document to `out`. Throws reports::document_error (WAYMARK_ERROR_INVALID_INPUT
     // sentence naming the JSON path) for a malformed document before the plugin is called, and
@@ -48,6 +55,8 @@ private:
     void write_through_partial(const std::filesystem::path &file, const std::function<void(std::ostream &)> &render_into) const;
 
     instance plugin_;
+    const plugin_worker *worker_ = nullptr;
+    std::string worker_config_;
     waymark_renderer table_{};
     std::string format_;
     std::string media_type_;
@@ -55,7 +64,14 @@ private:
 };
 
 // A renderer for `format` ("pdf", "xlsx", "csv"; case-insensitive) from the loaded plugins, created
-// with `config`. Throws plugin_error listing the formats on offer when none renders `format`.
-renderer find_renderer(const registry &plugins, std::string_view format, std::string_view config = "");
+// with `config`, rendering in `worker` when one is given (renderer::isolate). Throws plugin_error
+// listing the formats on offer when none renders `format`.
+renderer find_renderer(const registry &plugins, std::string_view format, std::string_view config = "",
+                       const plugin_worker *worker = nullptr);
+
+// The arguments of `waymark plugin-worker` that render with plugin `id` of `file`, created with
+// `config`: the document JSON on its standard input, the rendered bytes on its standard output.
+std::vector<std::string> render_worker_arguments(const std::filesystem::path &file, std::string_view id,
+                                                 std::string_view config);
 
 }  // namespace waymark::plugins

@@ -21,7 +21,8 @@ struct file_settings {
     std::vector<std::string> unknown_keys;
 };
 
-constexpr std::array<std::string_view, 5> server_keys = {"bind", "port", "threads", "idle_minutes", "trusted_proxy"};
+constexpr std::array<std::string_view, 7> server_keys = {"bind",          "port",           "threads",         "idle_minutes",
+                                                          "trusted_proxy", "plugin_seconds", "plugin_memory_mb"};
 
 std::optional<std::string> non_empty(const Poco::Util::AbstractConfiguration &ini, const std::string &key) {
     if (!ini.hasProperty(key)) return std::nullopt;

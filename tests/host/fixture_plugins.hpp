@@ -10,6 +10,8 @@
 
 #include <exception>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <functional>
 #include <sstream>
 #include <string>
@@ -20,6 +22,12 @@ namespace waymark::testing {
 
 inline std::filesystem::path fixture_plugin(const std::string &name) {
     return std::filesystem::path(WAYMARK_FIXTURE_DIR) / (name + ".so");
+}
+
+// A report document of the model (reports/DOCUMENT_MODEL.md), the landscape matrix fixture, as JSON.
+inline std::string fixture_document() {
+    std::ifstream in(std::string(WAYMARK_SOURCE_DIR) + "/tests/reports/fixtures/matrix_landscape.json", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // What `call` threw, or "no error": a refusal's sentence is part of what a test checks.

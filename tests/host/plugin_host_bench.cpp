@@ -1,10 +1,14 @@
 // What the plugin host itself costs: loading and checking a library (dlopen, entry, factory and
 // descriptor checks, init, then deinit and dlclose), creating an instance, and one judgement through
-// the scheme handle alone versus in batches (the built-in schemes' own speed is in tests/bench).
+// the scheme handle alone versus in batches (the built-in schemes' own speed is in tests/bench), and
+// one report rendered in this process versus in a worker process (what serve pays for isolation).
+#include "plugin_host/plugin_worker.hpp"
 #include "plugin_host/registry.hpp"
+#include "plugin_host/renderer.hpp"
 
 #include <benchmark/benchmark.h>
 
+#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -59,6 +63,25 @@ void evaluate(benchmark::State &state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(evaluate)->Arg(1)->Arg(64)->Arg(4096);
+
+// The matrix fixture report as PDF (`range(0)` 0) or CSV (1), in this process or in a worker.
+void render_a_report(benchmark::State &state, bool in_worker) {
+    std::ifstream in(WAYMARK_SOURCE_DIR "/tests/reports/fixtures/matrix_landscape.json", std::ios::binary);
+    const std::string document((std::istreambuf_iterator<char>(in)), {});
+    registry plugins;
+    plugins.load_folder(WAYMARK_PLUGIN_DIR);
+    const waymark::plugins::plugin_worker worker(WAYMARK_BIN, {});
+    const auto renderer = find_renderer(plugins, state.range(0) == 0 ? "pdf" : "csv", "", in_worker ? &worker : nullptr);
+    for (auto _ : state) {
+        std::ostringstream out;
+        renderer.render(document, out);
+        benchmark::DoNotOptimize(out.str().size());
+    }
+}
+void render_in_this_process(benchmark::State &state) { render_a_report(state, false); }
+void render_in_a_worker(benchmark::State &state) { render_a_report(state, true); }
+BENCHMARK(render_in_this_process)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(render_in_a_worker)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -20,8 +20,13 @@ protected:
         std::filesystem::copy_file(fixture_plugin("fixture_hello"), folder / "hello.so");
         std::filesystem::copy_file(fixture_plugin("fixture_major_two"), folder / "future.so");
         ::setenv("WAYMARK_PLUGIN_PATH", folder.path().c_str(), 1);
+        // `plugins check` runs in a worker process: the built waymark, not this test program.
+        ::setenv("WAYMARK_EXECUTABLE", WAYMARK_BIN, 1);
     }
-    void TearDown() override { ::unsetenv("WAYMARK_PLUGIN_PATH"); }
+    void TearDown() override {
+        ::unsetenv("WAYMARK_PLUGIN_PATH");
+        ::unsetenv("WAYMARK_EXECUTABLE");
+    }
 
     scratch_folder folder;
 };
@@ -64,6 +69,7 @@ TEST_F(plugins_command_test, checks_one_file) {
     EXPECT_EQ(good.status, 0);
     EXPECT_NE(good.out.find("offering 1 plugin:"), std::string::npos) << good.out;
     EXPECT_NE(good.out.find("org.waymark.test.c-scheme"), std::string::npos) << good.out;
+    EXPECT_NE(good.out.find("  org.waymark.test.c-scheme: created with no configuration\n"), std::string::npos) << good.out;
 
     const auto bad = run_cli({"plugins", "check", fixture_plugin("fixture_init_fails").string()});
     EXPECT_EQ(bad.status, 1);
@@ -71,6 +77,45 @@ TEST_F(plugins_command_test, checks_one_file) {
     EXPECT_NE(bad.err.find("its init failed (invalid input): The licence file /etc/acme/licence.key is missing."),
               std::string::npos)
         << bad.err;
+}
+
+TEST_F(plugins_command_test, a_renderer_is_checked_by_rendering_a_sample_report) {
+    const auto checked = run_cli({"plugins", "check", std::string(WAYMARK_PLUGIN_DIR) + "/renderer-csv.so"});
+    EXPECT_EQ(checked.status, 0) << checked.err;
+    EXPECT_NE(checked.out.find("  org.waymark.renderer.csv: rendered a sample report ("), std::string::npos) << checked.out;
+    EXPECT_NE(checked.out.find(" bytes of text/csv; charset=utf-8)\n"), std::string::npos) << checked.out;
+}
+
+// What stopped a plugin that misbehaves inside its call is reported, and the check itself survives.
+TEST_F(plugins_command_test, a_plugin_that_crashes_hangs_or_eats_memory_is_reported_with_what_stopped_it) {
+    const auto misbehaving = [](const std::string &how) {
+        return std::string(WAYMARK_FIXTURE_DIR) + "/misbehaving/fixture_renderer_" + how + ".so";
+    };
+    const auto crashed = run_cli({"plugins", "check", misbehaving("segfault")});
+    EXPECT_EQ(crashed.status, 1);
+    EXPECT_NE(crashed.out.find("org.waymark.fixture.renderer-segfault: "), std::string::npos) << crashed.out;
+    EXPECT_NE(crashed.err.find("The plugin file " + misbehaving("segfault") +
+                               " crashed (SIGSEGV, Segmentation fault) while being checked; nothing was produced"),
+              std::string::npos)
+        << crashed.err;
+
+    const auto aborted = run_cli({"plugins", "check", misbehaving("abort")});
+    EXPECT_EQ(aborted.status, 1);
+    EXPECT_NE(aborted.err.find("crashed (SIGABRT, Aborted) while being checked"), std::string::npos) << aborted.err;
+
+    const auto hung = run_cli({"plugins", "check", misbehaving("hang"), "--seconds", "1"});
+    EXPECT_EQ(hung.status, 1);
+    EXPECT_NE(hung.err.find("did not finish within 1 s and was stopped while being checked"), std::string::npos) << hung.err;
+
+    const auto spun = run_cli({"plugins", "check", misbehaving("spin"), "--seconds", "1"});
+    EXPECT_EQ(spun.status, 1);
+    EXPECT_NE(spun.err.find("and was stopped while being checked"), std::string::npos) << spun.err;
+
+#ifndef __SANITIZE_ADDRESS__  // the sanitizer keeps the address space the memory limit would bound
+    const auto greedy = run_cli({"plugins", "check", misbehaving("allocate")});
+    EXPECT_EQ(greedy.status, 1);
+    EXPECT_NE(greedy.err.find("could not render the report: The plugin ran out of memory."), std::string::npos) << greedy.err;
+#endif
 }
 
 TEST_F(plugins_command_test, explains_a_wrong_call) {

@@ -19,13 +19,9 @@ using ::testing::HasSubstr;
 using waymark::plugins::find_renderer;
 using waymark::plugins::plugin_error;
 using waymark::plugins::registry;
+using waymark::testing::fixture_document;
 using waymark::testing::message_of;
 using waymark::testing::scratch_folder;
-
-std::string fixture_document() {
-    std::ifstream in(std::string(WAYMARK_SOURCE_DIR) + "/tests/reports/fixtures/matrix_landscape.json", std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 class renderer_test : public waymark::testing::built_in_plugins_test {};
 

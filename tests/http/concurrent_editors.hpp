@@ -137,9 +137,9 @@ inline long long id_or_zero(const Poco::JSON::Object &record, const std::string 
 // output nobody reads would stop when the pipe fills); stopped by SIGTERM when the object goes.
 class served_process {
 public:
-    served_process(const std::string &connection, const std::filesystem::path &folder)
-        : process_(Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark",
-                                         {"--db", connection, "--data-dir", folder.string(), "serve", "--port", "0"},
+    // `more`: further words for serve ("--plugin-seconds", "2").
+    served_process(const std::string &connection, const std::filesystem::path &folder, std::vector<std::string> more = {})
+        : process_(Poco::Process::launch(WAYMARK_BINARY_DIR "/bin/waymark", serve_words(connection, folder, std::move(more)),
                                          nullptr, &output_, &output_)),
           reader_([this] {
               Poco::PipeInputStream printed(output_);
@@ -176,6 +176,13 @@ public:
     }
 
 private:
+    static std::vector<std::string> serve_words(const std::string &connection, const std::filesystem::path &folder,
+                                                std::vector<std::string> more) {
+        std::vector<std::string> words{"--db", connection, "--data-dir", folder.string(), "serve", "--port", "0"};
+        words.insert(words.end(), more.begin(), more.end());
+        return words;
+    }
+
     Poco::Pipe output_;
     Poco::ProcessHandle process_;
     std::mutex mutex_;

@@ -108,7 +108,7 @@ void send_grid_spreadsheet(const api_services &services, const request &asked, r
     const auto which = assessment_in_path(database->session(), school, asked);
     std::optional<plugins::renderer> renderer;
     try {
-        renderer.emplace(plugins::find_renderer(services.registry, "xlsx"));
+        renderer.emplace(plugins::find_renderer(services.registry, "xlsx", "", services.renderer_worker));
     } catch (const plugins::plugin_error &missing) {
         throw api_error(status::HTTP_SERVICE_UNAVAILABLE, "unavailable", std::nullopt, missing.what());
     }

@@ -43,7 +43,7 @@ void send_report(const api_services &services, const request &asked, response &r
     std::optional<plugins::renderer> renderer;
     if (format != "json") {
         try {
-            renderer.emplace(plugins::find_renderer(services.registry, format));
+            renderer.emplace(plugins::find_renderer(services.registry, format, "", services.renderer_worker));
         } catch (const plugins::plugin_error &refused) {
             throw invalid("format", refused.what());
         }
