@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """browser-sign-in.py URL USER PASSWORD SCREENSHOT -- CODE-COMMAND...
 
 The installed Waymark as a teacher meets it: headless Chromium opens URL (the HTTPS site nginx
