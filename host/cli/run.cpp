@@ -33,7 +33,8 @@ void print_overview(std::ostream &out) {
            "  --config FILE     the settings file (default: $WAYMARK_CONFIG, else DIR/waymark.ini, else,\n"
            "                    when no data folder is named, the installed /etc/waymark/waymark.ini)\n"
            "\nEnvironment: WAYMARK_PLUGIN_PATH adds plugin folders (colon-separated) to the one beside\n"
-           "the executable. `waymark help COMMAND` describes one command; an option the command does not\n"
+           "the executable; WAYMARK_EXECUTABLE names the waymark that worker processes run (default: this\n"
+           "program). `waymark help COMMAND` describes one command; an option the command does not\n"
            "take is refused before anything is changed.\n";
 }
 
