@@ -27,8 +27,8 @@ int run_backup(const invocation &args, io streams) {
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", took.count());
-    streams.out << "Backed up the " << store::dialect_name(report.kind) << " database " << store::redacted(from.connection)
-                << " (Waymark schema version " << report.schema_version << ") to " << out << ": "
+    streams.out << "Backed up the " << store::dialect_name(report.kind) << " database \"" << store::redacted(from.connection)
+                << "\" (Waymark schema version " << report.schema_version << ") to " << out << ": "
                 << file_size_text(report.bytes) << " in " << seconds << " s. `waymark restore " << out
                 << "` puts it back.\n";
     return 0;

@@ -14,7 +14,7 @@ int run_restore(const invocation &args, io streams) {
     const auto into = store::resolve_settings(args.option("db"), args.option("data-dir"), args.option("config"));
     const auto report = store::restore(file, into);
     streams.out << "Restored " << file << " (Waymark schema version " << report.backup_version << ") into the "
-                << store::dialect_name(report.kind) << " database " << store::redacted(into.connection) << "; it is at schema version "
+                << store::dialect_name(report.kind) << " database \"" << store::redacted(into.connection) << "\". It is at schema version "
                 << report.schema_version
                 << (report.schema_version == report.backup_version ? std::string() : " (migrated from " + std::to_string(report.backup_version) + ")")
                 << ".\n";
