@@ -51,6 +51,10 @@ public:
         std::string raw;
         while (std::getline(text, raw)) {
             ++line_;
+            // A message quoting the line would end at its first NUL, so it is refused before anything
+            // is read from it; UTF-16, as some editors save text, has one in every character.
+            if (raw.find('\0') != std::string::npos)
+                fail(line_, "the line has a NUL byte, so the file is not text; save it as UTF-8 text");
             const std::string line = trim(raw);
             if (line.empty() || line[0] == '#') continue;
             if (line.front() == '[') {

@@ -108,6 +108,16 @@ TEST(bands_file, a_code_differing_only_in_case_is_a_duplicate) {
     EXPECT_THAT(refusal(two_grades + "[wts]\n"), HasSubstr("line 12: the code 'wts' is already used"));
 }
 
+// Found by fuzz_bands_file: a refusal quoting a line with a NUL byte reached the host cut short at
+// the NUL ("oak.bands, line 3: 'labe"), which a file saved as UTF-16 has in every character.
+TEST(bands_file, a_line_with_a_nul_byte_is_refused_whole_naming_its_line) {
+    const std::string sentence = "oak.bands, line 3: the line has a NUL byte, so the file is not text; save it as UTF-8 text.";
+    using namespace std::string_literals;
+    EXPECT_EQ(refusal("name: Oak bands\n[X]\nlabe\0l: X\n"s), sentence);
+    EXPECT_EQ(refusal("name: Oak bands\n[X]\nlabel: X\0\n"s), sentence);
+    EXPECT_EQ(refusal("\xFF\xFEn\0a\0m\0e\0:\0 \0X\0\n\0"s), "oak.bands, line 1: the line has a NUL byte, so the file is not text; save it as UTF-8 text.");
+}
+
 TEST(bands_file, a_missing_file_or_setting_is_refused_in_one_sentence) {
     try {
         waymark::schemes::read_bands_file("/nonexistent/oak.bands");
