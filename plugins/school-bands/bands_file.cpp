@@ -18,10 +18,13 @@ namespace {
 constexpr const char *format_hint =
     "a bands file starts with 'name: <scheme name>' and then has one [CODE] section per grade, lowest first";
 
+// Every blank lookup_key ignores, so a value left non-empty is one a teacher can type.
+constexpr const char *blanks = " \t\r\f\v";
+
 std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
+    const auto first = text.find_first_not_of(blanks);
     if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r");
+    const auto last = text.find_last_not_of(blanks);
     return std::string(text.substr(first, last - first + 1));
 }
 

@@ -104,6 +104,17 @@ TEST(bands_file, refuses_each_malformation_naming_file_and_line) {
     for (const auto &[text, message] : cases) EXPECT_THAT(refusal(text), HasSubstr(message)) << text;
 }
 
+// Found by fuzz_bands_file: a code, label or alias of nothing but a vertical tab or form feed was
+// kept, though lookup (which ignores every blank) could never find it.
+TEST(bands_file, a_code_label_or_alias_of_blanks_only_is_empty) {
+    EXPECT_EQ(refusal("name: Oak\n[\v]\n"),
+              "oak.bands, line 2: the grade section '[]' has no code; write the code teachers' grades are stored as, such as [OT].");
+    EXPECT_EQ(refusal("name: Oak\n[A]\nlabel: \f\n"),
+              "oak.bands, line 3: the label is empty; write what teachers see, such as 'label: On track'.");
+    EXPECT_EQ(refusal("name: Oak\n[A]\nlabel: A\naliases: a1, \v\f, a2\n"),
+              "oak.bands, line 4: an alias is empty; separate aliases with single commas.");
+}
+
 TEST(bands_file, a_code_differing_only_in_case_is_a_duplicate) {
     EXPECT_THAT(refusal(two_grades + "[wts]\n"), HasSubstr("line 12: the code 'wts' is already used"));
 }
