@@ -7,6 +7,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <unordered_map>
@@ -163,7 +164,8 @@ private:
         } else if (canonical == "points") {
             double points = 0;
             const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), points);
-            if (value.empty() || error != std::errc() || end != value.data() + value.size()) {
+            // from_chars also reads "nan" and "inf", which no average can use.
+            if (value.empty() || error != std::errc() || end != value.data() + value.size() || !std::isfinite(points)) {
                 fail(line_, "'" + value + "' is not a number of points; write a number such as 3 or 2.5");
             }
             grade.has_points = true;

@@ -115,6 +115,16 @@ TEST(bands_file, a_code_label_or_alias_of_blanks_only_is_empty) {
               "oak.bands, line 4: an alias is empty; separate aliases with single commas.");
 }
 
+// Found by fuzz_bands_file's round trip: "nan" and "inf" were read as points, and every average
+// over such a grade became nan or inf.
+TEST(bands_file, points_that_are_not_a_finite_number_are_refused) {
+    for (const char *points : {"nan", "NaN", "inf", "-infinity", "1e999"}) {
+        EXPECT_EQ(refusal(two_grades + "points: " + points + "\n"),
+                  "oak.bands, line 12: '" + std::string(points) + "' is not a number of points; write a number such as 3 or 2.5.")
+            << points;
+    }
+}
+
 TEST(bands_file, a_code_differing_only_in_case_is_a_duplicate) {
     EXPECT_THAT(refusal(two_grades + "[wts]\n"), HasSubstr("line 12: the code 'wts' is already used"));
 }
