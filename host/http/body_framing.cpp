@@ -5,15 +5,34 @@
 #include <Poco/Net/HTTPMessage.h>
 #include <Poco/String.h>
 
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace waymark::http {
+
+namespace {
+
+// A field name is a token (RFC 9110 section 5.6.2): letters, digits and !#$%&'*+-.^_`|~.
+bool is_token(std::string_view name) {
+    constexpr std::string_view marks = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || marks.find(c) != std::string_view::npos;
+    });
+}
+
+}  // namespace
 
 std::optional<std::string> unframed_body(const Poco::Net::MessageHeader &head) {
     const std::string unread = "; nothing was read or saved.";
     std::vector<std::string> lengths;
     std::vector<std::string> codings;
     for (const auto &[name, value] : head) {
+        // Poco keeps "Content-Length :" as a header named "Content-Length " that sets no length,
+        // while a proxy may read it as the length (RFC 9112 section 5.1 says refuse it).
+        if (!is_token(name))
+            return "The request has a header named '" + name + "', which is no header name (a space before the colon?), so "
+                   "readers may disagree on where its body ends" + unread;
         if (Poco::icompare(name, Poco::Net::HTTPMessage::CONTENT_LENGTH) == 0) lengths.push_back(value);
         if (Poco::icompare(name, Poco::Net::HTTPMessage::TRANSFER_ENCODING) == 0) codings.push_back(value);
     }

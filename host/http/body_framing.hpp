@@ -1,7 +1,8 @@
 // Where a request's body ends (RFC 9112 section 6.3), checked before any of it is read. Behind a
 // proxy that reads the length one way while this server reads it another, the bytes one of them
 // takes for the next request are the other's body: a request smuggled past the proxy's checks. So
-// only one Content-Length of digits, or Transfer-Encoding: chunked alone, is read (API.md).
+// only one Content-Length of digits, or Transfer-Encoding: chunked alone, is read, and a header
+// whose name is no token (a space before its colon) is refused (API.md).
 #pragma once
 
 #include <Poco/Net/MessageHeader.h>
