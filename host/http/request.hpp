@@ -5,6 +5,7 @@
 
 #include "http/access.hpp"
 #include "http/json_body.hpp"
+#include "http/request_address.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
 
@@ -16,8 +17,6 @@
 #include <vector>
 
 namespace waymark::http {
-
-using parameters = std::vector<std::pair<std::string, std::string>>;
 
 class request {
 public:

@@ -3,7 +3,6 @@
 #include "services/access/credentials.hpp"
 
 #include <Poco/Net/NetException.h>
-#include <Poco/URI.h>
 
 #include <algorithm>
 #include <istream>
@@ -13,18 +12,6 @@
 namespace waymark::http {
 
 namespace {
-
-// Path segments, percent-decoded; empty segments (a doubled or trailing slash) are ignored.
-std::vector<std::string> split_path(const std::string &path) {
-    std::vector<std::string> segments;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const std::size_t end = std::min(path.find('/', start), path.size());
-        if (end > start) segments.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return segments;
-}
 
 // Reads the body, at most `limit` bytes; nothing when it is longer (the rest stays unread and the
 // connection must close, since the next request would start inside it).
@@ -99,13 +86,8 @@ bool router::matches(const route &candidate, const std::vector<std::string> &pat
 }
 
 void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const {
-    Poco::URI uri;
-    try {
-        uri = Poco::URI(raw.getURI());
-    } catch (const Poco::SyntaxException &) {
-        throw bad_request("The request's address is not a valid URI; percent-encode special characters.");
-    }
-    const std::vector<std::string> path = split_path(uri.getPath());
+    const request_address address = read_request_address(raw.getURI());
+    const std::vector<std::string> &path = address.segments;
     const route *chosen = nullptr;
     std::vector<std::string> methods;
     for (const route &candidate : routes_) {
@@ -114,16 +96,16 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
         if (chosen == nullptr && candidate.method == raw.getMethod()) chosen = &candidate;
     }
     if (methods.empty()) {
-        throw not_found(std::nullopt, "There is nothing at " + uri.getPath() + "; API.md lists the routes.");
+        throw not_found(std::nullopt, "There is nothing at " + address.path + "; API.md lists the routes.");
     }
     if (chosen == nullptr) {
         reply.header("Allow", allowed_methods(methods));
         throw api_error(status::HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", std::nullopt,
-                        uri.getPath() + " does not take " + raw.getMethod() + "; it takes " +
+                        address.path + " does not take " + raw.getMethod() + "; it takes " +
                             allowed_methods(methods) + ".");
     }
     if (chosen->needed == permission::anyone) {
-        run(*chosen, raw, reply, path, uri, principal{"", "nobody"});
+        run(*chosen, raw, reply, address, principal{"", "nobody"});
         return;
     }
     const auto who = policy_.identify_for(raw, chosen->needed);
@@ -139,13 +121,13 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
         throw conflict(std::nullopt, "This session has finished signing in already; there is no second step to take.");
     }
     if (!changes(raw.getMethod())) {
-        authorised(*chosen, raw, reply, path, uri, *who);
+        authorised(*chosen, raw, reply, address, *who);
         return;
     }
     // Every change after sign-in is kept in the audit log, refused or not.
-    change_record change{*who, policy_.origin(raw).address, raw.getMethod(), uri.getPath(), 0, ""};
+    change_record change{*who, policy_.origin(raw).address, raw.getMethod(), address.path, 0, ""};
     try {
-        change.summary = authorised(*chosen, raw, reply, path, uri, *who);
+        change.summary = authorised(*chosen, raw, reply, address, *who);
         change.status = static_cast<int>(reply.raw().getStatus());
     } catch (const api_error &problem) {
         change.status = static_cast<int>(problem.http_status());
@@ -162,7 +144,8 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
 }
 
 std::string router::authorised(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
-                               const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const {
+                               const request_address &address, const principal &who) const {
+    const std::vector<std::string> &path = address.segments;
     if (changes(raw.getMethod()) && !who.csrf_token.empty() && chosen.needed != permission::second_step &&
         !services::same_secret(raw.get(csrf_header, ""), who.csrf_token)) {
         throw api_error(status::HTTP_FORBIDDEN, "csrf", std::nullopt,
@@ -170,7 +153,7 @@ std::string router::authorised(const route &chosen, Poco::Net::HTTPServerRequest
     }
     if (!policy_.permits(who, chosen.needed)) {
         throw api_error(status::HTTP_FORBIDDEN, "forbidden", std::nullopt,
-                        who.display_name + " may not " + raw.getMethod() + " " + uri.getPath() + ": it needs the " +
+                        who.display_name + " may not " + raw.getMethod() + " " + address.path + ": it needs the " +
                             std::string(permission_name(chosen.needed)) + " permission.");
     }
     for (std::size_t i = 0; i < path.size(); ++i) {
@@ -178,19 +161,19 @@ std::string router::authorised(const route &chosen, Poco::Net::HTTPServerRequest
         if (chosen.segments[i].parameter && chosen.segments[i].text == "school" && !who.may_open(path[i]))
             throw not_found(std::nullopt, no_such_school(path[i]));
     }
-    return run(chosen, raw, reply, path, uri, who);
+    return run(chosen, raw, reply, address, who);
 }
 
 std::string router::run(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
-                        const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const {
+                        const request_address &address, const principal &who) const {
     auto body = read_body(raw, body_limit_);
     if (!body) {
         reply.raw().setKeepAlive(false);
         throw too_large(body_limit_);
     }
     parameters found;
-    matches(chosen, path, &found);
-    const request accepted(raw, who, std::move(found), uri.getQueryParameters(), std::move(*body));
+    matches(chosen, address.segments, &found);
+    const request accepted(raw, who, std::move(found), address.query, std::move(*body));
     chosen.run(accepted, reply);
     return accepted.noted();
 }

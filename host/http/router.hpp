@@ -6,11 +6,11 @@
 
 #include "http/access.hpp"
 #include "http/request.hpp"
+#include "http/request_address.hpp"
 #include "http/response.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/URI.h>
 
 #include <cstddef>
 #include <functional>
@@ -73,9 +73,9 @@ private:
     void dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const;
     // From CSRF to the handler, for a principal who has signed in; returns the handler's note.
     std::string authorised(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
-                           const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const;
+                           const request_address &address, const principal &who) const;
     std::string run(const route &chosen, Poco::Net::HTTPServerRequest &raw, response &reply,
-                    const std::vector<std::string> &path, const Poco::URI &uri, const principal &who) const;
+                    const request_address &address, const principal &who) const;
     static bool matches(const route &candidate, const std::vector<std::string> &path, parameters *found);
 
     const access_policy &policy_;

@@ -1,6 +1,6 @@
 #include "http/server.hpp"
 
-#include "domain/whole_number.hpp"
+#include "http/body_framing.hpp"
 #include "http/response.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -13,43 +13,16 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
-#include <Poco/String.h>
 
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <vector>
 
 namespace waymark::http {
 
 namespace {
-
-constexpr std::string_view not_a_length = "The request's Content-Length is not a number of bytes; nothing was read or saved.";
-
-// Why the request's body has no one length every reader agrees on, or nullopt when it has (RFC 9112
-// section 6.3). Behind a proxy that reads the length one way while this server reads it another, the
-// bytes one of them takes for the next request are the other's body: a request smuggled past the
-// proxy's checks. Only one Content-Length of digits, or Transfer-Encoding: chunked alone, is read.
-std::optional<std::string> unframed_body(const Poco::Net::HTTPServerRequest &request) {
-    std::vector<std::string> lengths;
-    std::vector<std::string> codings;
-    for (const auto &[name, value] : request) {
-        if (Poco::icompare(name, Poco::Net::HTTPMessage::CONTENT_LENGTH) == 0) lengths.push_back(value);
-        if (Poco::icompare(name, Poco::Net::HTTPMessage::TRANSFER_ENCODING) == 0) codings.push_back(value);
-    }
-    const std::string unread = "; nothing was read or saved.";
-    if (!lengths.empty() && !codings.empty())
-        return "The request has both Content-Length and Transfer-Encoding, so its body has no one length" + unread;
-    if (lengths.size() > 1) return "The request has " + std::to_string(lengths.size()) + " Content-Length headers where one is allowed" + unread;
-    // Content-Length is digits only (1*DIGIT): the sign parse_whole_number allows is refused here.
-    if (lengths.size() == 1 && (lengths[0].starts_with('-') || !domain::parse_whole_number(lengths[0], 0)))
-        return std::string(not_a_length);
-    if (codings.size() > 1 || (codings.size() == 1 && Poco::icompare(codings[0], Poco::Net::HTTPMessage::CHUNKED_TRANSFER_ENCODING) != 0))
-        return "The only Transfer-Encoding the server reads is chunked, given once" + unread;
-    return std::nullopt;
-}
 
 // The API's paths go to the router, every other path to the web page's files (when served).
 class routed_handler final : public Poco::Net::HTTPRequestHandler {

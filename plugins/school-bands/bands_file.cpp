@@ -7,6 +7,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <unordered_map>
@@ -18,10 +19,13 @@ namespace {
 constexpr const char *format_hint =
     "a bands file starts with 'name: <scheme name>' and then has one [CODE] section per grade, lowest first";
 
+// Every blank lookup_key ignores, so a value left non-empty is one a teacher can type.
+constexpr const char *blanks = " \t\r\f\v";
+
 std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
+    const auto first = text.find_first_not_of(blanks);
     if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r");
+    const auto last = text.find_last_not_of(blanks);
     return std::string(text.substr(first, last - first + 1));
 }
 
@@ -51,6 +55,10 @@ public:
         std::string raw;
         while (std::getline(text, raw)) {
             ++line_;
+            // A message quoting the line would end at its first NUL, so it is refused before anything
+            // is read from it; UTF-16, as some editors save text, has one in every character.
+            if (raw.find('\0') != std::string::npos)
+                fail(line_, "the line has a NUL byte, so the file is not text; save it as UTF-8 text");
             const std::string line = trim(raw);
             if (line.empty() || line[0] == '#') continue;
             if (line.front() == '[') {
@@ -156,7 +164,8 @@ private:
         } else if (canonical == "points") {
             double points = 0;
             const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), points);
-            if (value.empty() || error != std::errc() || end != value.data() + value.size()) {
+            // from_chars also reads "nan" and "inf", which no average can use.
+            if (value.empty() || error != std::errc() || end != value.data() + value.size() || !std::isfinite(points)) {
                 fail(line_, "'" + value + "' is not a number of points; write a number such as 3 or 2.5");
             }
             grade.has_points = true;

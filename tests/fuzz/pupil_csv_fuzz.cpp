@@ -7,6 +7,7 @@
 #include "csv/pupil_csv.hpp"
 #include "domain/calendar.hpp"
 #include "fuzz_check.hpp"
+#include "fuzz_csv.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -19,16 +20,8 @@ namespace {
 using waymark::connectors::csv::pupil_upload;
 using waymark::connectors::csv::read_pupil_upload;
 using waymark::connectors::csv::upload_options;
+using waymark::fuzz::quoted_cell;
 using waymark::fuzz::require;
-
-std::string quoted_cell(std::string_view text) {
-    std::string field = "\"";
-    for (const char c : text) {
-        if (c == '"') field += '"';
-        field += c;
-    }
-    return field + "\"";
-}
 
 // The upload again, as the template lays it out: every cell quoted, LF line ends.
 std::string template_csv(const pupil_upload &upload, std::string_view school_postcode) {
@@ -62,12 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
     if (!upload.ok()) {
         require(upload.pupils.empty() && upload.lines.empty(), "a refused upload yields no pupils");
-        const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-        for (const auto &problem : upload.problems) {
-            require(waymark::fuzz::is_sentence(problem.reason), "each problem is a sentence");
-            require(problem.line <= lines, "a problem names a line the file has");
-            require(!describe(problem).empty(), "each problem can be described");
-        }
+        for (const auto &problem : upload.problems)
+            waymark::fuzz::require_upload_problem(problem, text, waymark::connectors::csv::pupil_upload_columns());
         return 0;
     }
 

@@ -104,8 +104,39 @@ TEST(bands_file, refuses_each_malformation_naming_file_and_line) {
     for (const auto &[text, message] : cases) EXPECT_THAT(refusal(text), HasSubstr(message)) << text;
 }
 
+// Found by fuzz_bands_file: a code, label or alias of nothing but a vertical tab or form feed was
+// kept, though lookup (which ignores every blank) could never find it.
+TEST(bands_file, a_code_label_or_alias_of_blanks_only_is_empty) {
+    EXPECT_EQ(refusal("name: Oak\n[\v]\n"),
+              "oak.bands, line 2: the grade section '[]' has no code; write the code teachers' grades are stored as, such as [OT].");
+    EXPECT_EQ(refusal("name: Oak\n[A]\nlabel: \f\n"),
+              "oak.bands, line 3: the label is empty; write what teachers see, such as 'label: On track'.");
+    EXPECT_EQ(refusal("name: Oak\n[A]\nlabel: A\naliases: a1, \v\f, a2\n"),
+              "oak.bands, line 4: an alias is empty; separate aliases with single commas.");
+}
+
+// Found by fuzz_bands_file's round trip: "nan" and "inf" were read as points, and every average
+// over such a grade became nan or inf.
+TEST(bands_file, points_that_are_not_a_finite_number_are_refused) {
+    for (const char *points : {"nan", "NaN", "inf", "-infinity", "1e999"}) {
+        EXPECT_EQ(refusal(two_grades + "points: " + points + "\n"),
+                  "oak.bands, line 12: '" + std::string(points) + "' is not a number of points; write a number such as 3 or 2.5.")
+            << points;
+    }
+}
+
 TEST(bands_file, a_code_differing_only_in_case_is_a_duplicate) {
     EXPECT_THAT(refusal(two_grades + "[wts]\n"), HasSubstr("line 12: the code 'wts' is already used"));
+}
+
+// Found by fuzz_bands_file: a refusal quoting a line with a NUL byte reached the host cut short at
+// the NUL ("oak.bands, line 3: 'labe"), which a file saved as UTF-16 has in every character.
+TEST(bands_file, a_line_with_a_nul_byte_is_refused_whole_naming_its_line) {
+    const std::string sentence = "oak.bands, line 3: the line has a NUL byte, so the file is not text; save it as UTF-8 text.";
+    using namespace std::string_literals;
+    EXPECT_EQ(refusal("name: Oak bands\n[X]\nlabe\0l: X\n"s), sentence);
+    EXPECT_EQ(refusal("name: Oak bands\n[X]\nlabel: X\0\n"s), sentence);
+    EXPECT_EQ(refusal("\xFF\xFEn\0a\0m\0e\0:\0 \0X\0\n\0"s), "oak.bands, line 1: the line has a NUL byte, so the file is not text; save it as UTF-8 text.");
 }
 
 TEST(bands_file, a_missing_file_or_setting_is_refused_in_one_sentence) {

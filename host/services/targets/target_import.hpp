@@ -18,6 +18,15 @@ struct target_import_result : upload_outcome {
     std::vector<target_record> recorded;
 };
 
+// What the file asks for before anything is checked against the school: its targets in file order,
+// each with its line, and every problem of the file itself (not CSV, header, horizon, grade, a
+// target given twice).
+struct target_csv : upload_outcome {
+    std::vector<target_change> changes;
+    std::vector<std::size_t> lines;  // the line each change came from
+};
+target_csv read_target_csv(const std::string &text);
+
 target_import_result import_target_csv(store::database &db, const store::school &school, const scheme_library &schemes,
                                        const std::filesystem::path &file, const recorder &by,
                                        const plugins::validator *validator = nullptr);

@@ -33,19 +33,15 @@ judgement_import_result import_judgement_csv(store::database &db, const store::s
     return import_judgement_csv_text(db, school, which, schemes, *text, by, then);
 }
 
-judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
-                                                  const scheme_library &schemes, const std::string &text, const recorder &by,
-                                                  const after_judgements *then) {
-    judgement_import_result result;
-    const auto rows = read_upload_rows(text, "a header row (UPN, subject, value) and a row per cell", result.problems);
-    if (rows.empty()) return result;
+judgement_csv read_judgement_csv(const std::string &text) {
+    judgement_csv file;
+    const auto rows = read_upload_rows(text, "a header row (UPN, subject, value) and a row per cell", file.problems);
+    if (rows.empty()) return file;
     const auto at = read_upload_header(rows.front(), column_names, required_columns, "judgements",
                                        "the columns are UPN, subject, value, and optionally kind and against.",
-                                       result.problems);
-    if (!result.ok()) return result;
+                                       file.problems);
+    if (!file.ok()) return file;
 
-    std::vector<cell_change> changes;
-    std::vector<std::size_t> lines;
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto &row = rows[r];
         const auto cell = [&](std::size_t column) { return upload_cell(row, at, column); };
@@ -53,7 +49,7 @@ judgement_import_result import_judgement_csv_text(store::database &db, const sto
         if (const std::string kind = lower(cell(3)); !kind.empty()) {
             const auto parsed = parse_cell_kind(kind);
             if (!parsed) {
-                result.problems.push_back({row.line, "kind", "'" + cell(3) + "' is not a kind; write judgement, test, formative or phonics."});
+                file.problems.push_back({row.line, "kind", "'" + cell(3) + "' is not a kind; write judgement, test, formative or phonics."});
                 continue;
             }
             change.cell.kind = *parsed;
@@ -62,25 +58,35 @@ judgement_import_result import_judgement_csv_text(store::database &db, const sto
             int year = -1;
             const auto [end, error] = std::from_chars(against.data(), against.data() + against.size(), year);
             if (error != std::errc{} || end != against.data() + against.size() || year < 0 || year > 11) {
-                result.problems.push_back({row.line, "against", "'" + against + "' is not an NC year; write 0 (Reception) to 11."});
+                file.problems.push_back({row.line, "against", "'" + against + "' is not an NC year; write 0 (Reception) to 11."});
                 continue;
             }
             change.judged_year = year;
         }
         if (change.value.empty()) {
-            result.problems.push_back({row.line, "value", "The value is empty; write one (clear a cell with waymark judgements clear)."});
+            file.problems.push_back({row.line, "value", "The value is empty; write one (clear a cell with waymark judgements clear)."});
             continue;
         }
-        changes.push_back(std::move(change));
-        lines.push_back(row.line);
+        file.changes.push_back(std::move(change));
+        file.lines.push_back(row.line);
     }
-    for (const auto &problem : find_problems(db.session(), school, which, schemes, changes))
-        result.problems.push_back({lines[problem.index], "", problem.message});
+    return file;
+}
+
+judgement_import_result import_judgement_csv_text(store::database &db, const store::school &school, const assessment &which,
+                                                  const scheme_library &schemes, const std::string &text, const recorder &by,
+                                                  const after_judgements *then) {
+    judgement_import_result result;
+    judgement_csv file = read_judgement_csv(text);
+    result.problems = std::move(file.problems);
+    if (file.changes.empty() && !result.ok()) return result;
+    for (const auto &problem : find_problems(db.session(), school, which, schemes, file.changes))
+        result.problems.push_back({file.lines[problem.index], "", problem.message});
     if (!result.ok()) {
         std::stable_sort(result.problems.begin(), result.problems.end(), [](const auto &a, const auto &b) { return a.line < b.line; });
         return result;
     }
-    result.recorded = record_changes(db, school, which, schemes, changes, by, then).size();
+    result.recorded = record_changes(db, school, which, schemes, file.changes, by, then).size();
     return result;
 }
 

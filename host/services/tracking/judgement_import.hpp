@@ -19,6 +19,14 @@ struct judgement_import_result : upload_outcome {
     std::size_t recorded = 0;
 };
 
+// What the file asks for before anything is checked against the school: its cells in file order,
+// each with its line, and every problem of the file itself (not CSV, header, kind, against, value).
+struct judgement_csv : upload_outcome {
+    std::vector<cell_change> changes;
+    std::vector<std::size_t> lines;  // the line each change came from
+};
+judgement_csv read_judgement_csv(const std::string &text);
+
 judgement_import_result import_judgement_csv(store::database &db, const store::school &school, const assessment &which,
                                              const scheme_library &schemes, const std::filesystem::path &file,
                                              const recorder &by, const after_judgements *then = nullptr);

@@ -35,7 +35,7 @@ std::vector<connectors::csv::csv_row> read_upload_rows(const std::string &text, 
     try {
         rows = connectors::csv::read_csv(text);
     } catch (const connectors::csv::csv_format_error &error) {
-        problems.push_back({error.line(), "", error.reason() + " (column " + std::to_string(error.column()) + ")"});
+        problems.push_back({error.line(), "", "At character " + std::to_string(error.column()) + ", " + error.reason() + "."});
         return {};
     }
     if (rows.empty()) problems.push_back({0, "", "The file is empty; it needs " + std::string(needs) + "."});

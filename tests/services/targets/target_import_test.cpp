@@ -56,6 +56,15 @@ TEST_P(target_import_test, lists_every_bad_line_and_stores_nothing) {
     EXPECT_TRUE(listed().empty());
 }
 
+// Found by fuzz_judgements_csv (the imports share the reading): a file that is not CSV was refused
+// with "... (column 1)", no sentence.
+TEST(target_csv, a_file_that_is_not_csv_is_one_sentence_naming_line_and_character) {
+    const auto file = services::read_target_csv("UPN,subject,horizon,grade\n\xFF\n");
+    ASSERT_EQ(file.problems.size(), 1u);
+    EXPECT_EQ(connectors::csv::describe(file.problems.front()),
+              "Line 2: At character 1, the text is not UTF-8 (save the file as \"CSV UTF-8\" rather than plain \"CSV\").");
+}
+
 TEST_P(target_import_test, refuses_a_header_without_the_columns_it_needs) {
     const auto result = import("UPN,subject,grade,colour\n" + test_upn(1) + ",maths,4b,red\n");
     const auto problems = described(result);

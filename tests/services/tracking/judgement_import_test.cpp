@@ -92,6 +92,17 @@ TEST_P(judgement_import_test, refuses_broken_csv_with_its_line) {
     EXPECT_EQ(record_count(), 0u);
 }
 
+// Found by fuzz_judgements_csv: a file that is not CSV was refused with "... (column 15)", no
+// sentence; now worded as the pupil upload words it.
+TEST(judgement_csv, a_file_that_is_not_csv_is_one_sentence_naming_line_and_character) {
+    const auto file = services::read_judgement_csv("UPN,subject,value\r\nA1,maths,OT\r\nA1,ack\"\r\n");
+    ASSERT_EQ(file.problems.size(), 1u);
+    EXPECT_EQ(connectors::csv::describe(file.problems.front()),
+              "Line 3: At character 7, a quotation mark is out of place (a quoted cell must start and end with \", and a "
+              "\" inside it is written twice).");
+    EXPECT_TRUE(file.changes.empty());
+}
+
 WAYMARK_ON_EVERY_DATABASE(judgement_import_test);
 
 }  // namespace
