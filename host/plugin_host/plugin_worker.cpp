@@ -6,6 +6,7 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 
+#include <array>
 #include <condition_variable>
 #include <csignal>
 #include <cstdlib>
@@ -114,8 +115,10 @@ void plugin_worker::run(const std::vector<std::string> &arguments, std::string_v
         errors.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
     });
     {
+        // Copied by hand: `out << rdbuf()` marks `out` failed when the child wrote nothing at all.
         Poco::PipeInputStream stream(from_child);
-        out << stream.rdbuf();
+        std::array<char, 1 << 16> buffer{};
+        while (stream.read(buffer.data(), buffer.size()) || stream.gcount() > 0) out.write(buffer.data(), stream.gcount());
     }
     error_reader.join();
     feeder.join();
