@@ -15,6 +15,7 @@ std::string_view permission_name(permission needed) {
         case permission::read_school: return "read_school";
         case permission::write_judgements: return "write_judgements";
         case permission::administer: return "administer";
+        case permission::add_schools: return "add_schools";
         case permission::write_tracking: return "write_tracking";
         case permission::anyone: return "anyone";
         case permission::second_step: return "second_step";
@@ -43,6 +44,7 @@ bool role_permits(domain::user_role role, permission needed) {
         case permission::write_judgements: return role == user_role::administrator || role == user_role::leader || role == user_role::teacher;
         case permission::write_tracking: return role == user_role::administrator || role == user_role::leader;
         case permission::administer: return role == user_role::administrator;
+        case permission::add_schools: return role == user_role::administrator || role == user_role::authority;
     }
     return false;
 }

@@ -20,6 +20,7 @@ enum class permission {
     read_school,       // see pupils, judgements, schemes, reports of the school
     write_judgements,  // record judgements, interventions and pupil meetings (a teacher: their classes' pupils)
     administer,        // users, the audit log, plugins, statutory unlocks
+    add_schools,       // add a school no MIS brings: a school's administrator, or an authority user
     write_tracking,    // the school's tracking set-up and plans: assessments, groups, templates, targets,
                        // cohort meetings, statutory results and submissions, inclusion
     anyone,            // nobody needs to be signed in: POST /session, GET /health

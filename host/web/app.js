@@ -7,10 +7,10 @@ import { sign_in_form, idle_watch, sign_out } from './signin.js';
 import { grid_screen } from './grid.js';
 import { home_screen, reports_screen, targets_screen } from './screens.js';
 import { pupils_screen, pupil_screen, pupil_edit_screen, pupils_bulk_screen, leavers_screen } from './pupils.js';
-import { maintenance_screen } from './maintenance.js';
+import { maintenance_screen, no_school_page } from './maintenance.js';
 
 const main = document.getElementById('main');
-const context = { school: null, session: null, can_write: true, can_administer: true };
+const context = { school: null, session: null, can_write: true, can_administer: true, can_add_schools: false };
 let current = null;  // the screen shown, asked to save before another replaces it
 let watch = null;
 let reauthenticating = null;
@@ -22,6 +22,7 @@ function use_session(session) {
   use_csrf_token(session ? session.csrf_token : null);
   context.can_write = writers.includes(session.role);
   context.can_administer = session.role === 'administrator' || session.role === 'leader';
+  context.can_add_schools = session.role === 'administrator' || session.role === 'authority';
   document.getElementById('who').textContent = `${session.display_name} (${session.role.replace('_', ' ')})`;
   document.getElementById('sign-out').hidden = false;
 }
@@ -99,7 +100,7 @@ async function start(session) {
   const schools = await get('/schools');
   const school = (session.school && schools.find((s) => s.school === session.school)) || schools[0];
   if (!school) {
-    clear(main).append(el('h1', { text: 'No school yet' }), el('p', { text: 'This database holds no school. Import one from the MIS (waymark sync) or build the demo (waymark main), then reload.' }));
+    no_school_page(context, main, () => start(context.session));
     return;
   }
   context.school = school;

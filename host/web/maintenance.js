@@ -1,4 +1,5 @@
-// The maintenance screen: the school's classes, its custom filter names, the subjects it tracks with
+// The maintenance screen: the schools the user opens (administrators and authority users add one), the
+// school's classes, its custom filter names, the subjects it tracks with
 // each one's default scheme, the assessment calendar, the discussion-area templates (the questions of
 // the progress meeting forms) and the statutory submissions. Everyone who reads the school sees the lists;
 // only the roles the server lets change them (leaders and administrators, unlocking administrators
@@ -58,21 +59,27 @@ function refusal_shower(form, foot) {
   return { show, forget };
 }
 
-// Runs a change; on success the screen is drawn afresh with `done` said under the section's heading.
-async function change(context, main, form, refusals, section, done, attempt) {
+// Runs a form's change with its button held down; false (the refusal shown) when the server refused.
+async function attempted(form, refusals, attempt) {
   refusals.forget();
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
     await attempt();
+    return true;
   } catch (failure) {
     button.disabled = false;
     refusals.show(failure);
-    return;
+    return false;
   }
+}
+
+// Runs a change; on success the screen is drawn afresh with `done` said under the section's heading.
+async function change(context, main, form, refusals, section, done, attempt) {
+  if (!await attempted(form, refusals, attempt)) return;
   await maintenance_screen(context, main);
   const heading = main.querySelector(`#${section}`);
-  heading.after(el('p', { class: 'notice', role: 'status', text: done }));
+  heading.after(el('p', { class: 'notice', role: 'status', text: typeof done === 'function' ? done() : done }));
   heading.focus();
 }
 
@@ -144,6 +151,60 @@ function assessment_form(context, main, schemes, tracked) {
 }
 
 // Class names as the MIS gives them; a rename keeps the pupils and the teachers given the class.
+// The form adding a school that no MIS brings (POST /schools), for administrators and authority
+// users; `submit(body, form, refusals)` sends it. Shared by this screen and the empty database's page.
+function school_form(submit) {
+  const form = el('form', { id: 'school-form', class: 'edit-form', 'aria-labelledby': 'school-add-title' });
+  const foot = el('div', { class: 'form-actions' });
+  const refusals = refusal_shower(form, foot);
+  const input = (name, attributes) => el('input', { 'data-field': name, autocomplete: 'off', ...attributes });
+  const laestab = input('laestab', { required: true, inputmode: 'numeric', maxlength: 7, size: 9 });
+  const name = input('name', { required: true, maxlength: 200, size: 28 });
+  const postcode = input('postcode', { maxlength: 8, size: 9 });
+  const urn = input('urn', { inputmode: 'numeric', maxlength: 6, size: 8 });
+  form.append(field('LA and establishment number', laestab, 'Seven digits, e.g. 8012000'), field('Name', name),
+    field('Postcode', postcode, 'Optional'), field('URN', urn, 'Optional, six digits'),
+    actions_row(el('button', { type: 'submit', class: 'primary' }, 'Add the school')), foot);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = { laestab: laestab.value.trim(), name: name.value.trim() };
+    if (postcode.value.trim()) body.postcode = postcode.value.trim();
+    if (urn.value.trim()) body.urn = urn.value.trim();
+    submit(body, form, refusals);
+  });
+  return form;
+}
+
+const school_added_text = (school) => `Added school ${school.school} ${school.name} (academic year ${school.current_year}).`;
+
+// The page of a database that holds no school yet: who may add one adds the first here.
+export function no_school_page(context, main, added) {
+  clear(main).append(el('h1', { text: 'No school yet' }));
+  if (!context.can_add_schools) {
+    main.append(el('p', { text: 'This database holds no school. An administrator adds one here, or imports one from the MIS (waymark sync); then reload.' }));
+    return;
+  }
+  main.append(el('p', { text: 'This database holds no school. Add the first one here by its DfE number (or import one from the MIS with waymark sync, or build the demo with waymark main); its pupils follow from the MIS, the CSV template or a CTF.' }),
+    el('h2', { id: 'school-add-title', text: 'Add a school' }),
+    school_form((body, form, refusals) => attempted(form, refusals, async () => added(await post('/schools', body)))));
+}
+
+function schools_part(context, main, schools) {
+  const listed = table_of(null, ['Number', 'Name', 'URN', 'Postcode', 'Academic year'], schools.map((s) => [s.school, s.name, s.urn, s.postcode, s.current_year]));
+  listed.id = 'schools-table';
+  const part = [section_heading('schools-title', 'Schools'), listed];
+  if (!context.can_add_schools) return part;
+  part.push(el('p', { class: 'hint', text: context.session.role === 'authority'
+    ? 'A school you add is granted to you at once. Its pupils come from its MIS, the CSV template or a CTF.'
+    : 'A school that no MIS brings, added by its DfE number. It is a school of its own: its users are added by an authority user, or with waymark users add NAME --school NUMBER.' }),
+  el('h3', { id: 'school-add-title', text: 'Add a school' }),
+  school_form((body, form, refusals) => {
+    let added = null;
+    change(context, main, form, refusals, 'schools-title', () => school_added_text(added), async () => { added = await post('/schools', body); });
+  }));
+  return part;
+}
+
 function classes_part(context, main, classes, pupils) {
   // Class names such as trees say nothing of the year, so each is shown with its pupils' year groups.
   const years_of = new Map();
@@ -395,11 +456,12 @@ function statutory_part(context, main, submissions) {
   return part;
 }
 
-const sections_on_screen = [['classes-title', 'Classes'], ['flags-title', 'Custom filters'], ['subjects-title', 'Subjects and their schemes'],
+const sections_on_screen = [['schools-title', 'Schools'], ['classes-title', 'Classes'], ['flags-title', 'Custom filters'], ['subjects-title', 'Subjects and their schemes'],
   ['assessments-title', 'Assessments'], ['templates-title', 'Discussion areas'], ['statutory-title', 'Statutory submissions']];
 
 export async function maintenance_screen(context, main) {
-  const [assessments, templates, submissions, schemes, classes, flags, subjects, pupils] = await Promise.all([
+  const [schools, assessments, templates, submissions, schemes, classes, flags, subjects, pupils] = await Promise.all([
+    get('/schools').catch(() => [context.school]),
     assessments_of(context),
     get(school_path(context, '/discussion-templates')).catch(() => []),
     get(school_path(context, '/statutory/submissions')).catch(() => []),
@@ -412,7 +474,7 @@ export async function maintenance_screen(context, main) {
   clear(main).append(el('h1', { text: 'Maintenance' }),
     el('nav', { class: 'on-this-page', 'aria-label': 'On this page' }, el('ul', {}, sections_on_screen.map(([id, text]) =>
       el('li', {}, el('a', { href: `#/maintenance`, onclick: (e) => { e.preventDefault(); const h = main.querySelector(`#${id}`); h.scrollIntoView(); h.focus(); } }, text))))));
-  main.append(...classes_part(context, main, classes, pupils), ...flags_part(context, main, flags), ...subjects_part(context, main, subjects, schemes));
+  main.append(...schools_part(context, main, schools), ...classes_part(context, main, classes, pupils), ...flags_part(context, main, flags), ...subjects_part(context, main, subjects, schemes));
   main.append(section_heading('assessments-title', 'Assessments'), assessments.length
     ? table_of(null, ['Name', 'Date', 'Year groups', 'Subjects'], assessments.map((a) => [
       el('a', { href: `#/grid?assessment=${a.id}` }, a.name), british_date(a.date), a.year_groups.map(year_name).join(', '), a.subjects.map((s) => s.code).join(', ')]))

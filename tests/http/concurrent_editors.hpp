@@ -104,6 +104,7 @@ struct saved_record {
     long long id = 0;
     long long supersedes = 0;  // 0: none
     std::string value, recorded_by;
+    std::chrono::steady_clock::time_point sent_at, answered_at;  // of the save; one save's records share them
 };
 
 // A record a 409 named as the other teacher's.
@@ -293,6 +294,7 @@ inline void edit_until(signed_in_teacher &teacher, const std::string &grid_path,
 
             start = clock::now();
             const auto saved = teacher.client->post(save_path, text.str());
+            const auto answered_at = clock::now();
             log.save_ms.push_back(ms_since(start));
             if (saved.status == 200) {
                 ++log.saves_ok;
@@ -303,7 +305,8 @@ inline void edit_until(signed_in_teacher &teacher, const std::string &grid_path,
                 for (std::size_t i = 0; i < std::min<std::size_t>(records->size(), sent.size()); ++i) {
                     const auto record = records->getObject(static_cast<unsigned>(i));
                     log.saved.push_back({name, sent[i], record->getValue<long long>("id"), id_or_zero(*record, "supersedes"),
-                                         record->getValue<std::string>("value"), record->getValue<std::string>("recorded_by")});
+                                         record->getValue<std::string>("value"), record->getValue<std::string>("recorded_by"),
+                                         start, answered_at});
                 }
             } else if (saved.status == 409) {
                 ++log.conflicts;
@@ -325,40 +328,80 @@ inline long long cells_in_summary(const std::string &summary) {
     return std::regex_match(summary, found, std::regex(R"(saved (\d+) cells? of .*)")) ? std::stoll(found[1].str()) : 0;
 }
 
-// Runs the crowd on `db` (migrated, empty; its connection string is handed to `waymark serve`): a
-// school with two Year 4 classes of ten pupils, an assessment of reading, writing and maths, and
-// `options.teachers` teachers of both classes, half at each class's grid.
-inline crowd_outcome run_crowd(store::database &db, const crowd_options &options) {
-    crowd_outcome outcome;
-    outcome.database = std::string(store::dialect_name(db.kind()));
+// The crowd's school on `db` (migrated, empty): two Year 4 classes of ten pupils, an assessment of
+// reading, writing and maths, and `teacher_count` teachers of both classes (teacher01, ...), not yet
+// signed in.
+struct crowd_school {
+    store::school school;
+    services::assessment spring;
+    std::map<std::string, std::vector<std::string>> upns_of;  // by class
+    std::vector<signed_in_teacher> teachers;
 
+    std::string assessment_path() const { return "/api/v1/schools/8012000/assessments/" + std::to_string(spring.id); }
+};
+
+inline crowd_school set_up_crowd_school(store::database &db, int teacher_count) {
     plugins::registry registry;
     registry.load_folder(WAYMARK_PLUGIN_DIR);
     const plugins::scheme_catalog catalog(registry, [](std::string_view) { return std::string(); });
     const services::scheme_library schemes(catalog);
-    std::map<std::string, std::vector<std::string>> upns_of;  // by class
+    crowd_school made;
     std::vector<domain::pupil> pupils;
     for (std::size_t c = 0; c < classes.size(); ++c) {
         for (int n = 1; n <= pupils_per_class; ++n) {
             pupils.push_back(year4_pupil(static_cast<int>(c) * pupils_per_class + n, classes[c]));
-            upns_of[classes[c]].push_back(pupils.back().upn);
+            made.upns_of[classes[c]].push_back(pupils.back().upn);
         }
     }
-    const auto school = db.transaction("adding Brookside and its Year 4", [&](soci::session &session) {
-        auto made = store::find_or_create_school(session, {0, "801", "2000", "", "Brookside Primary", "PR1 8XJ", {2025}});
-        store::insert_pupils(session, made.id, pupils);
-        return made;
+    made.school = db.transaction("adding Brookside and its Year 4", [&](soci::session &session) {
+        auto school = store::find_or_create_school(session, {0, "801", "2000", "", "Brookside Primary", "PR1 8XJ", {2025}});
+        store::insert_pupils(session, school.id, pupils);
+        return school;
     });
     auto spec = year4_spring_spec("Spring 1");
     for (const auto &subject : subjects) spec.subjects.push_back({subject, "", {}});
-    const auto spring = services::create_assessment(db, school, spec, schemes, four_band);
-    std::vector<signed_in_teacher> teachers;
-    for (int t = 1; t <= options.teachers; ++t) {
+    made.spring = services::create_assessment(db, made.school, spec, schemes, four_band);
+    for (int t = 1; t <= teacher_count; ++t) {
         const std::string name = "teacher" + std::string(t < 10 ? "0" : "") + std::to_string(t);
-        teachers.push_back({services::add_user(db, {name, "", domain::user_role::teacher, "8012000", classes, {}},
-                                               store::utc_timestamp_now()),
-                            nullptr});
+        made.teachers.push_back({services::add_user(db, {name, "", domain::user_role::teacher, "8012000", classes, {}},
+                                                    store::utc_timestamp_now()),
+                                 nullptr});
     }
+    return made;
+}
+
+// Every judgement record of the school's cells in `session`'s database, by id, adding a sentence to
+// `violations` for each record that does not supersede the one before it (a fork, or a history
+// whose first record follows one that is not there).
+inline std::map<long long, services::cell_record> judgement_histories(soci::session &session, const crowd_school &at,
+                                                                      std::vector<std::string> &violations) {
+    std::map<long long, services::cell_record> history;
+    for (const auto &[class_name, upns] : at.upns_of) {
+        for (const auto &upn : upns) {
+            for (const auto &subject : subjects) {
+                const auto records = services::cell_history(session, at.school, at.spring, {upn, subject, services::cell_kind::judgement});
+                for (std::size_t i = 0; i < records.size(); ++i) {
+                    const long long expected = i == 0 ? 0 : records[i - 1].id;
+                    if (records[i].supersedes.value_or(0) != expected)
+                        violations.push_back("Record " + std::to_string(records[i].id) + " of " + upn + "'s " + subject +
+                                             " supersedes " + std::to_string(records[i].supersedes.value_or(0)) +
+                                             ", not the record before it (" + std::to_string(expected) + "): a fork.");
+                    history.emplace(records[i].id, records[i]);
+                }
+            }
+        }
+    }
+    return history;
+}
+
+// Runs the crowd on `db` (migrated, empty; its connection string is handed to `waymark serve`) over
+// the crowd's school, half the teachers at each class's grid.
+inline crowd_outcome run_crowd(store::database &db, const crowd_options &options) {
+    crowd_outcome outcome;
+    outcome.database = std::string(store::dialect_name(db.kind()));
+    auto crowd = set_up_crowd_school(db, options.teachers);
+    const auto &upns_of = crowd.upns_of;
+    auto &teachers = crowd.teachers;
 
     const auto folder = std::filesystem::temp_directory_path() / unique_test_name();
     std::filesystem::create_directories(folder);
@@ -380,13 +423,13 @@ inline crowd_outcome run_crowd(store::database &db, const crowd_options &options
             std::filesystem::remove_all(folder);
             return outcome;
         }
-        const std::string assessment_path = "/api/v1/schools/8012000/assessments/" + std::to_string(spring.id);
+        const std::string assessment_path = crowd.assessment_path();
         const auto deadline = clock::now() + options.length;
         std::vector<std::thread> editing;
         for (std::size_t t = 0; t < teachers.size(); ++t) {
             const std::string &class_name = classes[t % classes.size()];
             editing.emplace_back(edit_until, std::ref(teachers[t]), assessment_path + "/grid?class=" + class_name,
-                                 assessment_path + "/judgements", std::cref(upns_of[class_name]), options.think_ms, deadline,
+                                 assessment_path + "/judgements", std::cref(upns_of.at(class_name)), options.think_ms, deadline,
                                  static_cast<unsigned>(t + 1), std::ref(logs[t]));
         }
         for (auto &thread : editing) thread.join();
@@ -417,22 +460,7 @@ inline crowd_outcome run_crowd(store::database &db, const crowd_options &options
                                      (status == 0 ? std::string("nothing (no connection)") : std::to_string(status)) + ".");
 
     // Every edited cell's history: one chain, each record superseding the one before it.
-    std::map<long long, services::cell_record> history;  // by id
-    for (const auto &[class_name, upns] : upns_of) {
-        for (const auto &upn : upns) {
-            for (const auto &subject : subjects) {
-                const auto records = services::cell_history(db.session(), school, spring, {upn, subject, services::cell_kind::judgement});
-                for (std::size_t i = 0; i < records.size(); ++i) {
-                    const long long expected = i == 0 ? 0 : records[i - 1].id;
-                    if (records[i].supersedes.value_or(0) != expected)
-                        outcome.violations.push_back("Record " + std::to_string(records[i].id) + " of " + upn + "'s " + subject +
-                                                     " supersedes " + std::to_string(records[i].supersedes.value_or(0)) +
-                                                     ", not the record before it (" + std::to_string(expected) + "): a fork.");
-                    history.emplace(records[i].id, records[i]);
-                }
-            }
-        }
-    }
+    const auto history = judgement_histories(db.session(), crowd, outcome.violations);
     outcome.history_records = static_cast<long long>(history.size());
 
     // No lost update: each 200 record there as sent, following the record its teacher saw.
@@ -468,7 +496,7 @@ inline crowd_outcome run_crowd(store::database &db, const crowd_options &options
     services::audit_query every;
     every.limit = std::numeric_limits<std::size_t>::max();
     std::map<std::string, std::tuple<long long, long long, long long>> audited, counted;  // saves, cells, 409s by teacher
-    const std::string save_path = "/api/v1/schools/8012000/assessments/" + std::to_string(spring.id) + "/judgements";
+    const std::string save_path = crowd.assessment_path() + "/judgements";
     for (const auto &entry : services::read_audit(db.session(), every)) {
         if (entry.method != "POST" || entry.path != save_path) continue;
         auto &[saves, cells, refused] = audited[entry.user];

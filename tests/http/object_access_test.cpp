@@ -6,7 +6,7 @@
 // Sessions that should not work (expired, forged, replayed after sign-out) and changes without the
 // session's CSRF token, or with another session's, are refused on every route. The routes come from
 // the router, so a new one is walked without anyone remembering to add it here.
-#include "database_fixture.hpp"
+#include "case_database.hpp"
 #include "signed_in_api.hpp"
 
 #include "services/access/credentials.hpp"
@@ -149,32 +149,12 @@ walk_request filled(const std::string &method, const std::string &path_template,
     return made;
 }
 
-// The PostgreSQL schema of a case, made before the API's pool opens it and dropped after it has gone.
-class case_database {
-protected:
-    explicit case_database(backend which) {
-        if (which == backend::postgresql) {
-            if (const auto server = test_postgres()) schema.emplace(*server);
-        }
-    }
-    // The pool over the schema; nothing (the embedded database) for SQLite or without a server.
-    std::unique_ptr<http::database_pool> schema_pool() {
-        if (!schema) return nullptr;
-        return std::make_unique<http::database_pool>(
-            store::open(store::resolve_settings(schema->connection(), std::filesystem::temp_directory_path().string(), std::nullopt)), 2);
-    }
-    std::optional<scratch_schema> schema;
-};
-
 class object_access : public ::testing::WithParamInterface<backend>, protected case_database, public signed_in_api {
 protected:
     object_access() : case_database(GetParam()), signed_in_api(schema_pool()) {}
 
     void SetUp() override {
-        if (GetParam() == backend::postgresql && !schema) {
-            skip_without_postgres();
-            return;
-        }
+        if (skipped_without_postgres(GetParam())) return;
         {
             std::vector<domain::pupil> pupils;
             for (const int serial : {50, 51}) pupils.push_back(year4_pupil(serial, "4C"));

@@ -22,13 +22,14 @@ enum class access {
     writers,       // administrator, leader, teacher (a teacher for their classes' pupils)
     leaders,       // administrator, leader
     administrators,
+    school_adders,  // administrator, authority
 };
 
 // "METHOD /template" -> who may use it.
 const std::map<std::string, access> expected_access = {
     {"GET /api/v1/health", access::anyone},
     {"GET /api/v1/plugins", access::administrators},
-    {"POST /api/v1/schools", access::administrators},
+    {"POST /api/v1/schools", access::school_adders},
     {"GET /api/v1/schemes", access::readers},
     {"GET /api/v1/schemes/{id}/grades", access::readers},
     {"POST /api/v1/schemes/{id}/parse", access::readers},
@@ -123,6 +124,7 @@ bool allowed(access rule, std::optional<user_role> role) {
         case access::writers: return *role == user_role::administrator || *role == user_role::leader || *role == user_role::teacher;
         case access::leaders: return *role == user_role::administrator || *role == user_role::leader;
         case access::administrators: return *role == user_role::administrator;
+        case access::school_adders: return *role == user_role::administrator || *role == user_role::authority;
         default: return true;
     }
 }

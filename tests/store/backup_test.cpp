@@ -16,32 +16,27 @@ class backup_test : public waymark::testing::database_test {
 protected:
     void TearDown() override {
         target_.reset();
-        if (!target_database_.empty()) admin().session() << "DROP DATABASE " + target_database_ + " WITH (FORCE)";
+        target_database_.reset();
         database_test::TearDown();
     }
 
     std::string backup_file() { return (scratch_folder() / "backup").string(); }
 
-    // Where a restore goes: a new data folder, or a new PostgreSQL database whose search_path starts
-    // with this test's schema (the one the backup's tables come from).
+    // Where a restore goes: a new data folder, or a new PostgreSQL database holding this test's
+    // schema (the one the backup's tables come from).
     std::vector<std::string> restore_target() {
         if (!on_postgresql()) return {"--data-dir", (scratch_folder() / "restored").string()};
-        if (target_database_.empty()) {
-            target_database_ = waymark::testing::unique_test_name();
-            admin().session() << "CREATE DATABASE " + target_database_;
-            std::string server = *waymark::testing::test_postgres();
-            server.replace(server.find("Database=waymark_test;"), 22, "Database=" + target_database_ + ";");
+        if (!target_database_) {
             std::string schema;
             db().session() << "SELECT current_schema()", soci::into(schema);
-            waymark::store::database(server).session() << "CREATE SCHEMA " + schema;
-            target_connection_ = server + "ConnSettings=SET search_path TO " + schema + ";";
+            target_database_.emplace(admin(), schema);
         }
-        return {"--db", target_connection_};
+        return {"--db", target_database_->connection()};
     }
 
     waymark::store::database &restored() {
         if (!target_) {
-            target_.emplace(on_postgresql() ? target_connection_
+            target_.emplace(on_postgresql() ? target_database_->connection()
                                             : "DRIVER=SQLite3;Database=" + (scratch_folder() / "restored" / "waymark.db").string() + ";");
         }
         return *target_;
@@ -61,8 +56,7 @@ protected:
     }
 
 private:
-    std::string target_database_;
-    std::string target_connection_;
+    std::optional<waymark::testing::scratch_database> target_database_;
     std::optional<waymark::store::database> target_;
 };
 

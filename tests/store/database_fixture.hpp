@@ -87,6 +87,35 @@ private:
     store::database admin_;
 };
 
+// A new database of its own on the test PostgreSQL server (test_postgres()), holding one empty schema
+// `schema`, dropped with its connections when the object goes; connection() reaches that schema.
+// Where a PostgreSQL backup is restored: pg_restore puts the tables back in the schema they came from.
+class scratch_database {
+public:
+    scratch_database(store::database &admin, const std::string &schema) : name_(unique_test_name()), admin_(admin) {
+        admin_.session() << "CREATE DATABASE " + name_;
+        std::string server = *test_postgres();
+        server.replace(server.find("Database=waymark_test;"), 22, "Database=" + name_ + ";");
+        store::database(server).session() << "CREATE SCHEMA " + schema;
+        connection_ = server + "ConnSettings=SET search_path TO " + schema + ";";
+    }
+    scratch_database(const scratch_database &) = delete;
+    scratch_database &operator=(const scratch_database &) = delete;
+    ~scratch_database() {
+        try {
+            admin_.session() << "DROP DATABASE " + name_ + " WITH (FORCE)";
+        } catch (const std::exception &left) {
+            ADD_FAILURE() << "The test database " << name_ << " could not be dropped: " << left.what();
+        }
+    }
+    const std::string &connection() const { return connection_; }
+
+private:
+    std::string name_;
+    store::database &admin_;
+    std::string connection_;
+};
+
 class database_test : public ::testing::TestWithParam<backend> {
 protected:
     void SetUp() override {

@@ -43,16 +43,18 @@ class served_school:
     """A demo school in a scratch folder (`waymark main` builds and imports it) and `waymark serve`
     over it on a free loopback port."""
 
-    def __init__(self, extra_serve_options=()):
+    def __init__(self, extra_serve_options=(), prepare=('main',), signs_in_as_admin=True):
+        """`prepare` is the waymark command that fills the folder first (the demo school, or e.g. a
+        `users add` into an empty database); its output is kept as demo_output."""
         self.folder = tempfile.mkdtemp(prefix='wm_web_')
         with open(os.path.join(self.folder, 'waymark.ini'), 'w') as settings:
             settings.write('[plugin org.waymark.school-bands]\nconfig = %s/plugins/school-bands/example.bands\n' % SOURCE_DIR)
         env = dict(os.environ, WAYMARK_DATA_DIR=self.folder, TZ='UTC')
         env.pop('WAYMARK_PLUGIN_PATH', None)
         self.env = env
-        built = subprocess.run([WAYMARK, 'main'], env=env, capture_output=True, text=True)
+        built = subprocess.run([WAYMARK, *prepare], env=env, capture_output=True, text=True)
         if built.returncode != 0:
-            raise RuntimeError('waymark main failed: ' + built.stderr + built.stdout)
+            raise RuntimeError('waymark %s failed: %s%s' % (' '.join(prepare), built.stderr, built.stdout))
         # WAYMARK_WEB_ROOT (e.g. host/web) serves the page from disk, to try an edit without rebuilding.
         web_root = ['--web-root', os.environ['WAYMARK_WEB_ROOT']] if os.environ.get('WAYMARK_WEB_ROOT') else []
         self.process = subprocess.Popen([WAYMARK, 'serve', '--port', '0', *web_root, *extra_serve_options], env=env,
@@ -66,6 +68,9 @@ class served_school:
         self.demo_output = built.stdout  # `waymark main` prints the demo accounts, once
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.csrf = None
+        self.school = None
+        if not signs_in_as_admin:
+            return
         # The test's own requests are the administrator's.
         self.api('POST', '/session', {'username': 'admin', 'password': demo_password('admin', self)})
         self.csrf = self.api('POST', '/session/second-step', {'code': current_code(self, 'admin')})['csrf_token']
@@ -135,7 +140,9 @@ class page_test(unittest.TestCase):
     signs_in_as = 'head'  # the leader: reads and writes the whole school's tracking
 
     @classmethod
-    def sign_in_through_the_page(cls, name, password=None, school=None):
+    def sign_in_through_the_page(cls, name, password=None, school=None, until='#nav'):
+        """Signs in, then waits for `until` to show: the screens' menu, or on a database without a
+        school (whose page has none) what that page shows instead."""
         school = school or server
         browser = cls.browser
         browser.get(school.url + '/')
@@ -146,7 +153,7 @@ class page_test(unittest.TestCase):
         browser.save_screenshot(os.path.join(SCREENSHOTS, 'sign-in-code.png'))
         code.send_keys(current_code(school, name))
         browser.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
-        cls.wait.until(lambda b: not b.find_element(By.ID, 'nav').get_attribute('hidden'))
+        cls.wait.until(lambda b: b.find_element(By.CSS_SELECTOR, until).is_displayed())
 
     @classmethod
     def tearDownClass(cls):

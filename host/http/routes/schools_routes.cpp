@@ -1,14 +1,15 @@
 // The schools this database tracks (one for a school, many for an authority or trust).
 //   GET /api/v1/schools   (those the user may open; an authority user: all of them)
 //   GET /api/v1/schools/{school}
-//   POST /api/v1/schools  {laestab, name, postcode?, urn?}   (administrators: a school no MIS brings)
+//   POST /api/v1/schools  {laestab, name, postcode?, urn?}   (a school no MIS brings: administrators and
+//                         authority users, who are granted the school they add)
 #include "http/api.hpp"
 #include "http/api_error.hpp"
 #include "http/json_body.hpp"
 #include "http/routes/school_scope.hpp"
 
+#include "services/access/users.hpp"
 #include "services/pupils/schools.hpp"
-
 
 namespace waymark::http {
 
@@ -29,14 +30,18 @@ void add_schools_routes(router &routes, const api_services &services) {
                    const auto database = services.database();
                    reply.json(services::school_json(school_in_path(database->session(), asked)));
                });
-    routes.add("POST", api_base + "/schools", permission::administer, [&services](const request &asked, response &reply) {
+    routes.add("POST", api_base + "/schools", permission::add_schools, [&services](const request &asked, response &reply) {
         const json_object body = asked.json_body();
         const services::new_school details{body.required_string("laestab"), body.required_string("name"),
                                            body.optional_string("postcode").value_or(""),
                                            body.optional_string("urn").value_or("")};
         const auto database = services.database();
         try {
-            const auto added = services::add_school(*database, details, domain::today_utc());
+            // An authority user opens only the schools granted: the one they add is granted them with it.
+            services::with_new_school grant;
+            if (asked.who().role == domain::user_role::authority)
+                grant = [&](soci::session &session, const store::school &added) { services::grant_school(session, asked.who().id, added.id); };
+            const auto added = services::add_school(*database, details, domain::today_utc(), grant);
             asked.note("added school " + store::laestab(added) + " " + added.name);
             reply.json(services::school_json(added), status::HTTP_CREATED);
         } catch (const services::school_exists_error &exists) {

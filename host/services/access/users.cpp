@@ -251,6 +251,15 @@ user change_user(store::database &db, std::string_view username, const user_chan
     });
 }
 
+void grant_school(soci::session &session, std::string_view username, long long school_id) {
+    const user who = existing_user(session, username);
+    if (who.role != user_role::authority)
+        throw user_error("schools: only an authority user is granted schools; " + who.username + "'s role is " +
+                         std::string(domain::role_name(who.role)) + ".");
+    session << "INSERT INTO wm_user_school_grants (user_id, school_id) VALUES (:u, :s)", soci::use(who.id, "u"),
+        soci::use(school_id, "s");
+}
+
 std::string reset_password(store::database &db, std::string_view username) {
     const std::string password = generated_password();
     const std::string hash = hash_password(password);

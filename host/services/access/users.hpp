@@ -76,6 +76,10 @@ struct user_change {
 };
 user change_user(store::database &db, std::string_view username, const user_change &change);
 
+// Grants the authority user `username` the school `school_id`, inside the caller's transaction (the
+// school they have just added). Throws user_error for a name that is no authority user.
+void grant_school(soci::session &session, std::string_view username, long long school_id);
+
 // A new generated password (returned once); the user's sessions end.
 std::string reset_password(store::database &db, std::string_view username);
 // The user's own change: `current` must be right (user_error otherwise) and `replacement` at least

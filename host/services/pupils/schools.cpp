@@ -42,13 +42,15 @@ store::school checked(const new_school &details, domain::date today) {
 
 }  // namespace
 
-store::school add_school(store::database &db, const new_school &details, domain::date today) {
+store::school add_school(store::database &db, const new_school &details, domain::date today, const with_new_school &also) {
     const store::school wanted = checked(details, today);
     return db.transaction("adding school " + details.laestab, [&](soci::session &session) {
         if (const auto existing = store::find_school(session, wanted.la_number, wanted.establishment_number))
             throw school_exists_error("The database already holds school " + details.laestab + " (" + existing->name +
                                       "); nothing was added.");
-        return store::find_or_create_school(session, wanted);
+        auto added = store::find_or_create_school(session, wanted);
+        if (also) also(session, added);
+        return added;
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -39,8 +40,13 @@ struct new_school {
     std::string urn;       // optional, six digits
 };
 
-// Checks the details and stores the school, in the academic year `today` falls in. Returns it.
-store::school add_school(store::database &db, const new_school &details, domain::date today);
+// What else is written in the same transaction as the new school, once it is stored (the grant of it
+// to the authority user who added it, so they open it at once).
+using with_new_school = std::function<void(soci::session &, const store::school &)>;
+
+// Checks the details and stores the school, in the academic year `today` falls in, then runs `also`
+// (unless empty) in the same transaction. Returns it.
+store::school add_school(store::database &db, const new_school &details, domain::date today, const with_new_school &also = {});
 
 // {school: "8012000", name, urn, postcode, current_year: "2025/2026"}: a school as `waymark schools
 // list --json` prints it and the API returns it.

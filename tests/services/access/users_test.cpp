@@ -42,6 +42,15 @@ TEST_P(users_test, an_authority_user_opens_the_granted_schools_only) {
     EXPECT_EQ(services::list_users(db().session(), "8013000").size(), 1U);
 }
 
+TEST_P(users_test, a_school_is_granted_to_an_authority_user_only) {
+    add("adviser", user_role::authority, {}, {"8012000"});
+    add("head", user_role::administrator);
+    db().transaction("granting Hillside", [&](soci::session &session) { services::grant_school(session, "adviser", hillside_.id); });
+    EXPECT_EQ(services::existing_user(db().session(), "adviser").open_schools(), (strings{"8012000", "8013000"}));
+    EXPECT_THAT([&] { services::grant_school(db().session(), "head", hillside_.id); },
+                ::testing::ThrowsMessage<services::user_error>("schools: only an authority user is granted schools; head's role is administrator."));
+}
+
 TEST_P(users_test, wrong_input_is_refused_with_the_field_and_nothing_is_added) {
     add("head", user_role::leader);
     const auto refusal = [&](const services::user_details &details) {

@@ -38,6 +38,20 @@ TEST_P(schools_test, a_school_no_mis_brings_is_added_in_the_academic_year_of_the
                           R"("current_year":"2026/2027"})");
 }
 
+// What is written with the school (an authority user's grant of it) shares its transaction: when
+// that fails, the school is not stored either.
+TEST_P(schools_test, what_is_written_with_the_school_is_in_its_transaction) {
+    long long seen_id = 0;
+    services::add_school(db(), {"8012000", "Brookside Primary", "", ""}, autumn_day,
+                         [&](soci::session &, const store::school &added) { seen_id = added.id; });
+    EXPECT_NE(seen_id, 0);
+    EXPECT_THROW(services::add_school(db(), {"8013000", "Hillside Primary", "", ""}, autumn_day,
+                                      [](soci::session &, const store::school &) { throw std::runtime_error("the grant failed"); }),
+                 std::runtime_error);
+    EXPECT_FALSE(store::find_school(db().session(), "801", "3000").has_value());
+    EXPECT_EQ(schools(), 1U);
+}
+
 TEST_P(schools_test, postcode_and_urn_may_be_left_out) {
     const auto added = services::add_school(db(), {"8012001", "Ribble Vale Primary", "", ""}, autumn_day);
     EXPECT_EQ(added.postcode, "");
