@@ -21,9 +21,9 @@ struct worker_limits {
     std::size_t memory_megabytes = 1024;      // RLIMIT_AS: an allocation beyond it fails
 };
 
-// The exit statuses of a worker beyond the plugin's own waymark_status (1 to 4).
+// The exit status of a worker that ran out of memory, beyond the plugin's own waymark_status (1 to
+// 4); a wrong call exits 2, as every command does.
 inline constexpr int worker_out_of_memory_status = 20;
-inline constexpr int worker_usage_status = 21;
 
 class plugin_worker {
 public:
