@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback for the test suite, run as the unprivileged `postgres`
-# user (root in CI has no systemd). Usage: test-postgres.sh start|stop|connection DIR
+# user (root in CI has no systemd). Usage: test-postgres.sh start|stop|connection|crash|resume DIR
+# `crash` stops the server as a power cut would (`pg_ctl stop -m immediate`: no checkpoint, every
+# connection dropped at once) and `resume` starts it again on the same port, recovering from its log,
+# for the fault-injection tests.
 set -euo pipefail
 
-command=${1:?start, stop or connection}
+command=${1:?start, stop, connection, crash or resume}
 dir=${2:?a scratch folder}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 
@@ -27,26 +30,38 @@ as_postgres() {
     fi
 }
 
+start_server() {
+    local port
+    port=$(cat "$dir/port")
+    as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+}
+
 case "$command" in
     start)
         port=$(choose_port)
         echo "$port" >"$dir/port"
         [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
         as_postgres "$pg_bin/initdb" -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-        as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+        start_server
         psql -h 127.0.0.1 -p "$port" -U waymark -d postgres -qc 'CREATE DATABASE waymark_test' >/dev/null
         ;;
     stop)
         as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
         rm -rf "$dir"
         ;;
+    crash)
+        as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+        ;;
+    resume)
+        start_server
+        ;;
     connection)
         port=$(cat "$dir/port")
         echo "DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=waymark_test;Uid=waymark;Pwd=;UseDeclareFetch=1;Fetch=10000;"
         ;;
     *)
-        echo "usage: test-postgres.sh start|stop|connection DIR" >&2
+        echo "usage: test-postgres.sh start|stop|connection|crash|resume DIR" >&2
         exit 2
         ;;
 esac
