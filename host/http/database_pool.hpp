@@ -1,12 +1,19 @@
 // The server's connections to Waymark's database. A store::database is one ODBC connection for one
 // thread at a time; a request leases one for as long as it works, so concurrent requests never
 // share a connection and none waits for a connection to open once the pool has warmed up.
+//
+// The pool outlives its database server's restarts. A lease given back while an exception unwinds
+// (its request failed) has its connection asked `SELECT 1`; a connection that cannot answer is
+// closed, and since a server that dropped one has dropped them all, every connection opened before
+// then is asked the same before it is leased again. So the request that meets the outage is refused
+// (503) and the next one works on a new connection, with no restart and no check on the hot path.
 #pragma once
 
 #include "store/database.hpp"
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -23,7 +30,7 @@ public:
 
     class lease {
     public:
-        lease(database_pool &pool, std::unique_ptr<store::database> database);
+        lease(database_pool &pool, std::unique_ptr<store::database> database, std::uint64_t opened_in);
         lease(lease &&) noexcept = default;
         lease &operator=(lease &&) = delete;
         ~lease();
@@ -33,6 +40,8 @@ public:
     private:
         database_pool *pool_;
         std::unique_ptr<store::database> database_;
+        std::uint64_t opened_in_;          // the pool's outage count when the connection was known good
+        int exceptions_at_start_;          // std::uncaught_exceptions() when leased
     };
 
     // A connection for this thread's use until the lease goes; waits while `capacity` are in use.
@@ -43,15 +52,20 @@ public:
     std::size_t open_connections() const;
 
 private:
-    void give_back(std::unique_ptr<store::database> database);
+    struct idle_connection {
+        std::unique_ptr<store::database> database;
+        std::uint64_t opened_in;
+    };
+    void give_back(std::unique_ptr<store::database> database, std::uint64_t opened_in, bool request_failed);
 
     const std::string connection_;
     const store::dialect kind_;
     const std::size_t capacity_;
     mutable std::mutex lock_;
     std::condition_variable returned_;
-    std::vector<std::unique_ptr<store::database>> idle_;
+    std::vector<idle_connection> idle_;
     std::size_t opened_ = 0;
+    std::uint64_t outages_ = 0;  // connections found dead so far
 };
 
 }  // namespace waymark::http

@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include "services/access/credentials.hpp"
+#include "store/database.hpp"
 
 #include <Poco/Net/NetException.h>
 
@@ -32,6 +33,23 @@ api_error too_large(std::size_t limit) {
     return {status::HTTP_REQUEST_ENTITY_TOO_LARGE, "too_large", std::nullopt,
             "The request body is larger than the server accepts (" + std::to_string(limit) +
                 " bytes); nothing was read or saved."};
+}
+
+// True when `failure` is the database going away rather than refusing: a connection lost or refused
+// (SQLSTATE class 08) or the server shutting down or starting up (57P01-57P03). The request could not
+// be answered now but may be in a moment, which is what 503 says; nothing is half-saved, since every
+// change is one transaction the server rolls back when its connection ends.
+bool database_outage(const std::exception &failure) {
+    const std::string state = store::sqlstate_of(failure);
+    return state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03";
+}
+
+api_error database_unavailable(const std::string &request, const std::exception &failure) {
+    const bool ours = dynamic_cast<const store::database_error *>(&failure) != nullptr;
+    return {status::HTTP_SERVICE_UNAVAILABLE, "database_unavailable", std::nullopt,
+            ours ? std::string(failure.what())
+                 : "The database stopped answering while the server handled " + request +
+                       "; nothing was changed. Try again in a moment: the server reconnects by itself."};
 }
 
 std::string allowed_methods(std::vector<std::string> methods) {
@@ -135,9 +153,16 @@ void router::dispatch(Poco::Net::HTTPServerRequest &raw, response &reply) const 
         policy_.record(change);
         throw;
     } catch (const std::exception &failure) {
-        change.status = static_cast<int>(status::HTTP_INTERNAL_SERVER_ERROR);
+        const bool outage = database_outage(failure);
+        change.status = static_cast<int>(outage ? status::HTTP_SERVICE_UNAVAILABLE : status::HTTP_INTERNAL_SERVER_ERROR);
         change.summary = failure.what();
-        policy_.record(change);
+        try {
+            policy_.record(change);
+        } catch (const std::exception &) {
+            // The database that could not take the change cannot take its audit entry either; the
+            // server's error output keeps the request, and the client hears of the outage, not this.
+            if (!outage) throw;
+        }
         throw;
     }
     policy_.record(change);
@@ -207,16 +232,21 @@ void router::handle(Poco::Net::HTTPServerRequest &raw, Poco::Net::HTTPServerResp
         } catch (const Poco::Net::NetException &) {
             throw;  // the client went away: nobody to answer
         } catch (const std::exception &failure) {
+            const bool outage = database_outage(failure);
             {
                 static std::mutex log_lock;
                 const std::lock_guard lock(log_lock);
-                failures_ << "waymark serve: " << raw.getMethod() << ' ' << raw.getURI() << " failed: " << failure.what()
-                          << '\n'
+                failures_ << "waymark serve: " << raw.getMethod() << ' ' << raw.getURI()
+                          << (outage ? " found the database unavailable: " : " failed: ") << failure.what() << '\n'
                           << std::flush;
             }
-            refuse(api_error(status::HTTP_INTERNAL_SERVER_ERROR, "internal", std::nullopt,
-                             "The server failed while answering " + raw.getMethod() + " " + raw.getURI() + ": " +
-                                 failure.what()));
+            if (outage) {
+                refuse(database_unavailable(raw.getMethod() + " " + raw.getURI(), failure));
+            } else {
+                refuse(api_error(status::HTTP_INTERNAL_SERVER_ERROR, "internal", std::nullopt,
+                                 "The server failed while answering " + raw.getMethod() + " " + raw.getURI() + ": " +
+                                     failure.what()));
+            }
         }
     } catch (...) {
         // Writing to a client that has gone away; the server closes the connection.

@@ -205,8 +205,20 @@ void database::fail(std::string_view what, std::exception_ptr failure) {
     if (alive) {
         try {
             session_->rollback();
+        } catch (const std::exception &) {
+            // SQLite rolls a transaction back itself when the database is full, then refuses the
+            // driver's ROLLBACK, and the driver, still counting a transaction open, would refuse to
+            // disconnect; an empty transaction begun in SQL gives that ROLLBACK something to end.
+            try {
+                *session_ << "BEGIN";
+                session_->rollback();
+            } catch (const std::exception &) {
+                alive = false;
+            }
+        }
+        try {
             int one = 0;
-            *session_ << "SELECT 1", soci::into(one);
+            if (alive) *session_ << "SELECT 1", soci::into(one);
         } catch (const std::exception &) {
             alive = false;
         }
@@ -217,6 +229,12 @@ void database::fail(std::string_view what, std::exception_ptr failure) {
         std::rethrow_exception(failure);
     } catch (const soci::soci_error &e) {
         state = sqlstate_of(e);
+        if (alive && (state == "53100" || e.get_error_message().find("database or disk is full") != std::string::npos)) {
+            throw database_error("The database is full, so it refused " + std::string(what) +
+                                     ": the disk that holds it, or its size limit, has no room left; nothing was saved. "
+                                     "Free space there, then try again.",
+                                 state);
+        }
         if (alive && !state.starts_with("08")) {
             throw database_error("The database refused " + std::string(what) + ": " + one_line(e.get_error_message()) +
                                      (state.empty() ? "" : " (SQLSTATE " + state + ")") + "; nothing was saved.",

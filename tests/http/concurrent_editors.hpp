@@ -121,6 +121,7 @@ struct teacher_log {
     std::vector<double> grid_ms, save_ms;
     std::vector<saved_record> saved;
     std::vector<other_record> others;
+    std::vector<std::vector<sent_cell>> unanswered;  // saves sent that got no answer at all
     std::vector<std::string> violations;
 };
 
@@ -163,10 +164,10 @@ public:
         if (lines_.empty() || !std::regex_search(lines_.front(), found, std::regex(R"(127\.0\.0\.1:(\d+)/ and)"))) return 0;
         return static_cast<uint16_t>(std::stoi(found[1].str()));
     }
-    // Stops it (once) and gives its exit status.
-    int stop() {
+    // Stops it (once) by `signal` and gives its exit status (Poco's: 256 + the signal when killed).
+    int stop(int signal = SIGTERM) {
         if (!exit_status_) {
-            ::kill(process_.id(), SIGTERM);
+            ::kill(process_.id(), signal);
             exit_status_ = process_.wait();
         }
         return *exit_status_;
@@ -260,6 +261,7 @@ inline void edit_until(signed_in_teacher &teacher, const std::string &grid_path,
     const std::string &name = teacher.made.account.username;
     const auto answered = [&](int status) { ++log.other_answers[status]; };
     while (clock::now() < deadline) {
+        std::vector<sent_cell> sent;
         try {
             auto start = clock::now();
             const auto grid = teacher.client->get(grid_path);
@@ -272,7 +274,6 @@ inline void edit_until(signed_in_teacher &teacher, const std::string &grid_path,
             const auto seen = record_ids_of(grid);
             if (think_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(random() % static_cast<unsigned>(think_ms + 1)));
 
-            std::vector<sent_cell> sent;
             std::set<std::pair<std::string, std::string>> chosen;
             const auto cells = 1 + random() % 3;
             while (chosen.size() < cells) chosen.insert({upns[random() % upns.size()], subjects[random() % subjects.size()]});
@@ -317,6 +318,7 @@ inline void edit_until(signed_in_teacher &teacher, const std::string &grid_path,
             }
         } catch (const std::exception &failure) {  // no answer: the connection failed
             answered(0);
+            if (!sent.empty()) log.unanswered.push_back(sent);
             if (log.violations.size() < 3) log.violations.push_back("A request by " + name + " got no answer: " + failure.what());
         }
     }

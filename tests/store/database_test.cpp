@@ -105,6 +105,33 @@ TEST_P(database_test, a_connection_dropped_mid_write_keeps_nothing_and_the_next_
     EXPECT_EQ(ids, std::vector<int>{3});
 }
 
+// SQLite's size limit for this connection stands in for a full disk (both are SQLITE_FULL): the
+// write is refused in one sentence saying what to do, what was there stays, and the connection goes
+// on taking writes that fit.
+TEST_P(database_test, a_full_database_refuses_the_write_in_one_sentence_and_keeps_what_it_had) {
+    if (on_postgresql()) GTEST_SKIP() << "A size limit a test can set is SQLite's (PRAGMA max_page_count).";
+    create_table();
+    db().transaction("saving a name", [](soci::session &session) { session << "INSERT INTO wm_probe (id, name) VALUES (1, 'Ada')"; });
+    long long pages = 0;
+    db().session() << "PRAGMA page_count", soci::into(pages);
+    db().session() << "PRAGMA max_page_count = " + std::to_string(pages + 2);
+    try {
+        db().transaction("saving many names", [](soci::session &session) {
+            const std::string name(90, 'x');
+            for (int id = 2; id < 2000; ++id)
+                session << "INSERT INTO wm_probe (id, name) VALUES (:id, :name)", soci::use(id), soci::use(name);
+        });
+        FAIL() << "2000 rows fitted in two more pages";
+    } catch (const database_error &e) {
+        EXPECT_THAT(e.what(), HasSubstr("The database is full, so it refused saving many names"));
+        EXPECT_THAT(e.what(), HasSubstr("nothing was saved"));
+        EXPECT_FALSE(e.connection_lost());
+    }
+    EXPECT_EQ(count_rows(), 1);
+    db().transaction("saving a name", [](soci::session &session) { session << "INSERT INTO wm_probe (id, name) VALUES (3, 'Mary')"; });
+    EXPECT_EQ(count_rows(), 2);
+}
+
 TEST(database_open_test, a_missing_driver_is_named_with_what_to_check) {
     try {
         database db("DRIVER=NoSuchDriver;Database=x");
