@@ -33,7 +33,7 @@ namespace waymark::testing {
 
 class private_postgres {
 public:
-    // Every wm_ table's rows as PostgreSQL prints them (`row::text`), sorted, by table name.
+    // Every wm_ table's rows as PostgreSQL prints them (`CAST(row AS text)`), sorted, by table name.
     using table_rows = std::map<std::string, std::vector<std::string>>;
 
     private_postgres() : folder_(std::filesystem::temp_directory_path() / unique_test_name()) {
@@ -105,7 +105,7 @@ public:
         for (const auto &table : tables) {
             if (ignored.contains(table)) continue;
             auto &kept = rows[table];
-            const soci::rowset<std::string> each = (session.prepare << "SELECT x::text FROM " + table + " x ORDER BY 1");
+            const soci::rowset<std::string> each = (session.prepare << "SELECT CAST(x AS text) FROM " + table + " x ORDER BY 1");
             for (const auto &row : each) kept.push_back(row);
         }
         return rows;
