@@ -42,7 +42,9 @@ case "$command" in
         port=$(choose_port)
         echo "$port" >"$dir/port"
         [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-        as_postgres "$pg_bin/initdb" -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+        # --no-sync as the server's fsync=off: a throwaway cluster, made in 1.4 s instead of 4 (the
+        # fault tests make one a case).
+        as_postgres "$pg_bin/initdb" --no-sync -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
         start_server
         psql -h 127.0.0.1 -p "$port" -U waymark -d postgres -qc 'CREATE DATABASE waymark_test' >/dev/null
         ;;
