@@ -21,7 +21,7 @@ bool answers(store::database &database) {
 
 database_pool::database_pool(store::database first, std::size_t capacity)
     : connection_(first.connection()), kind_(first.kind()), capacity_(capacity == 0 ? 1 : capacity) {
-    idle_.push_back({std::make_unique<store::database>(std::move(first)), 0});
+    idle_.push_back({std::make_unique<store::database>(std::move(first)), 0, std::chrono::steady_clock::now()});
     opened_ = 1;
 }
 
@@ -40,8 +40,9 @@ database_pool::lease database_pool::acquire() {
         auto idle = std::move(idle_.back());
         idle_.pop_back();
         const std::uint64_t outages = outages_;
-        if (idle.opened_in == outages) return lease(*this, std::move(idle.database), idle.opened_in);
-        // Opened before a connection was found dead: the server may have restarted since.
+        if (idle.opened_in == outages && std::chrono::steady_clock::now() - idle.since < std::chrono::seconds(1))
+            return lease(*this, std::move(idle.database), idle.opened_in);
+        // Opened before a connection was found dead, or idle a while: the server may have restarted since.
         guard.unlock();
         const bool alive = answers(*idle.database);
         guard.lock();
@@ -78,7 +79,7 @@ void database_pool::give_back(std::unique_ptr<store::database> database, std::ui
     }
     {
         const std::lock_guard guard(lock_);
-        idle_.push_back({std::move(database), opened_in});
+        idle_.push_back({std::move(database), opened_in, std::chrono::steady_clock::now()});
     }
     returned_.notify_one();
 }

@@ -39,9 +39,16 @@ api_error too_large(std::size_t limit) {
 // (SQLSTATE class 08) or the server shutting down or starting up (57P01-57P03). The request could not
 // be answered now but may be in a moment, which is what 503 says; nothing is half-saved, since every
 // change is one transaction the server rolls back when its connection ends.
+// psqlODBC reports a connection the server dropped under a read as SQLSTATE HY000, so its words
+// (libpq's) are the sign there; a transaction's loss is already a store::database_error with 08S01.
 bool database_outage(const std::exception &failure) {
     const std::string state = store::sqlstate_of(failure);
-    return state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03";
+    if (state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03") return true;
+    const std::string_view message = failure.what();
+    for (const std::string_view dropped : {"server closed the connection unexpectedly", "no connection to the server",
+                                           "could not send data to server", "connection dead"})
+        if (message.find(dropped) != std::string_view::npos) return true;
+    return false;
 }
 
 api_error database_unavailable(const std::string &request, const std::exception &failure) {

@@ -3,6 +3,7 @@
 //     whole class, or a CSV import, is half-written: the request is refused (503) in one sentence,
 //     so is any request while the server is down, nothing of the change is there once the server is
 //     back, and the same request then works on the same `waymark serve`, which was never restarted;
+//     and a server restarted while nobody asked costs no request at all;
 //   - SQLite with `waymark serve` killed (SIGKILL) while teachers save: reopened, every save
 //     answered 200 is there, and nothing else but whole saves that were still unanswered.
 #include "concurrent_editors.hpp"
@@ -155,6 +156,15 @@ TEST_F(serve_on_a_failing_postgresql, a_csv_import_cut_by_a_crash_is_refused_who
     const auto again = teacher().client->send("POST", import, whole_class_csv(school_, "T"), "text/csv");
     ASSERT_EQ(again.status, 200) << again.body;
     expect_whole_class_judged("T");
+}
+
+TEST_F(serve_on_a_failing_postgresql, a_server_restarted_while_nobody_asked_costs_no_request) {
+    ASSERT_EQ(teacher().client->get(grid_path()).status, 200);
+    server_->crash();
+    server_->resume();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // past the pool's idle check
+    const auto grid = teacher().client->get(grid_path());
+    EXPECT_EQ(grid.status, 200) << grid.body;
 }
 
 // SIGKILL leaves no time to finish anything: what SQLite committed is all there is.
