@@ -1,6 +1,9 @@
 // The server's database connections, on the embedded SQLite database: leased one per request,
-// opened on demand up to the capacity, and given back when the lease goes.
+// opened on demand up to the capacity, and given back when the lease goes; on PostgreSQL, a
+// connection the server dropped is closed rather than leased again.
 #include "http/database_pool.hpp"
+
+#include "database_fixture.hpp"
 
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
@@ -62,6 +65,37 @@ TEST_F(database_pool_test, opens_more_connections_while_all_are_leased_up_to_the
     { [[maybe_unused]] const auto gone = std::move(first); }
     EXPECT_EQ(third.get(), returned);
     EXPECT_EQ(pool.open_connections(), 2u);
+}
+
+}  // namespace
+
+namespace {
+
+// The server ends a leased connection's backend, then the request fails: the pool closes that
+// connection instead of leasing it again, and the next request gets one that works.
+TEST(database_pool_on_postgresql, a_connection_the_server_dropped_under_a_failed_request_is_closed_and_the_next_lease_works) {
+    const auto server = waymark::testing::test_postgres();
+    if (!server) {
+        waymark::testing::skip_without_postgres();
+        return;
+    }
+    waymark::testing::scratch_schema schema(*server);
+    database_pool pool(waymark::store::database(schema.connection()), 2);
+    try {
+        const auto lease = pool.acquire();
+        int backend = 0;
+        lease->session() << "SELECT pg_backend_pid()", soci::into(backend);
+        auto &admin = schema.admin().session();
+        admin << "SELECT pg_terminate_backend(" + std::to_string(backend) + ")";
+        for (int left = 1; left > 0;) admin << "SELECT count(*) FROM pg_stat_activity WHERE pid = " + std::to_string(backend), soci::into(left);
+        throw std::runtime_error("the request failed");
+    } catch (const std::runtime_error &) {
+    }
+    EXPECT_EQ(pool.open_connections(), 0u);
+    const auto next = pool.acquire();
+    int one = 0;
+    next->session() << "SELECT 1", soci::into(one);
+    EXPECT_EQ(one, 1);
 }
 
 }  // namespace
