@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback for the test suite, run as the unprivileged `postgres`
-# user (root in CI has no systemd). Usage: test-postgres.sh start|stop|connection|crash|resume DIR
+# user (root in CI has no systemd). Usage: test-postgres.sh start|stop|connection|crash|resume DIR | standby PRIMARY_DIR STANDBY_DIR
 # `crash` stops the server as a power cut would (`pg_ctl stop -m immediate`: no checkpoint, every
 # connection dropped at once) and `resume` starts it again on the same port, recovering from its log,
 # for the fault-injection tests.
+# `standby PRIMARY_DIR STANDBY_DIR` makes STANDBY_DIR a streaming-replication standby of the running
+# server in PRIMARY_DIR (pg_basebackup -R: initdb -A trust lets loopback replicate) on a port of its
+# own; `connection`, `crash`, `resume` and `stop` then work on STANDBY_DIR as on any server.
 set -euo pipefail
 
 command=${1:?start, stop, connection, crash or resume}
@@ -48,6 +51,15 @@ case "$command" in
         start_server
         psql -h 127.0.0.1 -p "$port" -U waymark -d postgres -qc 'CREATE DATABASE waymark_test' >/dev/null
         ;;
+    standby)
+        standby_dir=${3:?a scratch folder for the standby}
+        mkdir -p "$standby_dir"
+        [ "$(id -u)" -eq 0 ] && chown postgres "$standby_dir"
+        as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$dir/port")" -U waymark -D "$standby_dir/data" -R -X stream -c fast
+        dir=$standby_dir
+        choose_port >"$dir/port"
+        start_server
+        ;;
     stop)
         as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
         rm -rf "$dir"
@@ -63,7 +75,7 @@ case "$command" in
         echo "DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=$port;Database=waymark_test;Uid=waymark;Pwd=;UseDeclareFetch=1;Fetch=10000;"
         ;;
     *)
-        echo "usage: test-postgres.sh start|stop|connection|crash|resume DIR" >&2
+        echo "usage: test-postgres.sh start|stop|connection|crash|resume DIR | standby PRIMARY_DIR STANDBY_DIR" >&2
         exit 2
         ;;
 esac

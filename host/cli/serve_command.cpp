@@ -205,6 +205,15 @@ int run_serve(const invocation &args, io streams) {
                     << " is not a setting Waymark reads; it is ignored (`waymark serve --check-config` lists them).\n";
     }
     http::database_pool databases(store::open(settings), static_cast<std::size_t>(options.worker_threads));
+    const std::string replica = args.option("replica").value_or(settings.replica);
+    std::optional<http::database_pool> replica_databases;
+    if (!replica.empty()) {
+        if (databases.kind() != store::dialect::postgresql)
+            throw usage_error("--replica names a PostgreSQL standby of a PostgreSQL primary; this database is " +
+                              std::string(store::dialect_name(databases.kind())) + ".");
+        // Opened on the first report, so a standby that is down now only makes reports read from the primary.
+        replica_databases.emplace(replica, store::dialect::postgresql, static_cast<std::size_t>(options.worker_threads));
+    }
 
     plugins::logger log(streams.err, WAYMARK_LOG_ERROR);
     plugins::registry registry(log);
@@ -223,7 +232,11 @@ int run_serve(const invocation &args, io streams) {
     // Every report a renderer writes is rendered in a worker process, so a renderer that crashes,
     // hangs or eats memory refuses that report and nothing else.
     const plugins::plugin_worker renderer_worker(plugins::worker_executable(), config.renderer_limits);
-    const http::api_services services{registry, schemes, &databases, &policy, &revalidation, &renderer_worker};
+    http::api_services services{registry, schemes, &databases, &policy, &revalidation, &renderer_worker};
+    if (replica_databases) {
+        services.replica_databases = &*replica_databases;
+        services.warnings = &streams.err;
+    }
     http::add_api_routes(routes, services);
 
     const http::static_files pages = web_root ? http::static_files(*web_root) : http::static_files();
@@ -232,6 +245,7 @@ int run_serve(const invocation &args, io streams) {
     server.start();
     streams.out << "Waymark serves the web page at " << server.url() << "/ and the API at " << server.url()
                 << http::api_base << " (" << store::dialect_name(databases.kind()) << " database"
+                << (replica_databases ? ", reports read from the replica " + store::redacted(replica) : std::string())
                 << (web_root ? ", page files read from " + *web_root : std::string()) << "); Ctrl-C stops it.\n";
     streams.out << "Open " << server.url() << "/ and sign in (idle sessions end after " << rules.idle_limit.count() / 60
                 << " minutes; `waymark users add` makes accounts, `waymark demo` the demo's).\n";
@@ -247,7 +261,7 @@ int run_serve(const invocation &args, io streams) {
 extern const command serve_command{
     "serve",
     "serve [--port N] [--bind ADDRESS] [--threads N] [--idle-minutes N] [--trusted-proxy ADDRESS,...] [--web-root DIR]"
-    " [--plugin-seconds N] [--plugin-memory-mb N]"
+    " [--plugin-seconds N] [--plugin-memory-mb N] [--replica CONNECTION]"
     " | serve --check-config",
     "Serve the web page (default http://127.0.0.1:8080/) and the JSON API (/api/v1) until Ctrl-C or SIGTERM.",
     "Opens the configured database and loads the plugins as the other commands do, then answers the\n"
@@ -273,8 +287,16 @@ extern const command serve_command{
     "carries on: the worker is stopped after --plugin-seconds (default 60) and may use --plugin-memory-mb\n"
     "of memory (default 1024).\n"
     "\n"
-    "Each flag but --web-root can instead be set in the settings file's [server] section, where a flag\n"
-    "given on the command line wins: bind, port, threads, idle_minutes, trusted_proxy, plugin_seconds,\n"
+    "Reports and summaries can read from a PostgreSQL streaming-replication standby, sparing the\n"
+    "primary: --replica CONNECTION (or `replica =` in the settings file's [database] section) is its\n"
+    "ODBC connection string. Every write, and every read that must see its own write (the grids),\n"
+    "stays on the primary. Each report and summary answer carries a Waymark-Reflects header: the\n"
+    "instant its data reflects (the standby's last replayed commit, or now on the primary). When the\n"
+    "standby cannot be reached, reports read from the primary and one warning line goes to the\n"
+    "error output per report.\n"
+    "\n"
+    "Each flag but --web-root and --replica can instead be set in the settings file's [server]\n"
+    "section, where a flag given on the command line wins: bind, port, threads, idle_minutes, trusted_proxy, plugin_seconds,\n"
     "plugin_memory_mb (the installed service reads /etc/waymark/waymark.ini). `waymark serve\n"
     "--check-config` reads the settings as serve would and lists every problem, one line each (a key\n"
     "Waymark does not read, a value out of range, a database that cannot be opened or is newer than\n"
@@ -284,7 +306,7 @@ extern const command serve_command{
     "SIGTERM (systemctl stop) and Ctrl-C stop it gracefully: it stops accepting connections, answers\n"
     "the requests in progress, then exits 0.",
     {"check-config"},
-    {"bind", "web-root", "port", "threads", "idle-minutes", "trusted-proxy", "plugin-seconds", "plugin-memory-mb"},
+    {"bind", "web-root", "replica", "port", "threads", "idle-minutes", "trusted-proxy", "plugin-seconds", "plugin-memory-mb"},
     run_serve};
 
 }  // namespace waymark::cli

@@ -10,6 +10,7 @@
 #include "plugin_host/registry.hpp"
 #include "plugin_host/scheme_catalog.hpp"
 
+#include <iosfwd>
 #include <string>
 
 namespace waymark::services {
@@ -34,9 +35,27 @@ struct api_services {
     // Where renderers run (a worker process per report); nullptr: in this process.
     const plugins::plugin_worker *renderer_worker = nullptr;
 
+    // The read replica (a PostgreSQL streaming-replication standby) reports and summaries read
+    // from; nullptr: they read from `databases`. `warnings` gets one line whenever it cannot be
+    // reached and a read falls back to the primary.
+    database_pool *replica_databases = nullptr;
+    std::ostream *warnings = nullptr;
+
     // A connection for one request; 503 {error:"unavailable"} when the server has no database.
     database_pool::lease database() const;
+
+    // A connection for a read that need not see the request's own writes, and the instant the data
+    // it reads reflects ('YYYY-MM-DDTHH:MM:SSZ'): the replica's last replayed transaction, or now on
+    // the primary, which it falls back to when the replica cannot be reached.
+    struct report_lease {
+        database_pool::lease database;
+        std::string reflects;
+    };
+    report_lease report_database() const;
 };
+
+// The response header a report or summary states the instant its data reflects in.
+inline const std::string reflects_header = "Waymark-Reflects";
 
 void add_api_routes(router &routes, const api_services &services);
 

@@ -1,6 +1,7 @@
 #include "http/database_pool.hpp"
 
 #include <exception>
+#include <utility>
 
 namespace waymark::http {
 
@@ -24,6 +25,9 @@ database_pool::database_pool(store::database first, std::size_t capacity)
     idle_.push_back({std::make_unique<store::database>(std::move(first)), 0, std::chrono::steady_clock::now()});
     opened_ = 1;
 }
+
+database_pool::database_pool(std::string connection, store::dialect kind, std::size_t capacity)
+    : connection_(std::move(connection)), kind_(kind), capacity_(capacity == 0 ? 1 : capacity) {}
 
 database_pool::lease::lease(database_pool &pool, std::unique_ptr<store::database> database, std::uint64_t opened_in)
     : pool_(&pool), database_(std::move(database)), opened_in_(opened_in), exceptions_at_start_(std::uncaught_exceptions()) {}

@@ -28,6 +28,9 @@ public:
     // `first` is open and migrated (store::open); further connections to the same database are
     // opened when every open one is in use, up to `capacity` in all.
     database_pool(store::database first, std::size_t capacity);
+    // Opens nothing until the first lease: a read replica's pool, whose server may be down when
+    // `waymark serve` starts.
+    database_pool(std::string connection, store::dialect kind, std::size_t capacity);
     database_pool(const database_pool &) = delete;
     database_pool &operator=(const database_pool &) = delete;
 

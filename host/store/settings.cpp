@@ -15,6 +15,7 @@ namespace {
 // What a settings file says: the connection, if any, and each plugin's config.
 struct file_settings {
     std::optional<std::string> connection;
+    std::optional<std::string> replica;
     std::optional<std::string> data_folder;
     std::map<std::string, std::string, std::less<>> plugin_configs;
     std::map<std::string, std::string, std::less<>> server;
@@ -48,6 +49,7 @@ file_settings read_settings_file(const std::filesystem::path &file) {
         const Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini(new Poco::Util::IniFileConfiguration(file.string()));
         file_settings found;
         found.connection = non_empty(*ini, "database.connection");
+        found.replica = non_empty(*ini, "database.replica");
         found.data_folder = non_empty(*ini, "data.folder");
         constexpr std::string_view plugin_section = "plugin ";
         constexpr std::string_view plugin_key = ".config";
@@ -55,7 +57,7 @@ file_settings read_settings_file(const std::filesystem::path &file) {
         std::vector<std::string> keys;
         collect_keys(*ini, "", keys);
         for (const auto &full : keys) {
-            if (full == "database.connection" || full == "data.folder") continue;
+            if (full == "database.connection" || full == "database.replica" || full == "data.folder") continue;
             if (full.size() > plugin_section.size() + plugin_key.size() && full.starts_with(plugin_section) &&
                 full.ends_with(plugin_key)) {
                 const std::string id =
@@ -130,6 +132,7 @@ settings resolve_settings(std::optional<std::string> db, std::optional<std::stri
     } else {
         result.connection = embedded_connection(result.data_dir);
     }
+    result.replica = from_file.replica.value_or("");
     result.plugin_configs = std::move(from_file.plugin_configs);
     result.server = std::move(from_file.server);
     result.unknown_keys = std::move(from_file.unknown_keys);

@@ -18,6 +18,10 @@ struct settings {
                                      // settings file, else ./waymark-data
     std::string connection;          // --db, else [database] connection= in the settings file,
                                      // else the embedded SQLite file <data_dir>/waymark.db
+    // `waymark serve --replica`, else [database] replica= in the settings file, else "" (none): the
+    // ODBC connection string of a PostgreSQL streaming-replication standby that reports and
+    // summaries read from.
+    std::string replica;
     // Plugin id -> its config string, from `[plugin <id>]` sections' `config =` lines in the settings
     // file, e.g. [plugin org.waymark.school-bands] config = /path/file.bands. Passed to the plugin as
     // written (what it means is the plugin's business).

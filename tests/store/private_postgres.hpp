@@ -31,6 +31,27 @@
 
 namespace waymark::testing {
 
+// Runs installer/test-postgres.sh WORDS... in `folder` and gives what it printed; throws with it
+// when the script fails. `first_port`, when given, is the first port it tries.
+inline std::string test_postgres_script(const std::vector<std::string> &words, const std::filesystem::path &folder,
+                                        const std::string &first_port = "") {
+    Poco::Process::Env environment;
+    if (!first_port.empty()) environment["WAYMARK_TEST_POSTGRES_PORT"] = first_port;
+    Poco::Pipe output;
+    std::vector<std::string> arguments{WAYMARK_SOURCE_DIR "/installer/test-postgres.sh"};
+    arguments.insert(arguments.end(), words.begin(), words.end());
+    auto process = Poco::Process::launch("/bin/bash", arguments, folder.string(), nullptr, &output, &output, environment);
+    Poco::PipeInputStream printed(output);
+    std::ostringstream text;
+    Poco::StreamCopier::copyStream(printed, text);
+    if (const int status = process.wait(); status != 0) {
+        std::string command;
+        for (const auto &word : words) command += " " + word;
+        throw std::runtime_error("installer/test-postgres.sh" + command + " exited with " + std::to_string(status) + ": " + text.str());
+    }
+    return text.str();
+}
+
 class private_postgres {
 public:
     // Every wm_ table's rows as PostgreSQL prints them (`CAST(row AS text)`; SOCI would take `::text` for a parameter), sorted, by table name.
@@ -56,6 +77,8 @@ public:
     }
 
     const std::string &connection() const { return connection_; }
+    // The scratch folder the server's files are in (the script's DIR).
+    const std::filesystem::path &folder() const { return folder_; }
 
     // `pg_ctl stop -m immediate`: every connection dropped at once, nothing checkpointed.
     void crash() {
@@ -118,21 +141,8 @@ public:
     }
 
 private:
-    // Runs installer/test-postgres.sh COMMAND on the folder and gives what it printed; throws with
-    // it when the script fails.
     std::string script(const std::string &command, const std::string &first_port = "") {
-        Poco::Process::Env environment;
-        if (!first_port.empty()) environment["WAYMARK_TEST_POSTGRES_PORT"] = first_port;
-        Poco::Pipe output;
-        auto process = Poco::Process::launch("/bin/bash", {WAYMARK_SOURCE_DIR "/installer/test-postgres.sh", command, folder_.string()},
-                                             folder_.string(), nullptr, &output, &output, environment);
-        Poco::PipeInputStream printed(output);
-        std::ostringstream text;
-        Poco::StreamCopier::copyStream(printed, text);
-        if (const int status = process.wait(); status != 0)
-            throw std::runtime_error("installer/test-postgres.sh " + command + " " + folder_.string() + " exited with " +
-                                     std::to_string(status) + ": " + text.str());
-        return text.str();
+        return test_postgres_script({command, folder_.string()}, folder_, first_port);
     }
 
     std::filesystem::path folder_;

@@ -133,4 +133,13 @@ TEST_F(settings_test, the_server_section_is_kept_for_serve_and_unknown_keys_are_
               (std::vector<std::string>{"database.conection", "plugin org.example.x.colour", "server.prot"}));
 }
 
+TEST_F(settings_test, the_database_section_can_name_a_read_replica_and_none_is_the_default) {
+    EXPECT_EQ(resolve_settings(std::nullopt, folder_.string(), std::nullopt).replica, "");
+    write_ini("waymark.ini", "[database]\nconnection = DSN=primary\nreplica = DSN=standby\n");
+    const auto resolved = resolve_settings(std::nullopt, folder_.string(), std::nullopt);
+    EXPECT_EQ(resolved.connection, "DSN=primary");
+    EXPECT_EQ(resolved.replica, "DSN=standby");
+    EXPECT_TRUE(resolved.unknown_keys.empty());
+}
+
 }  // namespace

@@ -49,7 +49,10 @@ void send_report(const api_services &services, const request &asked, response &r
         }
     }
 
-    const auto database = services.database();
+    // Reports read from the replica when there is one.
+    const auto read = services.report_database();
+    const auto &database = read.database;
+    reply.header(reflects_header, read.reflects);
     const store::school school = school_in_path(database->session(), asked);
     const auto schemes = scheme_library_of(services);
     const auto plotter = reports::report_trajectory(services.registry);

@@ -11,8 +11,10 @@ namespace waymark::http {
 void add_summary_routes(router &routes, const api_services &services) {
     routes.add("GET", api_base + "/schools/{school}/assessments/{assessment}/summary", permission::read_school,
                [&services](const request &asked, response &reply) {
-                   const auto database = services.database();
-                   soci::session &session = database->session();
+                   // Summaries read from the replica when there is one.
+                   const auto read = services.report_database();
+                   soci::session &session = read.database->session();
+                   reply.header(reflects_header, read.reflects);
                    const store::school school = school_in_path(session, asked);
                    const services::assessment which = assessment_in_path(session, school, asked);
                    const services::pupil_filter filter = filter_in_query(asked);
