@@ -52,6 +52,9 @@ struct crowd_options {
     int teachers = 12;
     std::chrono::seconds length{8};
     int think_ms = 20;  // each teacher pauses from 0 to this between loading the grid and saving
+    // 0: run_crowd starts a `waymark serve` of its own; otherwise the teachers talk to this loopback
+    // port, where the caller serves `db` already (an nginx in front of several serve processes).
+    uint16_t served_port = 0;
 };
 
 // What the teachers saw and what the checks found.
@@ -409,10 +412,14 @@ inline crowd_outcome run_crowd(store::database &db, const crowd_options &options
     std::filesystem::create_directories(folder);
     std::vector<teacher_log> logs(teachers.size());
     {
-        served_process server(db.connection(), folder);
-        const uint16_t port = server.port();
+        std::optional<served_process> server;
+        uint16_t port = options.served_port;
         if (port == 0) {
-            const auto printed = server.printed();
+            server.emplace(db.connection(), folder);
+            port = server->port();
+        }
+        if (port == 0) {
+            const auto printed = server->printed();
             outcome.violations.push_back("waymark serve did not start: " + (printed.empty() ? std::string("it printed nothing") : printed.front()));
             std::filesystem::remove_all(folder);
             return outcome;
@@ -435,11 +442,13 @@ inline crowd_outcome run_crowd(store::database &db, const crowd_options &options
                                  static_cast<unsigned>(t + 1), std::ref(logs[t]));
         }
         for (auto &thread : editing) thread.join();
-        if (const int status = server.stop(); status != 0)
-            outcome.violations.push_back("waymark serve exited with " + std::to_string(status) + " on SIGTERM.");
-        for (const auto &line : server.printed())
-            if (line.find("failed") != std::string::npos && outcome.violations.size() < 5)
-                outcome.violations.push_back("waymark serve printed: " + line);
+        if (server) {
+            if (const int status = server->stop(); status != 0)
+                outcome.violations.push_back("waymark serve exited with " + std::to_string(status) + " on SIGTERM.");
+            for (const auto &line : server->printed())
+                if (line.find("failed") != std::string::npos && outcome.violations.size() < 5)
+                    outcome.violations.push_back("waymark serve printed: " + line);
+        }
     }
     std::filesystem::remove_all(folder);
 
