@@ -60,7 +60,13 @@ public:
     }
     ~nginx_in_front() {
         if (started_) nginx({"-c", config(), "-s", "stop"});
-        std::filesystem::remove_all(folder_);
+        // `-s stop` only signals the master, which removes its pid file as it exits: wait for that,
+        // or removing the folder races it (seen in CI: remove_all threw on the vanished pid file).
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (std::filesystem::exists(folder_ / "nginx.pid") && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::error_code ignored;
+        std::filesystem::remove_all(folder_, ignored);
     }
     bool started() const { return started_; }
     uint16_t port() const { return port_; }
