@@ -36,19 +36,36 @@ as_postgres() {
 start_server() {
     local port
     port=$(cat "$dir/port")
-    as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    if ! as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+        tail -n 5 "$dir/server.log" >&2
+        return 1
+    fi
+}
+
+# Tests start servers in parallel, so the port found free may be taken before this server binds
+# it: then the next free one is tried, a few times.
+start_on_a_free_port() {
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        choose_port >"$dir/port"
+        rm -f "$dir/server.log"
+        start_server 2>"$dir/start.err" && return 0
+        grep -q 'could not bind\|Address already in use\|could not create lock file' "$dir/start.err" "$dir/server.log" || break
+        WAYMARK_TEST_POSTGRES_PORT=$(($(cat "$dir/port") + 1))
+    done
+    cat "$dir/start.err" >&2
+    return 1
 }
 
 case "$command" in
     start)
-        port=$(choose_port)
-        echo "$port" >"$dir/port"
         [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
         # --no-sync as the server's fsync=off: a throwaway cluster, made in 1.4 s instead of 4 (the
         # fault tests make one a case).
         as_postgres "$pg_bin/initdb" --no-sync -D "$dir/data" -A trust -U waymark -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-        start_server
+        start_on_a_free_port
+        port=$(cat "$dir/port")
         psql -h 127.0.0.1 -p "$port" -U waymark -d postgres -qc 'CREATE DATABASE waymark_test' >/dev/null
         ;;
     standby)
@@ -57,8 +74,7 @@ case "$command" in
         [ "$(id -u)" -eq 0 ] && chown postgres "$standby_dir"
         as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$dir/port")" -U waymark -D "$standby_dir/data" -R -X stream -c fast
         dir=$standby_dir
-        choose_port >"$dir/port"
-        start_server
+        start_on_a_free_port
         ;;
     stop)
         as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
