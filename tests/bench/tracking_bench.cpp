@@ -84,6 +84,7 @@ struct tracked_school {
             others.push_back({{p.upn, "phonics", services::cell_kind::phonics}, "Phase 5", {}, {}, {}});
         }
         services::record_changes(bench.db(), school, assessment, schemes, others, {"bench", "2026-02-13T09:00:00Z"});
+        bench.analyze();
     }
 };
 
