@@ -51,7 +51,7 @@ start_on_a_free_port() {
         choose_port >"$dir/port"
         rm -f "$dir/server.log"
         start_server 2>"$dir/start.err" && return 0
-        grep -q 'could not bind\|Address already in use\|could not create lock file' "$dir/start.err" "$dir/server.log" || break
+        grep -q 'could not bind\|Address already in use\|could not create lock file' "$dir/server.log" || break
         WAYMARK_TEST_POSTGRES_PORT=$(($(cat "$dir/port") + 1))
     done
     cat "$dir/start.err" >&2
