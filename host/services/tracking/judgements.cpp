@@ -139,22 +139,46 @@ std::string stored_value(const assessment &which, const scheme_library &schemes,
     return change.value;
 }
 
-// The pupils of these records: a save reads the latest records of the cells it changes, not of the
-// whole assessment (a class's flood-fill would otherwise read every cell of the school).
+using latest_records = std::map<cell_key, cell_record>;
+using subject_id_map = std::map<std::string, long long, std::less<>>;
+
+// The newest record of cell (assessment, p.id, subject, kind) as a scalar subquery: the newest instant
+// of the cell, then the highest id recorded at it, each one probe of the (assessment, pupil, subject,
+// kind, instant, id) index. So a save costs the same however long its cells' history; MAX(id) alone
+// would read the cell's whole history (that index orders a cell's records by instant first).
+std::string newest_record_of_cell(long long assessment_id, long long subject_id, cell_kind kind) {
+    const auto in_cell = [&](const std::string &alias) {
+        return " FROM wm_assessment_records " + alias + " WHERE " + alias + ".assessment_id = " + std::to_string(assessment_id) +
+               " AND " + alias + ".pupil_id = p.id AND " + alias + ".subject_id = " + std::to_string(subject_id) + " AND " + alias +
+               ".cell_kind = '" + std::string(cell_kind_name(kind)) + "'";
+    };
+    return "(SELECT MAX(m.id)" + in_cell("m") + " AND m.recorded_at = (SELECT MAX(n.recorded_at)" + in_cell("n") + "))";
+}
+
+// The latest record (cleared or not) of every cell the records change: one query, one pair of index
+// probes per cell, whose pupils are grouped by column (a flood-fill is one column of a class).
+latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records,
+                               const subject_id_map &subjects) {
+    std::map<std::pair<long long, cell_kind>, std::set<long long>> pupils_of_column;
+    for (const auto &added : records)
+        pupils_of_column[{subjects.at(added.record.cell.subject), added.record.cell.kind}].insert(added.pupil_id);
+    latest_records latest;
+    if (pupils_of_column.empty()) return latest;
+    std::string newest;
+    for (const auto &[column, pupils] : pupils_of_column)
+        newest += (newest.empty() ? "" : " UNION ALL ") + std::string("SELECT ") +
+                  newest_record_of_cell(which.id, column.first, column.second) + " FROM wm_pupils p WHERE p.id IN (" +
+                  id_list(pupils) + ")";
+    for (auto &found : read_records(session, "r.id IN (" + newest + ")"))
+        latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
+    return latest;
+}
+
+// The pupils of these records.
 std::set<long long> pupils_of(const std::vector<new_record> &records) {
     std::set<long long> ids;
     for (const auto &added : records) ids.insert(added.pupil_id);
     return ids;
-}
-
-using latest_records = std::map<cell_key, cell_record>;
-
-// The latest record (cleared or not) of every cell the records change: one query, narrowed to their pupils.
-latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records) {
-    latest_records latest;
-    for (auto &found : read_records(session, latest_filter(which.id, "", true, id_list(pupils_of(records)))))
-        latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
-    return latest;
 }
 
 // The ids of the records just written at `at`: the highest per cell, since a cell saved twice in one
@@ -181,12 +205,12 @@ std::map<cell_key, long long> written_ids(soci::session &session, const assessme
 
 // Writes checked records after their cells' `latest`, all in the caller's transaction.
 std::vector<cell_record> append(soci::session &session, const assessment &which, std::vector<new_record> records,
-                                const latest_records &latest, const recorder &by, const after_judgements *then) {
+                                const latest_records &latest, const subject_id_map &ids, const recorder &by,
+                                const after_judgements *then) {
     const std::string at = by.at.empty() ? store::utc_timestamp_now() : by.at;
     check_instant(at);
     if (by.who.empty() || by.who.size() > 100) throw tracking_error("Name who makes the change (1 to 100 characters).");
     if (records.empty()) return {};
-    const auto ids = subject_ids(session);
 
     std::vector<long long> pupil_ids, subject_id_column, supersedes;
     std::vector<std::string> kinds, values, texts, by_column, at_column;
@@ -252,7 +276,7 @@ cell_record append_one(soci::session &session, const assessment &which, long lon
     const cell_key key{pupil_id, record.cell.subject, record.cell.kind};
     latest_records latest;
     latest.emplace(key, record);
-    return append(session, which, {{pupil_id, std::move(record)}}, latest, by, then).front();
+    return append(session, which, {{pupil_id, std::move(record)}}, latest, subject_ids(session), by, then).front();
 }
 
 std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &session, const store::school &school,
@@ -352,7 +376,8 @@ std::vector<cell_record> record_checked(soci::session &session, const assessment
                                         const after_judgements *then) {
     take_turn_at(session, which);
     auto records = checked(which, schemes, changes, pupils);
-    const auto latest = latest_of_cells(session, which, records);
+    const auto subjects = subject_ids(session);
+    const auto latest = latest_of_cells(session, which, records, subjects);
     refuse_cells_changed_since_seen(changes, records, latest);
     // Emptying a cell that is empty already records nothing.
     std::erase_if(records, [&](const new_record &added) {
@@ -365,7 +390,7 @@ std::vector<cell_record> record_checked(soci::session &session, const assessment
         const auto kept = latest.find(cell_key{added.pupil_id, added.record.cell.subject, added.record.cell.kind});
         if (kept != latest.end()) added.record.colour = kept->second.colour;
     }
-    return append(session, which, std::move(records), latest, by, then);
+    return append(session, which, std::move(records), latest, subjects, by, then);
 }
 
 }  // namespace
