@@ -4,6 +4,7 @@
 
 #include "store/pupil_rows.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace waymark::store {
@@ -82,11 +83,14 @@ std::map<std::string, long long, std::less<>> ensure_classes(soci::session &sess
 namespace {
 
 // Pupils by school, each school's ordered by surname, forename, UPN; `school_id` null reads every school.
+// `batch` rows are fetched at a time, each into buffers SOCI and the driver allocate for a whole batch:
+// a grid's 30 pupils by id take a batch of 30, not one sized for a school.
 std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &session, const long long *school_id,
-                                                           which_pupils which, const std::string &only_ids = "") {
+                                                           which_pupils which, const std::string &only_ids = "",
+                                                           std::size_t batch = fetch_batch) {
     pupil_rows rows;
-    rows.resize(fetch_batch);
-    std::vector<long long> schools(fetch_batch);
+    rows.resize(batch);
+    std::vector<long long> schools(batch);
     auto query = (session.prepare << "SELECT p.school_id, " + pupil_rows::select_list() +
                                          " FROM wm_pupils p LEFT JOIN wm_classes c ON c.id = p.class_id WHERE " +
                                          (school_id != nullptr ? "p.school_id = :school" : "1 = 1") +
@@ -101,8 +105,8 @@ std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &sessio
     std::map<long long, std::vector<stored_pupil>> pupils;
     while (statement.fetch()) {
         for (std::size_t i = 0; i < rows.size(); ++i) pupils[schools[i]].push_back({rows.row_id(i), rows.pupil(i)});
-        rows.resize(fetch_batch);
-        schools.resize(fetch_batch);
+        rows.resize(batch);
+        schools.resize(batch);
     }
     return pupils;
 }
@@ -111,7 +115,7 @@ std::map<long long, std::vector<stored_pupil>> read_pupils(soci::session &sessio
 
 std::vector<stored_pupil> load_pupils_by_id(soci::session &session, long long school_id, std::span<const long long> pupil_ids) {
     if (pupil_ids.empty()) return {};
-    auto pupils = read_pupils(session, &school_id, which_pupils::all, id_list(pupil_ids));
+    auto pupils = read_pupils(session, &school_id, which_pupils::all, id_list(pupil_ids), std::min(fetch_batch, pupil_ids.size()));
     return pupils.empty() ? std::vector<stored_pupil>{} : std::move(pupils.begin()->second);
 }
 
