@@ -155,8 +155,10 @@ std::string newest_record_of_cell(long long assessment_id, long long subject_id,
     return "(SELECT MAX(m.id)" + in_cell("m") + " AND m.recorded_at = (SELECT MAX(n.recorded_at)" + in_cell("n") + "))";
 }
 
-// The latest record (cleared or not) of every cell the records change: one query, one pair of index
-// probes per cell, whose pupils are grouped by column (a flood-fill is one column of a class).
+// The latest record (cleared or not) of every cell the records change: their ids by one pair of index
+// probes per cell, the cells' pupils grouped by column (a flood-fill is one column of a class), then
+// those records by id. Two statements, since PostgreSQL joined the probes' ids to the records by
+// hashing the whole table, every assessment's records, instead of looking each id up.
 latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records,
                                const subject_id_map &subjects) {
     std::map<std::pair<long long, cell_kind>, std::set<long long>> pupils_of_column;
@@ -166,10 +168,17 @@ latest_records latest_of_cells(soci::session &session, const assessment &which, 
     if (pupils_of_column.empty()) return latest;
     std::string newest;
     for (const auto &[column, pupils] : pupils_of_column)
-        newest += (newest.empty() ? "" : " UNION ALL ") + std::string("SELECT ") +
-                  newest_record_of_cell(which.id, column.first, column.second) + " FROM wm_pupils p WHERE p.id IN (" +
+        newest += (newest.empty() ? "" : " UNION ALL ") + std::string("SELECT COALESCE(") +
+                  newest_record_of_cell(which.id, column.first, column.second) + ", 0) FROM wm_pupils p WHERE p.id IN (" +
                   id_list(pupils) + ")";
-    for (auto &found : read_records(session, "r.id IN (" + newest + ")"))
+    std::vector<long long> found_ids, ids;
+    store::size_for_fetch(found_ids);
+    soci::statement probes = (session.prepare << newest, soci::into(found_ids));
+    store::fetch_rows(probes, [&](std::size_t i) {
+        if (found_ids[i] != 0) ids.push_back(found_ids[i]);  // 0: a cell never recorded
+    }, found_ids);
+    if (ids.empty()) return latest;
+    for (auto &found : read_records(session, "r.id IN (" + id_list(ids) + ")"))
         latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
     return latest;
 }
