@@ -126,6 +126,7 @@ struct targeted_authority {
 
     targeted_authority(backend kind, int count) : bench(kind) {
         for (int number = 0; number < count; ++number) schools.push_back(add_targeted_school(bench.db(), schemes, number));
+        bench.analyze();  // as autovacuum would after the bulk load, so PostgreSQL plans against real row counts
     }
 };
 

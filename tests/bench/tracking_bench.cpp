@@ -1,7 +1,7 @@
 // What the web grid waits for: loading an assessment's class grid (30 pupils, every column, with a
 // history of earlier changes in the table) and saving a flood-fill of one column for that class, on
 // both databases, by service call and through the JSON API (a real server on loopback and a
-// keep-alive client, as the page will call it). Target: under 20 ms each. PostgreSQL cases run when
+// keep-alive client, as the page will call it). Target: under 15 ms each (issue 15). PostgreSQL cases run when
 // WAYMARK_TEST_POSTGRES names a server.
 #include "bench_database.hpp"
 #include "domain/upn.hpp"
@@ -186,10 +186,12 @@ BENCHMARK_CAPTURE(class_grid, sqlite, backend::sqlite)->Unit(benchmark::kMillise
 BENCHMARK_CAPTURE(class_grid, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(flood_fill, sqlite, backend::sqlite)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(flood_fill, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(class_grid_through_api, sqlite, backend::sqlite)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(class_grid_through_api, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(flood_fill_through_api, sqlite, backend::sqlite)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(flood_fill_through_api, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond);
+// The server does the work on its own threads, so the client thread's CPU time (under 0.2 ms) cannot
+// choose the iteration count: by it, Google Benchmark ran 10,000 flood-fills of the same 30 cells.
+BENCHMARK_CAPTURE(class_grid_through_api, sqlite, backend::sqlite)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(class_grid_through_api, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(flood_fill_through_api, sqlite, backend::sqlite)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(flood_fill_through_api, postgresql, backend::postgresql)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
