@@ -78,17 +78,29 @@ std::vector<current_cell> read_records(soci::session &session, const std::string
 
 using store::id_list;
 
-// The latest record of each cell of the pupils in `pupils` (an id list; nothing = every pupil), as of
-// `instant` ("" = now): the highest id, since a cell's records are appended in time order (append
-// refuses a change older than the cell's latest). The (assessment, pupil, subject, kind, instant, id)
-// index answers it without reading the table.
-std::string latest_filter(long long assessment_id, const std::string &instant, bool include_cleared,
-                          const std::optional<std::string> &pupils = std::nullopt) {
-    if (pupils && pupils->empty()) return "1 = 0";
-    return "r.id IN (SELECT MAX(m.id) FROM wm_assessment_records m WHERE m.assessment_id = " + std::to_string(assessment_id) +
+// The ids of the latest record of each cell of the pupils in `pupils` (an id list; nothing = every
+// pupil), as of `instant` ("" = now): the highest id, since a cell's records are appended in time
+// order (append refuses a change older than the cell's latest).
+std::string latest_ids(long long assessment_id, const std::string &instant, const std::optional<std::string> &pupils = std::nullopt) {
+    return "SELECT MAX(m.id) FROM wm_assessment_records m WHERE m.assessment_id = " + std::to_string(assessment_id) +
            (instant.empty() ? "" : " AND m.recorded_at <= '" + instant + "'") +
-           (pupils ? " AND m.pupil_id IN (" + *pupils + ")" : "") + " GROUP BY m.pupil_id, m.subject_id, m.cell_kind)" +
-           (include_cleared ? "" : " AND r.cleared = 0");
+           (pupils ? " AND m.pupil_id IN (" + *pupils + ")" : "") + " GROUP BY m.pupil_id, m.subject_id, m.cell_kind";
+}
+
+// The records whose ids `id_query` selects (one column; 0 for none) and that match `and_also`. Two
+// statements: as one, PostgreSQL joined the ids to the records by reading every record of every
+// assessment (a merge join along the primary key, or a hash of the whole table), where by id it
+// looks up only the ones it needs.
+std::vector<current_cell> read_records_with_ids(soci::session &session, const std::string &id_query,
+                                                const std::string &and_also = "") {
+    std::vector<long long> found, ids;
+    store::size_for_fetch(found);
+    soci::statement selected = (session.prepare << id_query, soci::into(found));
+    store::fetch_rows(selected, [&](std::size_t i) {
+        if (found[i] != 0) ids.push_back(found[i]);
+    }, found);
+    if (ids.empty()) return {};
+    return read_records(session, "r.id IN (" + id_list(ids) + ")" + and_also);
 }
 
 using cell_key = std::tuple<long long, std::string, cell_kind>;  // pupil id, subject, kind
@@ -157,8 +169,7 @@ std::string newest_record_of_cell(long long assessment_id, long long subject_id,
 
 // The latest record (cleared or not) of every cell the records change: their ids by one pair of index
 // probes per cell, the cells' pupils grouped by column (a flood-fill is one column of a class), then
-// those records by id. Two statements, since PostgreSQL joined the probes' ids to the records by
-// hashing the whole table, every assessment's records, instead of looking each id up.
+// those records by id.
 latest_records latest_of_cells(soci::session &session, const assessment &which, const std::vector<new_record> &records,
                                const subject_id_map &subjects) {
     std::map<std::pair<long long, cell_kind>, std::set<long long>> pupils_of_column;
@@ -171,14 +182,7 @@ latest_records latest_of_cells(soci::session &session, const assessment &which, 
         newest += (newest.empty() ? "" : " UNION ALL ") + std::string("SELECT COALESCE(") +
                   newest_record_of_cell(which.id, column.first, column.second) + ", 0) FROM wm_pupils p WHERE p.id IN (" +
                   id_list(pupils) + ")";
-    std::vector<long long> found_ids, ids;
-    store::size_for_fetch(found_ids);
-    soci::statement probes = (session.prepare << newest, soci::into(found_ids));
-    store::fetch_rows(probes, [&](std::size_t i) {
-        if (found_ids[i] != 0) ids.push_back(found_ids[i]);  // 0: a cell never recorded
-    }, found_ids);
-    if (ids.empty()) return latest;
-    for (auto &found : read_records(session, "r.id IN (" + id_list(ids) + ")"))
+    for (auto &found : read_records_with_ids(session, newest))
         latest.insert_or_assign(cell_key{found.pupil_id, found.record.cell.subject, found.record.cell.kind}, std::move(found.record));
     return latest;
 }
@@ -301,8 +305,8 @@ std::map<std::string, selected_pupil, std::less<>> pupils_by_upn(soci::session &
 // The cell's latest record, which a clear or colour change follows from.
 cell_record latest_of(soci::session &session, const assessment &which, long long pupil_id, const cell_address &cell) {
     check_subject(which, cell);
-    const auto records = read_records(session, latest_filter(which.id, "", true, std::to_string(pupil_id)) +
-                                                   " AND s.code = '" + cell.subject + "' AND r.cell_kind = '" +
+    const auto records = read_records_with_ids(session, latest_ids(which.id, "", std::to_string(pupil_id)),
+                                               " AND s.code = '" + cell.subject + "' AND r.cell_kind = '" +
                                                    std::string(cell_kind_name(cell.kind)) + "'");
     if (records.empty() || records.front().record.cleared)
         throw tracking_error("The " + where(cell) + " is empty in assessment '" + which.name + "'.");
@@ -517,8 +521,9 @@ std::size_t fill_column(store::database &db, const store::school &school, const 
 std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,
                                         const std::string &instant) {
     if (!instant.empty()) check_instant(instant);
-    return read_records(session, latest_filter(which.id, instant, false,
-                                               pupil_ids.empty() ? std::nullopt : std::optional<std::string>(id_list(pupil_ids))));
+    return read_records_with_ids(session,
+                                 latest_ids(which.id, instant, pupil_ids.empty() ? std::nullopt : std::optional<std::string>(id_list(pupil_ids))),
+                                 " AND r.cleared = 0");
 }
 
 std::optional<std::string> as_of_instant(std::string_view text) {
