@@ -1,8 +1,8 @@
 // What the web grid waits for: loading an assessment's class grid (30 pupils, every column, with a
 // history of earlier changes in the table) and saving a flood-fill of one column for that class, on
 // both databases, by service call and through the JSON API (a real server on loopback and a
-// keep-alive client, as the page will call it). Target: under 15 ms each (issue 15). PostgreSQL cases run when
-// WAYMARK_TEST_POSTGRES names a server.
+// keep-alive client, as the page will call it). Target: under 15 ms each (issue 15). PostgreSQL cases
+// run when WAYMARK_TEST_POSTGRES names a server.
 #include "bench_database.hpp"
 #include "domain/upn.hpp"
 #include "http/access.hpp"

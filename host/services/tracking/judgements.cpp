@@ -81,7 +81,8 @@ using store::id_list;
 // The ids of the latest record of each cell of the pupils in `pupils` (an id list; nothing = every
 // pupil), as of `instant` ("" = now): the highest id, since a cell's records are appended in time
 // order (append refuses a change older than the cell's latest).
-std::string latest_ids(long long assessment_id, const std::string &instant, const std::optional<std::string> &pupils = std::nullopt) {
+std::string latest_ids(long long assessment_id, const std::string &instant,
+                       const std::optional<std::string> &pupils = std::nullopt) {
     return "SELECT MAX(m.id) FROM wm_assessment_records m WHERE m.assessment_id = " + std::to_string(assessment_id) +
            (instant.empty() ? "" : " AND m.recorded_at <= '" + instant + "'") +
            (pupils ? " AND m.pupil_id IN (" + *pupils + ")" : "") + " GROUP BY m.pupil_id, m.subject_id, m.cell_kind";
@@ -187,7 +188,7 @@ latest_records latest_of_cells(soci::session &session, const assessment &which, 
     return latest;
 }
 
-// The pupils of these records.
+// The pupils of these records, whose new rows written_ids looks up.
 std::set<long long> pupils_of(const std::vector<new_record> &records) {
     std::set<long long> ids;
     for (const auto &added : records) ids.insert(added.pupil_id);
@@ -521,9 +522,8 @@ std::size_t fill_column(store::database &db, const store::school &school, const 
 std::vector<current_cell> current_cells(soci::session &session, const assessment &which, std::span<const long long> pupil_ids,
                                         const std::string &instant) {
     if (!instant.empty()) check_instant(instant);
-    return read_records_with_ids(session,
-                                 latest_ids(which.id, instant, pupil_ids.empty() ? std::nullopt : std::optional<std::string>(id_list(pupil_ids))),
-                                 " AND r.cleared = 0");
+    const auto pupils = pupil_ids.empty() ? std::nullopt : std::optional<std::string>(id_list(pupil_ids));
+    return read_records_with_ids(session, latest_ids(which.id, instant, pupils), " AND r.cleared = 0");
 }
 
 std::optional<std::string> as_of_instant(std::string_view text) {
